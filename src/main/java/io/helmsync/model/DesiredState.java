@@ -1,0 +1,30 @@
+package io.helmsync.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything helmsync wants in the cluster for one revision: the releases in apply order ({@code
+ * needs} first), each with its objects already labelled with helmsync's ownership.
+ */
+public record DesiredState(String environment, String revision, List<DesiredRelease> releases) {
+  public DesiredState {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(revision, "revision");
+    releases = List.copyOf(releases);
+  }
+
+  /** Every object of every release, in apply order. */
+  public List<Manifest> objects() {
+    return releases.stream().flatMap(release -> release.objects().stream()).toList();
+  }
+
+  /** One release's objects, in the order they are to be applied. */
+  public record DesiredRelease(String name, String namespace, List<Manifest> objects) {
+    public DesiredRelease {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(namespace, "namespace");
+      objects = List.copyOf(objects);
+    }
+  }
+}

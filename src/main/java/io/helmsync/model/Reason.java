@@ -1,0 +1,13 @@
+package io.helmsync.model;
+
+/**
+ * Why a reconcile stopped, typed by what should happen next (as in Flux's source-controller).
+ */
+public enum Reason {
+  /** The input is wrong; no retry until the revision or the secrets change. Nothing is applied. */
+  STALLED,
+  /** Health is not reached yet; requeue after a delay. */
+  WAITING,
+  /** A network, API or cloud error; retry with exponential backoff. */
+  TRANSIENT
+}
