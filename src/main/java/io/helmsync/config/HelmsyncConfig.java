@@ -1,0 +1,69 @@
+package io.helmsync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * helmsync's configuration. Every property is also an environment variable with the {@code
+ * HELMSYNC_} prefix ({@code helmsync.git.interval} is {@code HELMSYNC_GIT_INTERVAL}); it is read
+ * once at start-up, and the CLI may override parts of it for one command.
+ */
+@ConfigMapping(prefix = "helmsync")
+public interface HelmsyncConfig {
+
+  /** The helmfile environment to deploy ({@code helmfile -e <environment>}). */
+  @WithDefault("default")
+  String environment();
+
+  /**
+   * The namespace the agent manages; defaults to the pod's own namespace when in a cluster, else to
+   * the environment name (Orchestrate names environments after namespaces).
+   */
+  Optional<String> namespace();
+
+  /** A local directory holding the helmfile state, used instead of Git when set. */
+  Optional<Path> repo();
+
+  /** The Git repository. */
+  Git git();
+
+  /** Path of the state file, relative to the repository root (or {@code git.path}). */
+  @WithDefault("helmfile.yaml")
+  String helmfile();
+
+  /** Delete objects that Git no longer declares. */
+  @WithDefault("true")
+  boolean prune();
+
+  /** Render and report, but write nothing to the cluster. */
+  @WithName("dry-run")
+  @WithDefault("false")
+  boolean dryRun();
+
+  /** Where checkouts live. */
+  @WithName("work-dir")
+  @WithDefault("${java.io.tmpdir}/helmsync")
+  Path workDir();
+
+  /** Git settings. */
+  interface Git {
+    /** Repository URL ({@code https://}, {@code git://} or {@code file://}); no credentials in it. */
+    Optional<String> url();
+
+    /** Branch, tag or commit sha to track. */
+    @WithDefault("main")
+    String ref();
+
+    /** Sub-directory of the repository holding the helmfile state. */
+    @WithDefault(".")
+    String path();
+
+    /** How often to poll the remote for a new commit and compare the cluster with Git. */
+    @WithDefault("15s")
+    Duration interval();
+  }
+}

@@ -1,0 +1,111 @@
+package io.helmsync.observe;
+
+import io.helmsync.model.Action;
+import io.helmsync.model.ChangeSet;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * helmsync's Prometheus metrics, named as in DESIGN.md. Labels are bounded: environment, result,
+ * release and action only; the revision appears on {@code helmsync_info} alone.
+ */
+@ApplicationScoped
+public class ReconcileMetrics {
+  private final MeterRegistry registry;
+  private final MultiGauge info;
+  private final MultiGauge managedObjects;
+  private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+
+  public ReconcileMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.info =
+        MultiGauge.builder("helmsync.info")
+            .description("The revision helmsync last applied, as labels; the value is always 1")
+            .register(registry);
+    this.managedObjects =
+        MultiGauge.builder("helmsync.managed.objects")
+            .description("Objects helmsync manages, per release")
+            .register(registry);
+  }
+
+  /**
+   * Records a finished reconcile.
+   *
+   * @param result {@code success} or {@code failure}
+   */
+  public void reconcileFinished(String environment, String result, Duration duration) {
+    Counter.builder("helmsync.reconcile")
+        .description("Reconciles by result")
+        .tags("environment", environment, "result", result)
+        .register(registry)
+        .increment();
+    Timer.builder("helmsync.reconcile.duration")
+        .description("How long reconciles take, by result")
+        .tags("environment", environment, "result", result)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(10))
+        .maximumExpectedValue(Duration.ofMinutes(10))
+        .register(registry)
+        .record(duration);
+  }
+
+  /** Records a successful sync of {@code revision}: timestamp, info and managed object counts. */
+  public void synced(
+      String environment,
+      String repo,
+      String branch,
+      String revision,
+      Map<String, Integer> objectsPerRelease,
+      Instant at) {
+    lastSuccessEpochSeconds.set(at.getEpochSecond());
+    registry.gauge(
+        "helmsync.last.success.timestamp.seconds",
+        Tags.of("environment", environment),
+        lastSuccessEpochSeconds);
+    info.register(
+        List.of(
+            MultiGauge.Row.of(
+                Tags.of("environment", environment, "repo", repo, "branch", branch, "revision", revision),
+                1)),
+        true);
+    managedObjects.register(
+        objectsPerRelease.entrySet().stream()
+            .map(
+                entry ->
+                    MultiGauge.Row.of(
+                        Tags.of("environment", environment, "release", entry.getKey()),
+                        entry.getValue()))
+            .toList(),
+        true);
+  }
+
+  /** Counts what an apply and prune did to objects, by action. */
+  public void objectsChanged(String environment, ChangeSet changes) {
+    changes
+        .countByAction()
+        .forEach(
+            (action, count) -> {
+              Counter.builder("helmsync.apply.objects")
+                  .description("Objects handled by apply and prune, by action")
+                  .tags("environment", environment, "action", action.label())
+                  .register(registry)
+                  .increment(count);
+              if (action == Action.DELETED) {
+                Counter.builder("helmsync.pruned.objects")
+                    .description("Objects deleted because Git no longer declares them")
+                    .tags("environment", environment)
+                    .register(registry)
+                    .increment(count);
+              }
+            });
+  }
+}

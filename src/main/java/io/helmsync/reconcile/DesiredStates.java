@@ -1,0 +1,42 @@
+package io.helmsync.reconcile;
+
+import io.helmsync.apply.Ownership;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.render.RenderedRelease;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@link DesiredState} of a revision from rendered releases: every object gets helmsync's
+ * ownership labels and its release namespace, and an object declared twice is an error naming both
+ * places, since applying both would make them overwrite each other on every reconcile.
+ */
+final class DesiredStates {
+  private DesiredStates() {}
+
+  static DesiredState of(String environment, String revision, List<RenderedRelease> rendered) {
+    Map<String, String> declaredIn = new HashMap<>();
+    List<DesiredRelease> releases = new ArrayList<>();
+    for (RenderedRelease release : rendered) {
+      List<Manifest> objects = new ArrayList<>();
+      for (Manifest manifest : release.manifests()) {
+        Manifest owned = Ownership.label(manifest, environment, release.name(), release.namespace(), revision);
+        String where = "release " + release.name() + " (" + manifest.source() + ")";
+        String earlier = declaredIn.putIfAbsent(owned.ref().id(), where);
+        if (earlier != null) {
+          throw ReconcileException.stalled(
+              owned.ref() + ": declared twice, in " + earlier + " and in " + where
+                  + "; keep one of them");
+        }
+        objects.add(owned);
+      }
+      releases.add(new DesiredRelease(release.name(), release.namespace(), objects));
+    }
+    return new DesiredState(environment, revision, releases);
+  }
+}

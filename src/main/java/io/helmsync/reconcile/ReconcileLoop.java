@@ -1,0 +1,165 @@
+package io.helmsync.reconcile;
+
+import io.helmsync.config.AgentSettings;
+import io.helmsync.model.Reason;
+import io.helmsync.model.Trigger;
+import io.helmsync.observe.AgentHealth;
+import io.helmsync.observe.ReconcileMetrics;
+import io.helmsync.reconcile.ReconcileResult.Outcome;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
+ * result becomes status: metrics, readiness, logs, and when to try again (stalled: not until the
+ * revision changes; transient: exponential backoff; success: next poll).
+ */
+@ApplicationScoped
+public class ReconcileLoop {
+  private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
+  static final String POLL_JOB = "helmsync-poll";
+
+  private final Scheduler scheduler;
+  private final ReconcileMetrics metrics;
+  private final AgentHealth health;
+  private final Clock clock = Clock.systemUTC();
+  private final ReentrantLock running = new ReentrantLock();
+  private final Backoff backoff = Backoff.defaults();
+
+  private volatile Reconciler reconciler;
+  private volatile AgentSettings settings;
+  private volatile ReconcileResult last;
+  private volatile Instant retryNotBefore = Instant.MIN;
+  private int transientFailures;
+
+  public ReconcileLoop(Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health) {
+    this.scheduler = scheduler;
+    this.metrics = metrics;
+    this.health = health;
+  }
+
+  /** Starts polling every {@code settings.interval()}, the first time right away. */
+  public void start(Reconciler reconciler, AgentSettings settings) {
+    this.reconciler = Objects.requireNonNull(reconciler);
+    this.settings = Objects.requireNonNull(settings);
+    health.started(settings.interval().multipliedBy(3).plusMinutes(1));
+    scheduler
+        .newJob(POLL_JOB)
+        .setInterval(settings.interval().toString())
+        .setConcurrentExecution(ConcurrentExecution.SKIP)
+        .setTask(execution -> tick())
+        .schedule();
+  }
+
+  /** Stops polling; a reconcile in progress finishes. */
+  public void stop() {
+    scheduler.unscheduleJob(POLL_JOB);
+  }
+
+  void tick() {
+    health.ticked();
+    if (clock.instant().isBefore(retryNotBefore)) {
+      return;
+    }
+    reconcileNow(Trigger.of(Trigger.Cause.POLL));
+  }
+
+  /** Runs one reconcile now, after any that is in progress, and records its result. */
+  public ReconcileResult reconcileNow(Trigger trigger) {
+    running.lock();
+    try {
+      ReconcileResult result = reconciler.reconcile(trigger, last);
+      record(result);
+      if (result.outcome() != Outcome.SKIPPED) {
+        last = result;
+      }
+      return result;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** The last result that was not skipped, if any reconcile ran yet. */
+  public Optional<ReconcileResult> last() {
+    return Optional.ofNullable(last);
+  }
+
+  private void record(ReconcileResult result) {
+    if (result.outcome() == Outcome.SKIPPED) {
+      LOG.debugf("revision %s stalled before and has not changed; waiting for a new commit", result.revision());
+      return;
+    }
+    String environment = settings.environment();
+    MDC.put("environment", environment);
+    MDC.put("revision", String.valueOf(result.revision()));
+    MDC.put("trigger", result.trigger().cause().label());
+    try {
+      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
+      if (result.succeeded()) {
+        recordSuccess(result, environment);
+      } else {
+        recordFailure(result);
+      }
+    } finally {
+      MDC.remove("environment");
+      MDC.remove("revision");
+      MDC.remove("trigger");
+    }
+  }
+
+  private void recordSuccess(ReconcileResult result, String environment) {
+    transientFailures = 0;
+    retryNotBefore = Instant.MIN;
+    health.reconciled();
+    if (result.outcome() == Outcome.RENDERED) {
+      boolean newRevision = last == null || !Objects.equals(last.revision(), result.revision());
+      if (newRevision) {
+        LOG.infof(
+            "dry-run: rendered revision %s; would apply %d objects %s",
+            result.revision(), total(result), result.objectsPerRelease());
+      }
+      return;
+    }
+    metrics.objectsChanged(environment, result.changes());
+    metrics.synced(
+        environment,
+        settings.sourceDescription(),
+        settings.gitRef(),
+        result.revision(),
+        result.objectsPerRelease(),
+        clock.instant());
+    if (!result.changes().writes().isEmpty() || last == null || !result.succeededOnSameRevision(last)) {
+      LOG.infof(
+          "reconcile completed in %d ms: %s",
+          result.duration().toMillis(), result.changes().countByAction());
+      result.changes().writes().forEach(entry -> LOG.infof("  %s", entry));
+    }
+  }
+
+  private void recordFailure(ReconcileResult result) {
+    Reason reason = result.error().reason();
+    if (reason == Reason.TRANSIENT) {
+      transientFailures++;
+      var delay = backoff.after(transientFailures);
+      retryNotBefore = clock.instant().plus(delay);
+      LOG.warnf("reconcile failed, retrying in %d s: %s", delay.toSeconds(), result.error().getMessage());
+    } else {
+      LOG.errorf(
+          "reconcile %s: %s",
+          reason == Reason.STALLED ? "stalled until the next commit" : "waiting",
+          result.error().getMessage());
+    }
+  }
+
+  private static int total(ReconcileResult result) {
+    return result.objectsPerRelease().values().stream().mapToInt(Integer::intValue).sum();
+  }
+}

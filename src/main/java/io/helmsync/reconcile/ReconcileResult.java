@@ -1,0 +1,67 @@
+package io.helmsync.reconcile;
+
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.model.Reason;
+import io.helmsync.model.Trigger;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outcome of one reconcile.
+ *
+ * @param trigger what started it
+ * @param revision the revision it worked on; {@code null} when the source could not be read
+ * @param outcome how it ended
+ * @param changes what apply and prune did (empty unless synced)
+ * @param objectsPerRelease how many objects each release manages after this reconcile
+ * @param duration how long it took
+ * @param error why it failed; {@code null} unless failed
+ */
+public record ReconcileResult(
+    Trigger trigger,
+    String revision,
+    Outcome outcome,
+    ChangeSet changes,
+    Map<String, Integer> objectsPerRelease,
+    Duration duration,
+    ReconcileException error) {
+
+  public ReconcileResult {
+    changes = changes == null ? ChangeSet.empty() : changes;
+    objectsPerRelease = Map.copyOf(objectsPerRelease);
+  }
+
+  /** How a reconcile ended. */
+  public enum Outcome {
+    /** Applied (and pruned): the cluster matches the revision. */
+    SYNCED,
+    /** Rendered only: no cluster, or dry-run asked for. */
+    RENDERED,
+    /** Failed: see {@link ReconcileResult#error()}. */
+    FAILED,
+    /** Not attempted: the revision is the one that stalled last time and nothing changed. */
+    SKIPPED
+  }
+
+  public boolean succeeded() {
+    return outcome == Outcome.SYNCED || outcome == Outcome.RENDERED;
+  }
+
+  public Optional<Reason> failureReason() {
+    return Optional.ofNullable(error).map(ReconcileException::reason);
+  }
+
+  /** True when this failed as stalled on {@code revision}: retrying the same input cannot help. */
+  public boolean stalledOn(String candidate) {
+    return failureReason().filter(Reason.STALLED::equals).isPresent()
+        && revision != null
+        && revision.equals(candidate);
+  }
+
+  /** True when {@code other} also succeeded, on the same revision. */
+  public boolean succeededOnSameRevision(ReconcileResult other) {
+    return other.succeeded() && revision != null && revision.equals(other.revision());
+  }
+}

@@ -1,0 +1,132 @@
+package io.helmsync.reconcile;
+
+import io.helmsync.helmfile.HelmfileState;
+import io.helmsync.helmfile.Plan;
+import io.helmsync.helmfile.ReleasePlanner;
+import io.helmsync.helmfile.StateLoader;
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.model.Reason;
+import io.helmsync.model.Trigger;
+import io.helmsync.reconcile.ReconcileResult.Outcome;
+import io.helmsync.render.ChartRenderer;
+import io.helmsync.render.RenderedRelease;
+import io.helmsync.source.Source;
+import io.helmsync.source.SourceSnapshot;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One reconcile as a straight line: fetch, load, plan, render, label, then (unless only rendering)
+ * apply and prune. Every stage either returns its value or throws one {@link ReconcileException};
+ * nothing reaches the cluster from a state that did not fully load and render.
+ */
+public final class Reconciler {
+  private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+  private final Source source;
+  private final StateLoader loader;
+  private final ReleasePlanner planner;
+  private final ChartRenderer renderer;
+  private final Optional<ClusterSync> cluster;
+  private final String environment;
+
+  /**
+   * @param cluster where to apply; empty to render only (no cluster, or dry-run)
+   */
+  public Reconciler(
+      Source source,
+      StateLoader loader,
+      ReleasePlanner planner,
+      ChartRenderer renderer,
+      Optional<ClusterSync> cluster,
+      String environment) {
+    this.source = source;
+    this.loader = loader;
+    this.planner = planner;
+    this.renderer = renderer;
+    this.cluster = cluster;
+    this.environment = environment;
+  }
+
+  /**
+   * Runs one reconcile. Never throws: failures are in the result.
+   *
+   * @param previous the last result, or {@code null}; a revision that stalled is not retried
+   */
+  public ReconcileResult reconcile(Trigger trigger, ReconcileResult previous) {
+    long started = System.nanoTime();
+    String revision = previous == null ? null : previous.revision();
+    try {
+      SourceSnapshot snapshot = source.fetch(revision);
+      revision = snapshot.revision();
+      if (previous != null && previous.stalledOn(revision)) {
+        return result(trigger, revision, Outcome.SKIPPED, null, previous.objectsPerRelease(), started, null);
+      }
+      DesiredState desired = desiredState(snapshot);
+      if (cluster.isEmpty()) {
+        return result(trigger, revision, Outcome.RENDERED, null, countPerRelease(desired), started, null);
+      }
+      ChangeSet changes = cluster.get().sync(desired);
+      return result(trigger, revision, Outcome.SYNCED, changes, countPerRelease(desired), started, null);
+    } catch (ReconcileException e) {
+      return failed(trigger, revision, previous, started, e);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "unexpected error during reconcile");
+      ReconcileException wrapped =
+          new ReconcileException(Reason.TRANSIENT, "unexpected error: " + e.getMessage(), e);
+      return failed(trigger, revision, previous, started, wrapped);
+    }
+  }
+
+  /** Loads, plans and renders a snapshot into labelled objects, touching no cluster. */
+  public DesiredState desiredState(SourceSnapshot snapshot) {
+    HelmfileState state = loader.load(snapshot, environment);
+    Plan plan = planner.plan(state);
+    List<RenderedRelease> rendered =
+        plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
+    return DesiredStates.of(environment, snapshot.revision(), rendered);
+  }
+
+  /** Fetches the current revision and renders it. */
+  public DesiredState render() {
+    return desiredState(source.fetch(null));
+  }
+
+  private ReconcileResult failed(
+      Trigger trigger, String revision, ReconcileResult previous, long started, ReconcileException e) {
+    Map<String, Integer> kept = previous == null ? Map.of() : previous.objectsPerRelease();
+    return result(trigger, revision, Outcome.FAILED, null, kept, started, e);
+  }
+
+  private static ReconcileResult result(
+      Trigger trigger,
+      String revision,
+      Outcome outcome,
+      ChangeSet changes,
+      Map<String, Integer> objects,
+      long started,
+      ReconcileException error) {
+    Duration duration = Duration.ofNanos(System.nanoTime() - started);
+    return new ReconcileResult(trigger, revision, outcome, changes, objects, duration, error);
+  }
+
+  private static Map<String, Integer> countPerRelease(DesiredState desired) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    desired.releases().forEach(release -> counts.put(release.name(), release.objects().size()));
+    return counts;
+  }
+
+  /** For log lines: the objects of a desired state, one per line. */
+  static String describe(List<Manifest> objects) {
+    StringBuilder text = new StringBuilder();
+    objects.forEach(object -> text.append("\n  ").append(object.ref()));
+    return text.toString();
+  }
+}

@@ -1,0 +1,142 @@
+package io.helmsync.helmfile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helmsync.model.ReconcileException;
+import io.helmsync.testing.RepoFiles;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HelmfileLoaderTest {
+  @TempDir Path root;
+
+  private HelmfileState load(String environment, Map<String, String> files) {
+    RepoFiles.write(root, files);
+    return new HelmfileLoader("helmfile.yaml").load(RepoFiles.snapshot(root, "r1"), environment);
+  }
+
+  @Test
+  void basesComeFirstAndEnvironmentValuesMergeInOrder() {
+    HelmfileState state =
+        load(
+            "demo",
+            Map.of(
+                "helmfile.yaml",
+                    "bases: [common.yaml]\nvalues: [{top: 1, shared: top}]\n"
+                        + "environments:\n  demo:\n    values: [{fromMain: true, level: main}]\n"
+                        + "releases:\n- name: b\n  chart: ./b\n",
+                "common.yaml",
+                    "environments:\n  demo:\n    values: [env/a.yaml, env/b.yaml]\n"
+                        + "releases:\n- name: a\n  chart: ./a\n",
+                "env/a.yaml", "level: a\nnested: {x: 1, y: 1}\nshared: a\n",
+                "env/b.yaml", "level: b\nnested: {y: 2}\n"));
+
+    assertThat(state.environmentValues())
+        .containsEntry("top", 1)
+        .containsEntry("shared", "a")
+        .containsEntry("level", "main")
+        .containsEntry("fromMain", true)
+        .containsEntry("nested", Map.of("x", 1, "y", 2));
+    assertThat(state.releases()).extracting(Release::name).containsExactly("a", "b");
+    assertThat(state.releases().get(0).baseDir()).isEqualTo(root);
+  }
+
+  @Test
+  void readsEveryReleaseField() {
+    HelmfileState state =
+        load(
+            "default",
+            Map.of(
+                "helmfile.yaml",
+                "releases:\n- name: api\n  namespace: other\n  chart: ./charts/api\n  version: 1.2.3\n"
+                    + "  values: [values/api.yaml, {replicas: 2}]\n  installed: false\n"
+                    + "  needs: [other/db]\n"));
+    Release api = state.releases().get(0);
+    assertThat(api.namespace()).isEqualTo("other");
+    assertThat(api.chart()).isEqualTo("./charts/api");
+    assertThat(api.version()).isEqualTo("1.2.3");
+    assertThat(api.values()).containsExactly("values/api.yaml", Map.of("replicas", 2));
+    assertThat(api.installed()).isFalse();
+    assertThat(api.needs()).containsExactly("other/db");
+    assertThat(api.source()).isEqualTo("helmfile.yaml releases[0] (api)");
+  }
+
+  @Test
+  void anUndefinedEnvironmentListsTheDefinedOnes() {
+    assertThatThrownBy(
+            () -> load("prod", Map.of("helmfile.yaml", "environments:\n  demo: {}\n  qa: {}\n")))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("environment 'prod' is not defined")
+        .hasMessageContaining("[demo, qa]");
+  }
+
+  @Test
+  void theDefaultEnvironmentNeedsNoDeclaration() {
+    assertThat(load("default", Map.of("helmfile.yaml", "releases: []\n")).environmentValues())
+        .isEmpty();
+  }
+
+  @Test
+  void keysThatWouldChangeWhatIsDeployedStopTheLoad() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "helmfiles: [sub/helmfile.yaml]\n")))
+        .hasMessage(
+            "helmfile.yaml: key 'helmfiles' is not supported by this version of helmsync;"
+                + " remove it or upgrade helmsync");
+  }
+
+  @Test
+  void unknownKeysAreIgnored() {
+    assertThat(load("default", Map.of("helmfile.yaml", "colour: blue\nreleases: []\n")).releases())
+        .isEmpty();
+  }
+
+  @Test
+  void brokenYamlInAValuesFileNamesThatFileAndLine() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "demo",
+                    Map.of(
+                        "helmfile.yaml", "environments:\n  demo:\n    values: [env/demo.yaml]\n",
+                        "env/demo.yaml", "a: 1\nb: [\n")))
+        .hasMessage(
+            "env/demo.yaml:2: invalid YAML: while parsing a flow node;"
+                + " expected the node content, but found '<stream end>'");
+  }
+
+  @Test
+  void missingValuesFileIsNamed() {
+    assertThatThrownBy(
+            () -> load("demo", Map.of("helmfile.yaml", "environments:\n  demo:\n    values: [env/nope.yaml]\n")))
+        .hasMessage("env/nope.yaml: file not found");
+  }
+
+  @Test
+  void valuesFilesOutsideTheRepositoryAreRefused() {
+    assertThatThrownBy(
+            () -> load("demo", Map.of("helmfile.yaml", "environments:\n  demo:\n    values: [../../etc/passwd]\n")))
+        .hasMessageContaining("outside the repository");
+  }
+
+  @Test
+  void basesThatIncludeEachOtherAreACycle() {
+    assertThatThrownBy(
+            () ->
+                load(
+                    "default",
+                    Map.of("helmfile.yaml", "bases: [a.yaml]\n", "a.yaml", "bases: [helmfile.yaml]\n")))
+        .hasMessageContaining("bases include each other in a cycle");
+  }
+
+  @Test
+  void wrongTypesNameTheKey() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: [x]\n")))
+        .hasMessage("helmfile.yaml releases[0] (a): chart must be a string, found a list");
+    assertThatThrownBy(
+            () -> load("default", Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: x\n  installed: maybe\n")))
+        .hasMessage("helmfile.yaml releases[0] (a): installed must be true or false, found 'maybe'");
+  }
+}
