@@ -89,6 +89,7 @@ final class TransportErrors {
   private static String notFound(GitSpec spec, String detail) {
     String hint =
         spec.credentials() instanceof GitCredentials.Anonymous
+                && GitUrl.parse(spec.url()).scheme().startsWith("http")
             ? "; a private repository also answers this way to anonymous requests: "
                 + GitCredentials.HOW_TO_SET
             : "";
