@@ -3,8 +3,8 @@ package io.helmsync.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.testing.GitDaemonFixture;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,8 +12,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,46 @@ class GitSourceDaemonTest {
     assertThat(latest.dir().resolve("b.yaml")).doesNotExist();
     assertThat(first.dir()).doesNotExist();
     assertThat(checkoutNames()).containsExactly(third);
+  }
+
+  @Test
+  void commitTreeReplacesTheWholeContent(@TempDir Path content) throws IOException {
+    git.writeFile("main", "old.yaml", "gone after the tree commit\n", "first");
+    Files.createDirectories(content.resolve("manifests"));
+    Files.writeString(content.resolve("helmfile.yaml"), "releases: []\n");
+    Files.writeString(content.resolve("manifests/cm.yaml"), "kind: ConfigMap\n");
+    Files.writeString(content.resolve(".gitignore"), "*.tmp\n");
+    Files.createDirectories(content.resolve(".git"));
+    Files.writeString(content.resolve(".git/HEAD"), "not copied\n");
+
+    String sha = git.commitTree("main", content, "replace everything");
+    SourceSnapshot snapshot = source().fetch(null);
+
+    assertThat(snapshot.revision()).isEqualTo(sha);
+    try (Stream<Path> files = Files.walk(snapshot.dir())) {
+      assertThat(
+              files.filter(Files::isRegularFile).map(f -> snapshot.dir().relativize(f).toString()))
+          .containsExactlyInAnyOrder("helmfile.yaml", "manifests/cm.yaml", ".gitignore");
+    }
+  }
+
+  @Test
+  void laterFetchesTransferOnlyWhatChanged() throws IOException {
+    byte[] chart = new byte[512 * 1024];
+    new Random(42).nextBytes(chart);
+    git.writeFiles(
+        "main",
+        Map.of("vendor/chart.bin", Base64.getEncoder().encodeToString(chart), "a.yaml", "1\n"),
+        "vendored chart");
+    GitSource source = source();
+    String first = source.fetch(null).revision();
+    long packedAfterFirst = packBytes();
+
+    git.writeFile("main", "a.yaml", "2\n", "small change");
+    source.fetch(first);
+
+    assertThat(packedAfterFirst).isGreaterThan(256 * 1024);
+    assertThat(packBytes() - packedAfterFirst).isLessThan(16 * 1024);
   }
 
   @Test
@@ -259,6 +301,15 @@ class GitSourceDaemonTest {
 
   private GitSource source(String ref) {
     return new GitSource(GitSpec.of(git.url(), workDir).withRef(ref));
+  }
+
+  private long packBytes() throws IOException {
+    try (Stream<Path> packs = Files.list(workDir.resolve("cache.git/objects/pack"))) {
+      return packs
+          .filter(p -> p.toString().endsWith(".pack"))
+          .mapToLong(p -> p.toFile().length())
+          .sum();
+    }
   }
 
   private List<String> checkoutNames() throws IOException {
