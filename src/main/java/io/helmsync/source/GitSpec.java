@@ -19,7 +19,10 @@ import java.util.Set;
  *     defaults to {@value #DEFAULT_REF}
  * @param workDir where the cache repository and checkouts live; owned by this source alone
  * @param credentials how to authenticate over HTTP; defaults to anonymous
- * @param timeout for connecting and for each network read; defaults to {@link #DEFAULT_TIMEOUT}
+ * @param timeout for connecting and for each network read; defaults to {@link #DEFAULT_TIMEOUT}.
+ *     Over {@code git://} only connecting is bounded: JGit enforces its read timeout there by
+ *     interrupting the reading thread, which does not unblock a socket read on current JDKs, so a
+ *     server that accepts and then stays silent blocks the fetch until it closes the connection
  */
 public record GitSpec(
     String url, String ref, Path workDir, GitCredentials credentials, Duration timeout) {

@@ -36,23 +36,15 @@ final class TransportErrors {
     }
     if (lower.contains("not our ref")) {
       return ReconcileException.stalled(
-          "commit "
-              + spec.ref()
-              + " not found in "
-              + spec.url()
-              + "; set HELMSYNC_GIT_REF to a "
-              + "commit, branch or tag that exists there",
+          "commit %s not found in %s; set HELMSYNC_GIT_REF to a commit, branch or tag that exists there"
+              .formatted(spec.ref(), spec.url()),
           e);
     }
-    if (causes(e)
-        .anyMatch(
-            c ->
-                c instanceof NoRemoteRepositoryException
-                    || c instanceof RemoteRepositoryException)) {
+    if (serverRefused(e)) {
       return ReconcileException.stalled(notFound(spec, detail), e);
     }
     return ReconcileException.transientError(
-        "cannot fetch from " + spec.url() + ": " + detail + "; will retry", e);
+        "cannot fetch from %s: %s; will retry".formatted(spec.url(), detail), e);
   }
 
   /** The configured ref is not among the remote's branches and tags. */
@@ -62,13 +54,16 @@ final class TransportErrors {
             ? "it has no branches yet; push a commit"
             : "branches there: " + shortList(branches) + "; set HELMSYNC_GIT_REF to one of them";
     return ReconcileException.stalled(
-        "ref "
-            + spec.ref()
-            + " not found in "
-            + spec.url()
-            + " (no such branch or tag); "
-            + existing,
-        null);
+        "ref %s not found in %s (no such branch or tag); %s"
+            .formatted(spec.ref(), spec.url(), existing));
+  }
+
+  /** The server answered that it has no such repository, or will not serve it. */
+  private static boolean serverRefused(Exception e) {
+    return causes(e)
+        .anyMatch(
+            c ->
+                c instanceof NoRemoteRepositoryException || c instanceof RemoteRepositoryException);
   }
 
   private static String authRefused(GitSpec spec, String detail) {
@@ -77,27 +72,19 @@ final class TransportErrors {
         credentials instanceof GitCredentials.Anonymous
             ? "no credentials are configured"
             : "credentials from " + credentials.source() + " were refused";
-    return spec.url()
-        + " requires authentication and "
-        + used
-        + " ("
-        + detail
-        + "); "
-        + GitCredentials.HOW_TO_SET;
+    return "%s requires authentication and %s (%s); %s"
+        .formatted(spec.url(), used, detail, GitCredentials.HOW_TO_SET);
   }
 
   private static String notFound(GitSpec spec, String detail) {
     String hint =
         spec.credentials() instanceof GitCredentials.Anonymous
+                && GitUrl.parse(spec.url()).scheme().startsWith("http")
             ? "; a private repository also answers this way to anonymous requests: "
                 + GitCredentials.HOW_TO_SET
             : "";
-    return "repository "
-        + spec.url()
-        + " not found or not readable ("
-        + detail
-        + "); check HELMSYNC_GIT_URL"
-        + hint;
+    return "repository %s not found or not readable (%s); check HELMSYNC_GIT_URL%s"
+        .formatted(spec.url(), detail, hint);
   }
 
   private static String shortList(List<String> names) {

@@ -94,6 +94,16 @@ public final class GitTestRepo implements AutoCloseable {
                 .toList());
   }
 
+  /** Writes a symbolic link {@code path -> target} on {@code branch}, as {@code ln -s} would. */
+  public synchronized String writeSymlink(
+      String branch, String path, String target, String message) {
+    return commit(
+        branch,
+        message,
+        true,
+        inserter -> List.of(fileEdit(path, blob(inserter, target), FileMode.SYMLINK)));
+  }
+
   /**
    * Deletes one file on {@code branch}.
    *

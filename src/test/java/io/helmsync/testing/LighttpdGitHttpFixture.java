@@ -1,5 +1,6 @@
 package io.helmsync.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -111,9 +112,7 @@ public final class LighttpdGitHttpFixture implements GitServerFixture {
 
   private static Stream<Path> pathEntries() {
     String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(java.io.File.pathSeparator))
-        .filter(s -> !s.isEmpty())
-        .map(Path::of);
+    return Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of);
   }
 
   private static Path writeConfig(Path baseDir, int port, Path errorLog) {
