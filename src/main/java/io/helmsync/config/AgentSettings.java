@@ -1,5 +1,6 @@
 package io.helmsync.config;
 
+import io.helmsync.source.GitUrl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,7 +71,9 @@ public record AgentSettings(
 
   /** Where the state comes from, for messages and metrics (never with credentials). */
   public String sourceDescription() {
-    return repoDir.map(Path::toString).orElseGet(() -> gitUrl.orElse("(none)"));
+    return repoDir
+        .map(Path::toString)
+        .orElseGet(() -> gitUrl.map(GitUrl::withoutCredentials).orElse("(none)"));
   }
 
   /** Reads a local directory instead of Git. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,17 @@ import java.util.Map;
  */
 public final class YamlDocuments {
   private static final ObjectMapper MAPPER = new YAMLMapper();
+
+  /**
+   * Writes YAML as people write it: quotes only where needed, but always on strings that would
+   * otherwise read back as numbers or booleans ({@code "5432"}, {@code "true"}).
+   */
+  private static final ObjectMapper WRITER =
+      YAMLMapper.builder()
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .build();
 
   private YamlDocuments() {}
 
@@ -99,7 +111,7 @@ public final class YamlDocuments {
   /** Serialises a tree as one YAML document (used for output and for storage). */
   public static String write(Object tree) {
     try {
-      return MAPPER.writeValueAsString(tree);
+      return WRITER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise YAML tree", e);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * helmsync's Prometheus metrics, named as in DESIGN.md. Labels are bounded: environment, result,
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class ReconcileMetrics {
+  /** Histogram bounds: from a no-op reconcile (well under a second) to a slow rollout. */
+  private static final Duration[] DURATION_BUCKETS =
+      Stream.of(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
+          .map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
+          .toArray(Duration[]::new);
+
   private final MeterRegistry registry;
   private final MultiGauge info;
   private final MultiGauge managedObjects;
@@ -51,9 +58,7 @@ public class ReconcileMetrics {
     Timer.builder("helmsync.reconcile.duration")
         .description("How long reconciles take, by result")
         .tags("environment", environment, "result", result)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(10))
-        .maximumExpectedValue(Duration.ofMinutes(10))
+        .serviceLevelObjectives(DURATION_BUCKETS)
         .register(registry)
         .record(duration);
   }

@@ -122,9 +122,10 @@ public class ReconcileLoop {
     if (result.outcome() == Outcome.RENDERED) {
       boolean newRevision = last == null || !Objects.equals(last.revision(), result.revision());
       if (newRevision) {
-        LOG.infof(
-            "dry-run: rendered revision %s; would apply %d objects %s",
-            result.revision(), total(result), result.objectsPerRelease());
+        LOG.infof("dry-run: rendered revision %s; would apply:", result.revision());
+        result.desired().releases().forEach(
+            release -> release.objects().forEach(
+                object -> LOG.infof("  %s (release %s)", object.ref(), release.name())));
       }
       return;
     }
@@ -157,9 +158,5 @@ public class ReconcileLoop {
           reason == Reason.STALLED ? "stalled until the next commit" : "waiting",
           result.error().getMessage());
     }
-  }
-
-  private static int total(ReconcileResult result) {
-    return result.objectsPerRelease().values().stream().mapToInt(Integer::intValue).sum();
   }
 }

@@ -1,10 +1,13 @@
 package io.helmsync.reconcile;
 
 import io.helmsync.model.ChangeSet;
+import io.helmsync.model.DesiredState;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +18,9 @@ import java.util.Optional;
  * @param revision the revision it worked on; {@code null} when the source could not be read
  * @param outcome how it ended
  * @param changes what apply and prune did (empty unless synced)
- * @param objectsPerRelease how many objects each release manages after this reconcile
+ * @param desired what the revision declares; {@code null} unless it rendered
+ * @param objectsPerRelease how many objects each release manages after this reconcile, in apply
+ *     order
  * @param duration how long it took
  * @param error why it failed; {@code null} unless failed
  */
@@ -24,13 +29,14 @@ public record ReconcileResult(
     String revision,
     Outcome outcome,
     ChangeSet changes,
+    DesiredState desired,
     Map<String, Integer> objectsPerRelease,
     Duration duration,
     ReconcileException error) {
 
   public ReconcileResult {
     changes = changes == null ? ChangeSet.empty() : changes;
-    objectsPerRelease = Map.copyOf(objectsPerRelease);
+    objectsPerRelease = Collections.unmodifiableMap(new LinkedHashMap<>(objectsPerRelease));
   }
 
   /** How a reconcile ended. */

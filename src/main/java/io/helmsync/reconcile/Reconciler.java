@@ -6,7 +6,6 @@ import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateLoader;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
-import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
@@ -67,14 +66,14 @@ public final class Reconciler {
       SourceSnapshot snapshot = source.fetch(revision);
       revision = snapshot.revision();
       if (previous != null && previous.stalledOn(revision)) {
-        return result(trigger, revision, Outcome.SKIPPED, null, previous.objectsPerRelease(), started, null);
+        return result(trigger, revision, Outcome.SKIPPED, null, null, previous.objectsPerRelease(), started, null);
       }
       DesiredState desired = desiredState(snapshot);
       if (cluster.isEmpty()) {
-        return result(trigger, revision, Outcome.RENDERED, null, countPerRelease(desired), started, null);
+        return result(trigger, revision, Outcome.RENDERED, null, desired, countPerRelease(desired), started, null);
       }
       ChangeSet changes = cluster.get().sync(desired);
-      return result(trigger, revision, Outcome.SYNCED, changes, countPerRelease(desired), started, null);
+      return result(trigger, revision, Outcome.SYNCED, changes, desired, countPerRelease(desired), started, null);
     } catch (ReconcileException e) {
       return failed(trigger, revision, previous, started, e);
     } catch (RuntimeException e) {
@@ -102,7 +101,7 @@ public final class Reconciler {
   private ReconcileResult failed(
       Trigger trigger, String revision, ReconcileResult previous, long started, ReconcileException e) {
     Map<String, Integer> kept = previous == null ? Map.of() : previous.objectsPerRelease();
-    return result(trigger, revision, Outcome.FAILED, null, kept, started, e);
+    return result(trigger, revision, Outcome.FAILED, null, null, kept, started, e);
   }
 
   private static ReconcileResult result(
@@ -110,23 +109,17 @@ public final class Reconciler {
       String revision,
       Outcome outcome,
       ChangeSet changes,
+      DesiredState desired,
       Map<String, Integer> objects,
       long started,
       ReconcileException error) {
     Duration duration = Duration.ofNanos(System.nanoTime() - started);
-    return new ReconcileResult(trigger, revision, outcome, changes, objects, duration, error);
+    return new ReconcileResult(trigger, revision, outcome, changes, desired, objects, duration, error);
   }
 
   private static Map<String, Integer> countPerRelease(DesiredState desired) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     desired.releases().forEach(release -> counts.put(release.name(), release.objects().size()));
     return counts;
-  }
-
-  /** For log lines: the objects of a desired state, one per line. */
-  static String describe(List<Manifest> objects) {
-    StringBuilder text = new StringBuilder();
-    objects.forEach(object -> text.append("\n  ").append(object.ref()));
-    return text.toString();
   }
 }

@@ -40,4 +40,13 @@ class YamlDocumentsTest {
         .isInstanceOf(ReconcileException.class)
         .hasMessage("values.yaml: file not found");
   }
+
+  @Test
+  void writtenYamlReadsBackToTheSameTypes() {
+    String text = "port: \"5432\"\nflag: \"true\"\nno: \"no\"\ncount: 3\nenabled: false\nname: api\nempty: \"\"\n";
+    var tree = YamlDocuments.parse(text, "in.yaml").get(0).content();
+    String written = YamlDocuments.write(tree);
+    assertThat(YamlDocuments.parse(written, "out.yaml").get(0).content()).isEqualTo(tree);
+    assertThat(written).contains("name: api").doesNotStartWith("---");
+  }
 }

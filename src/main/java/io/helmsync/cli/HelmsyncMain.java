@@ -1,0 +1,42 @@
+package io.helmsync.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * Entry point. Only the agent serves HTTP (health, metrics); the one-shot commands switch the
+ * listener off before Quarkus starts, so that {@code helmsync render} never fails because port 8080
+ * is taken by a running agent.
+ */
+@QuarkusMain
+public class HelmsyncMain implements QuarkusApplication {
+  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "sync", "help");
+
+  @Inject CommandLine.IFactory factory;
+
+  public static void main(String... args) {
+    if (isOneShot(args)) {
+      System.setProperty("quarkus.http.host-enabled", "false");
+    }
+    Quarkus.run(HelmsyncMain.class, args);
+  }
+
+  static boolean isOneShot(String... args) {
+    for (String arg : args) {
+      if (ONE_SHOT_COMMANDS.contains(arg) || arg.equals("--help") || arg.equals("-h")
+          || arg.equals("--version") || arg.equals("-V")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public int run(String... args) {
+    return new CommandLine(HelmsyncCommand.class, factory).execute(args);
+  }
+}

@@ -1,0 +1,90 @@
+package io.helmsync.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.config.AgentSettings;
+import io.helmsync.helmfile.HelmfileLoader;
+import io.helmsync.helmfile.ReleasePlanner;
+import io.helmsync.reconcile.ClusterSync;
+import io.helmsync.reconcile.Reconciler;
+import io.helmsync.reconcile.ServerSideSync;
+import io.helmsync.render.ManifestDirectoryRenderer;
+import io.helmsync.source.DirectorySource;
+import io.helmsync.source.GitCredentials;
+import io.helmsync.source.GitSource;
+import io.helmsync.source.GitSpec;
+import io.helmsync.source.Source;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Assembles the pipeline stages for a set of {@link AgentSettings}. The Kubernetes client is only
+ * created when a cluster is configured and the settings are not a dry run, so that rendering never
+ * needs a cluster.
+ */
+@ApplicationScoped
+public class Pipelines {
+  private final Instance<KubernetesClient> clients;
+  private final Optional<String> apiServerUrl;
+  private final Map<String, String> environment = System.getenv();
+
+  public Pipelines(
+      Instance<KubernetesClient> clients,
+      @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl) {
+    this.clients = clients;
+    this.apiServerUrl = apiServerUrl;
+  }
+
+  /**
+   * True when there is a cluster to talk to: an API server URL configured, running in a pod, or a
+   * kubeconfig file.
+   */
+  public boolean clusterConfigured() {
+    if (apiServerUrl.isPresent() || environment.containsKey("KUBERNETES_SERVICE_HOST")) {
+      return true;
+    }
+    String kubeconfig = environment.get("KUBECONFIG");
+    Path file =
+        kubeconfig != null && !kubeconfig.isBlank()
+            ? Path.of(kubeconfig.split(java.io.File.pathSeparator)[0])
+            : Path.of(System.getProperty("user.home"), ".kube", "config");
+    return Files.isRegularFile(file);
+  }
+
+  /**
+   * @throws IllegalArgumentException when no source is configured
+   */
+  public Reconciler reconciler(AgentSettings settings) {
+    Optional<ClusterSync> cluster =
+        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(clients.get(), settings));
+    return new Reconciler(
+        source(settings),
+        new HelmfileLoader(settings.stateFile()),
+        new ReleasePlanner(settings.namespace()),
+        new ManifestDirectoryRenderer(),
+        cluster,
+        settings.environment());
+  }
+
+  private Source source(AgentSettings settings) {
+    if (settings.repoDir().isPresent()) {
+      return new DirectorySource(settings.repoDir().get());
+    }
+    String url =
+        settings
+            .gitUrl()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no configuration repository: set HELMSYNC_GIT_URL or pass --repo DIR"));
+    GitSpec spec =
+        GitSpec.of(url, settings.workDir())
+            .withRef(settings.gitRef())
+            .withCredentials(GitCredentials.from(environment));
+    return new GitSource(spec);
+  }
+}

@@ -1,0 +1,84 @@
+package io.helmsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helmsync.model.YamlDocuments;
+import io.quarkus.test.junit.main.Launch;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@QuarkusMainTest
+class RenderCommandTest {
+
+  @Test
+  @Launch({"render", "--repo", "config-repo-example", "-e", "orchestrate-demo"})
+  void rendersTheExampleWithOwnershipLabelsInNeedsOrder(LaunchResult result) {
+    List<Map<String, Object>> objects =
+        YamlDocuments.parse(result.getOutput(), "stdout").stream().map(d -> d.content()).toList();
+
+    assertThat(objects)
+        .extracting(o -> o.get("kind") + "/" + metadata(o).get("name"))
+        .containsExactly(
+            "ConfigMap/orchestrate-config",
+            "Deployment/orchestrate-api",
+            "Service/orchestrate-api",
+            "ServiceAccount/orchestrate-api",
+            "Deployment/orchestrate-tx-sender");
+    assertThat(objects)
+        .allSatisfy(
+            o -> {
+              assertThat(metadata(o)).containsEntry("namespace", "orchestrate-demo");
+              assertThat(labels(o))
+                  .containsEntry("app.kubernetes.io/managed-by", "helmsync")
+                  .containsEntry("helmsync.io/environment", "orchestrate-demo");
+            });
+    assertThat(labels(objects.get(4))).containsEntry("helmsync.io/release", "orchestrate-tx-sender");
+  }
+
+  @Test
+  void badInputExitsWithOneAndNamesTheFileAndLine(QuarkusMainLauncher launcher, @TempDir Path repo)
+      throws Exception {
+    Files.writeString(repo.resolve("helmfile.yaml"), "releases:\n  - name: a\n    chart: [\n");
+    LaunchResult result = launcher.launch("render", "--repo", repo.toString());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.getErrorOutput()).contains("helmsync render: helmfile.yaml:3: invalid YAML");
+    assertThat(result.getOutput()).isEmpty();
+  }
+
+  @Test
+  void anUnknownEnvironmentIsExplained(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("render", "--repo", "config-repo-example", "-e", "prod");
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.getErrorOutput())
+        .contains("environment 'prod' is not defined; defined environments: [default, orchestrate-demo]");
+  }
+
+  @Test
+  @Launch(value = {"sync", "--help"})
+  void everyCommandHasHelp(LaunchResult result) {
+    assertThat(result.getOutput()).contains("Usage: helmsync sync").contains("--once").contains("--repo");
+  }
+
+  @Test
+  @Launch(value = {"sync"}, exitCode = 2)
+  void syncWithoutOnceIsAUsageError(LaunchResult result) {
+    assertThat(result.getErrorOutput()).contains("Missing required option: '--once'");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metadata(Map<String, Object> object) {
+    return (Map<String, Object>) object.get("metadata");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> labels(Map<String, Object> object) {
+    return (Map<String, Object>) metadata(object).get("labels");
+  }
+}
