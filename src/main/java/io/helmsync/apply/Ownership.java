@@ -4,24 +4,80 @@ import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
-/** TEMPORARY placeholder until the apply branch lands (not committed). */
+/**
+ * The labels and annotations by which helmsync recognises its objects, and what users set to opt
+ * out. Pruning deletes only objects that carry these labels for the same environment, so an object
+ * someone else created is never deleted, even if its name collides.
+ */
 public final class Ownership {
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  public static final String MANAGED_BY_VALUE = "helmsync";
+  public static final String ENVIRONMENT = "helmsync.io/environment";
+  public static final String RELEASE = "helmsync.io/release";
+  public static final String REVISION = "helmsync.io/revision";
+  public static final String PRUNE = "helmsync.io/prune";
+  public static final String DRIFT = "helmsync.io/drift";
+  public static final String DISABLED = "disabled";
+
+  /**
+   * Kinds without a namespace. Helm and helmfile ask discovery; until rendering has discovery, this
+   * list of the built-in ones keeps a namespace off objects that cannot have one.
+   */
+  private static final Set<String> CLUSTER_SCOPED =
+      Set.of(
+          "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+          "CustomResourceDefinition", "PriorityClass", "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration", "APIService", "IngressClass", "RuntimeClass", "CSIDriver",
+          "CSINode", "VolumeAttachment", "CertificateSigningRequest", "ComponentStatus",
+          "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+
   private Ownership() {}
 
-  @SuppressWarnings("unchecked")
-  public static Manifest label(Manifest m, String env, String release, String namespace, String revision) {
-    Map<String, Object> body = new LinkedHashMap<>(m.body());
-    Map<String, Object> metadata = new LinkedHashMap<>((Map<String, Object>) body.get("metadata"));
-    Map<String, Object> labels = new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("labels", Map.of()));
-    labels.put("app.kubernetes.io/managed-by", "helmsync");
-    labels.put("helmsync.io/environment", env);
-    labels.put("helmsync.io/release", release);
+  public static boolean isClusterScoped(String kind) {
+    return CLUSTER_SCOPED.contains(kind);
+  }
+
+  /**
+   * A copy of {@code manifest} labelled as helmsync's, with the release namespace set when the kind
+   * is namespaced and the manifest gives none.
+   */
+  public static Manifest label(
+      Manifest manifest, String environment, String release, String namespace, String revision) {
+    ObjectRef ref = manifest.ref();
+    Map<String, Object> body = new LinkedHashMap<>(manifest.body());
+    Map<String, Object> metadata = mutable(body.get("metadata"));
+    Map<String, Object> labels = mutable(metadata.get("labels"));
+    labels.put(MANAGED_BY, MANAGED_BY_VALUE);
+    labels.put(ENVIRONMENT, environment);
+    labels.put(RELEASE, release);
     metadata.put("labels", labels);
-    String ns = m.ref().namespace().isEmpty() ? namespace : m.ref().namespace();
-    metadata.put("namespace", ns);
+    Map<String, Object> annotations = mutable(metadata.get("annotations"));
+    annotations.put(REVISION, revision);
+    metadata.put("annotations", annotations);
+    String objectNamespace = ref.namespace();
+    if (objectNamespace.isEmpty() && !isClusterScoped(ref.kind())) {
+      objectNamespace = namespace;
+      metadata.put("namespace", namespace);
+    }
     body.put("metadata", metadata);
-    ObjectRef ref = new ObjectRef(m.ref().apiVersion(), m.ref().kind(), ns, m.ref().name());
-    return new Manifest(ref, body, m.source());
+    ObjectRef owned = new ObjectRef(ref.apiVersion(), ref.kind(), objectNamespace, ref.name());
+    return new Manifest(owned, body, manifest.source());
+  }
+
+  /** True when the labels say helmsync manages the object for {@code environment}. */
+  public static boolean ownedBy(Map<String, String> labels, String environment) {
+    return labels != null
+        && MANAGED_BY_VALUE.equals(labels.get(MANAGED_BY))
+        && environment.equals(labels.get(ENVIRONMENT));
+  }
+
+  private static Map<String, Object> mutable(Object map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    if (map instanceof Map<?, ?> source) {
+      source.forEach((key, value) -> copy.put(key.toString(), value));
+    }
+    return copy;
   }
 }

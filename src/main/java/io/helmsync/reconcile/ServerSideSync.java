@@ -1,13 +1,81 @@
 package io.helmsync.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.apply.Applier;
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.Pruner;
+import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.config.AgentSettings;
+import io.helmsync.inventory.ConfigMapInventoryStore;
+import io.helmsync.inventory.Inventory;
+import io.helmsync.inventory.InventoryStore;
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.ObjectRef;
+import io.helmsync.model.ReconcileException;
+import java.util.List;
 
-/** TEMPORARY until the apply branch lands (not committed). */
-public final class ServerSideSync {
-  private ServerSideSync() {}
+/**
+ * The cluster side of a reconcile, in the order that keeps the cluster safe: apply everything; only
+ * when that succeeded, prune what the previous inventory lists and the desired state no longer
+ * does; then store the new inventory, keeping objects whose prune failed so they are retried, and
+ * report those failures as a failed reconcile.
+ */
+public final class ServerSideSync implements ClusterSync {
+  private final Applier applier;
+  private final InventoryStore inventories;
+  private final Pruner pruner;
+  private final ApplyOptions applyOptions;
+  private final PruneOptions pruneOptions;
+  private final boolean prune;
 
-  public static ClusterSync create(KubernetesClient client, AgentSettings settings) {
-    throw new UnsupportedOperationException("pending apply branch");
+  public ServerSideSync(
+      Applier applier,
+      InventoryStore inventories,
+      Pruner pruner,
+      ApplyOptions applyOptions,
+      PruneOptions pruneOptions,
+      boolean prune) {
+    this.applier = applier;
+    this.inventories = inventories;
+    this.pruner = pruner;
+    this.applyOptions = applyOptions;
+    this.pruneOptions = pruneOptions;
+    this.prune = prune;
+  }
+
+  /** The server-side apply implementation for the settings' namespace and environment. */
+  public static ServerSideSync create(KubernetesClient client, AgentSettings settings) {
+    return new ServerSideSync(
+        new ServerSideApplier(client),
+        new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()),
+        new Pruner(client, settings.environment()),
+        ApplyOptions.defaults(),
+        PruneOptions.defaults(),
+        settings.prune());
+  }
+
+  @Override
+  public ChangeSet sync(DesiredState desired) {
+    Inventory previous = inventories.load();
+    ChangeSet applied = applier.apply(desired, applyOptions);
+    Inventory current = Inventory.of(desired);
+    List<ObjectRef> stale = previous.staleAgainst(current);
+    if (!prune || stale.isEmpty()) {
+      inventories.save(prune ? current : current.plus(previous, stale));
+      return applied;
+    }
+    Pruner.Result pruned = pruner.prune(stale, pruneOptions);
+    inventories.save(current.plus(previous, pruned.failed()));
+    if (!pruned.failed().isEmpty()) {
+      throw ReconcileException.transientError(
+          "applied, but could not prune " + pruned.failed().size() + " objects (kept in the inventory"
+              + " to retry): " + pruned.changes().entries().stream()
+                  .filter(entry -> pruned.failed().contains(entry.ref()))
+                  .map(ChangeSet.Entry::toString).toList(),
+          null);
+    }
+    return applied.plus(pruned.changes());
   }
 }

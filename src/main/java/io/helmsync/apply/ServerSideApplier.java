@@ -1,0 +1,76 @@
+package io.helmsync.apply;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.helmsync.model.Action;
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ObjectRef;
+import io.helmsync.model.ReconcileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies objects with server-side apply, one at a time in the order given, after reading each live
+ * object to skip those that already match (see {@link LiveComparison}). Stops at the first failure,
+ * naming the object, so the caller knows the apply was partial and does not prune.
+ */
+public final class ServerSideApplier implements Applier {
+  private final KubernetesClient client;
+  private final KubernetesSerialization serialization;
+
+  public ServerSideApplier(KubernetesClient client) {
+    this.client = client;
+    this.serialization = client.getKubernetesSerialization();
+  }
+
+  @Override
+  public ChangeSet apply(DesiredState desired, ApplyOptions options) {
+    List<ChangeSet.Entry> entries = new ArrayList<>();
+    for (DesiredRelease release : desired.releases()) {
+      for (Manifest manifest : release.objects()) {
+        entries.add(new ChangeSet.Entry(manifest.ref(), release.name(), applyOne(manifest, options), ""));
+      }
+    }
+    return new ChangeSet(entries);
+  }
+
+  private Action applyOne(Manifest manifest, ApplyOptions options) {
+    GenericKubernetesResource object = serialization.convertValue(manifest.body(), GenericKubernetesResource.class);
+    Resource<GenericKubernetesResource> resource = client.resource(object);
+    try {
+      GenericKubernetesResource live = resource.get();
+      if (live != null && LiveComparison.matches(manifest.body(), asMap(live), options.fieldManager())) {
+        return Action.UNCHANGED;
+      }
+      var apply = resource.fieldManager(options.fieldManager());
+      (options.force() ? apply.forceConflicts() : apply).serverSideApply();
+      return live == null ? Action.CREATED : Action.CONFIGURED;
+    } catch (KubernetesClientException e) {
+      throw failure(manifest.ref(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> asMap(GenericKubernetesResource live) {
+    return serialization.convertValue(live, Map.class);
+  }
+
+  /**
+   * The API server refusing the object (invalid, forbidden, conflicting) needs a person; anything
+   * else (server errors, throttling, no connection) may pass on its own.
+   */
+  static ReconcileException failure(ObjectRef ref, KubernetesClientException e) {
+    int code = e.getCode();
+    String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    boolean userError = code >= 400 && code < 500 && code != 408 && code != 429;
+    String message = ref + ": apply failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": " + reason;
+    return userError ? ReconcileException.stalled(message, e) : ReconcileException.transientError(message, e);
+  }
+}

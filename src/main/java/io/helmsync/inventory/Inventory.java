@@ -1,0 +1,76 @@
+package io.helmsync.inventory;
+
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.ObjectRef;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** What helmsync manages: per release, the revision last applied and the objects, sorted by id. */
+public record Inventory(Map<String, ReleaseEntry> releases) {
+
+  public Inventory {
+    releases = Collections.unmodifiableMap(new LinkedHashMap<>(releases));
+  }
+
+  /** One release's part of the inventory. */
+  public record ReleaseEntry(String revision, SortedSet<ObjectRef> objects) {
+    public ReleaseEntry {
+      objects = Collections.unmodifiableSortedSet(new TreeSet<>(objects));
+    }
+  }
+
+  public static Inventory empty() {
+    return new Inventory(Map.of());
+  }
+
+  /** The inventory a fully applied desired state leaves behind. */
+  public static Inventory of(DesiredState desired) {
+    Map<String, ReleaseEntry> releases = new LinkedHashMap<>();
+    desired.releases().forEach(release ->
+        releases.put(release.name(), new ReleaseEntry(desired.revision(),
+            release.objects().stream().map(o -> o.ref()).collect(Collectors.toCollection(TreeSet::new)))));
+    return new Inventory(releases);
+  }
+
+  /** Every object in the inventory. */
+  public Set<ObjectRef> objects() {
+    return releases.values().stream()
+        .flatMap(entry -> entry.objects().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Objects listed here but not in {@code current}: what a prune should remove, sorted by id. */
+  public List<ObjectRef> staleAgainst(Inventory current) {
+    Set<String> kept = current.objects().stream().map(ObjectRef::id).collect(Collectors.toSet());
+    return objects().stream().filter(ref -> !kept.contains(ref.id())).toList();
+  }
+
+  /**
+   * This inventory with {@code kept} added back under the release that listed them in {@code
+   * previous}, so objects that could not be pruned are tried again next time.
+   */
+  public Inventory plus(Inventory previous, Collection<ObjectRef> kept) {
+    Map<String, ReleaseEntry> merged = new LinkedHashMap<>(releases);
+    previous.releases().forEach((release, entry) -> {
+      SortedSet<ObjectRef> carried = new TreeSet<>(entry.objects());
+      carried.retainAll(kept);
+      if (carried.isEmpty()) {
+        return;
+      }
+      ReleaseEntry existing = merged.get(release);
+      SortedSet<ObjectRef> objects = new TreeSet<>(carried);
+      if (existing != null) {
+        objects.addAll(existing.objects());
+      }
+      merged.put(release, new ReleaseEntry(existing != null ? existing.revision() : entry.revision(), objects));
+    });
+    return new Inventory(merged);
+  }
+}
