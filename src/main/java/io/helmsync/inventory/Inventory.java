@@ -12,7 +12,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** What helmsync manages: per release, the revision last applied and the objects, sorted by id. */
+/**
+ * What helmsync manages: per release, the objects sorted by id and the revision in which that set
+ * of objects last changed (a commit that only changes values leaves the inventory as it was, so it
+ * is not rewritten).
+ */
 public record Inventory(Map<String, ReleaseEntry> releases) {
 
   public Inventory {
@@ -37,6 +41,20 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
         releases.put(release.name(), new ReleaseEntry(desired.revision(),
             release.objects().stream().map(o -> o.ref()).collect(Collectors.toCollection(TreeSet::new)))));
     return new Inventory(releases);
+  }
+
+  /**
+   * This inventory, with the revision of {@code previous} kept for each release whose objects did
+   * not change.
+   */
+  public Inventory keepingRevisionsOf(Inventory previous) {
+    Map<String, ReleaseEntry> merged = new LinkedHashMap<>();
+    releases.forEach((release, entry) -> {
+      ReleaseEntry before = previous.releases().get(release);
+      boolean sameObjects = before != null && before.objects().equals(entry.objects());
+      merged.put(release, sameObjects ? before : entry);
+    });
+    return new Inventory(merged);
   }
 
   /** Every object in the inventory. */

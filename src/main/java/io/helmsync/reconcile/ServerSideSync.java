@@ -60,14 +60,14 @@ public final class ServerSideSync implements ClusterSync {
   public ChangeSet sync(DesiredState desired) {
     Inventory previous = inventories.load();
     ChangeSet applied = applier.apply(desired, applyOptions);
-    Inventory current = Inventory.of(desired);
+    Inventory current = Inventory.of(desired).keepingRevisionsOf(previous);
     List<ObjectRef> stale = previous.staleAgainst(current);
     if (!prune || stale.isEmpty()) {
-      inventories.save(prune ? current : current.plus(previous, stale));
+      save(previous, prune ? current : current.plus(previous, stale));
       return applied;
     }
     Pruner.Result pruned = pruner.prune(stale, pruneOptions);
-    inventories.save(current.plus(previous, pruned.failed()));
+    save(previous, current.plus(previous, pruned.failed()));
     if (!pruned.failed().isEmpty()) {
       throw ReconcileException.transientError(
           "applied, but could not prune " + pruned.failed().size() + " objects (kept in the inventory"
@@ -77,5 +77,12 @@ public final class ServerSideSync implements ClusterSync {
           null);
     }
     return applied.plus(pruned.changes());
+  }
+
+  /** Writes the inventory only when it changed, so a reconcile with nothing to do writes nothing. */
+  private void save(Inventory previous, Inventory next) {
+    if (!next.equals(previous)) {
+      inventories.save(next);
+    }
   }
 }

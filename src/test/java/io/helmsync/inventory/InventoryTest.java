@@ -39,6 +39,19 @@ class InventoryTest {
   }
 
   @Test
+  void aReleaseWhoseObjectsDidNotChangeKeepsItsRevision() {
+    Inventory previous = inventory(Map.of("api", List.of(API), "svc", List.of(SVC)));
+    var next = new java.util.LinkedHashMap<String, ReleaseEntry>();
+    next.put("api", new ReleaseEntry("r2", new TreeSet<>(List.of(API))));
+    next.put("svc", new ReleaseEntry("r2", new TreeSet<>(List.of(SVC, OLD))));
+
+    Inventory kept = new Inventory(next).keepingRevisionsOf(previous);
+
+    assertThat(kept.releases().get("api").revision()).isEqualTo("r1");
+    assertThat(kept.releases().get("svc").revision()).isEqualTo("r2");
+  }
+
+  @Test
   void roundTripsThroughTheConfigMap() {
     try (ApplyMockServer server = ApplyMockServer.start()) {
       var store = new ConfigMapInventoryStore(server.client(), "demo", "orchestrate-demo");

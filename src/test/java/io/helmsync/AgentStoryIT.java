@@ -1,0 +1,136 @@
+package io.helmsync;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.testing.AgentStoryResource;
+import io.helmsync.testing.AgentStoryResource.InjectWorld;
+import io.helmsync.testing.AgentStoryResource.World;
+import io.helmsync.testing.ApplyPatchDispatcher.Request;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton's story, end to end: the packaged agent, a real git daemon, and the mock API
+ * server. Each step pushes a commit and checks what reached the cluster, and what did not.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = AgentStoryResource.class, restrictToAnnotatedClass = true)
+class AgentStoryIT {
+  private static final Logger LOG = Logger.getLogger(AgentStoryIT.class);
+  private static final String NS = AgentStoryResource.ENVIRONMENT;
+  private static final String CONFIG = "manifests/orchestrate-config/configmap.yaml";
+  /** One poll (1 s) plus the time a reconcile takes on a busy 2-core CI machine. */
+  private static final Duration ONE_POLL = Duration.ofSeconds(6);
+
+  @InjectWorld World world;
+
+  @Test
+  void gitCommitsBecomeClusterStateAndBadCommitsChangeNothing() throws Exception {
+    KubernetesClient kube = world.kube().client();
+
+    // 1. The example repository is applied, labelled, and recorded in the inventory.
+    await().atMost(Duration.ofSeconds(60)).until(() -> managed(kube).size() == 5);
+    assertThat(managed(kube)).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            "ConfigMap/orchestrate-config", "Deployment/orchestrate-api", "Service/orchestrate-api",
+            "ServiceAccount/orchestrate-api", "Deployment/orchestrate-tx-sender");
+    assertThat(managed(kube)).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
+        .containsEntry("helmsync.io/environment", NS)
+        .containsKey("helmsync.io/release"));
+    ConfigMap inventory = kube.configMaps().inNamespace(NS).withName("helmsync-inventory-" + NS).get();
+    assertThat(inventory.getData()).containsOnlyKeys("orchestrate-config", "orchestrate-api", "orchestrate-tx-sender");
+    assertThat(inventory.getData().get("orchestrate-api")).contains(NS + "_orchestrate-api_apps_Deployment v1");
+    await().atMost(ONE_POLL).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+
+    // 2. Polls with nothing new write nothing.
+    world.kube().dispatcher().clearRequests();
+    Thread.sleep(2500);
+    assertThat(world.kube().dispatcher().writes()).isEmpty();
+
+    // 3. A commit that changes one value is applied within one poll, and only that object is written.
+    String original = Files.readString(Path.of("config-repo-example", CONFIG));
+    long pushed = System.nanoTime();
+    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: debug"), "debug logs");
+    await().atMost(ONE_POLL).until(() -> "debug".equals(logLevel(kube)));
+    LOG.infof("commit to cluster: %d ms", Duration.ofNanos(System.nanoTime() - pushed).toMillis());
+    await().pollDelay(Duration.ofMillis(1500)).atMost(ONE_POLL).untilAsserted(() ->
+        assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
+            .singleElement().asString().startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/orchestrate-config?"));
+
+    // 4. A commit that deletes a manifest prunes exactly that object.
+    world.kube().dispatcher().clearRequests();
+    world.git().repo().deleteFile("main", "manifests/orchestrate-api/service.yaml", "no service");
+    await().atMost(ONE_POLL).until(() -> kube.services().inNamespace(NS).withName("orchestrate-api").get() == null);
+    assertThat(managed(kube)).hasSize(4);
+    assertThat(world.kube().dispatcher().writes()).extracting(Request::method).containsExactly("DELETE", "PATCH");
+    assertThat(world.kube().dispatcher().writes().get(0).path()).isEqualTo("/api/v1/namespaces/" + NS + "/services/orchestrate-api");
+
+    // 5. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
+    double failuresBefore = metric("helmsync_reconcile_total", "failure");
+    world.kube().dispatcher().clearRequests();
+    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: [info"), "oops");
+    await().atMost(ONE_POLL).until(() -> metric("helmsync_reconcile_total", "failure") > failuresBefore);
+    Thread.sleep(2500);
+    assertThat(world.kube().dispatcher().writes()).isEmpty();
+    assertThat(managed(kube)).hasSize(4);
+    assertThat(logLevel(kube)).isEqualTo("debug");
+    assertThat(metric("helmsync_reconcile_total", "failure")).isEqualTo(failuresBefore + 1);
+    given().get("/q/health/ready").then().statusCode(200);
+    String error = given().get("/api/status").then().statusCode(200).extract().path("error");
+    assertThat(error).matches(CONFIG.replace(".", "\\.") + ":\\d+: invalid YAML: .*");
+    assertThat(given().get("/api/status").then().extract().<String>path("errorReason")).isEqualTo("stalled");
+
+    // 6. Fixing the commit recovers.
+    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: warn"), "fixed");
+    await().atMost(ONE_POLL).until(() -> "warn".equals(logLevel(kube)));
+    await().atMost(ONE_POLL).untilAsserted(() ->
+        assertThat(given().get("/api/status").then().extract().<String>path("state")).isEqualTo("synced"));
+    assertThat(metric("helmsync_reconcile_total", "success")).isGreaterThan(3);
+    assertThat(metric("helmsync_managed_objects", null)).isEqualTo(4);
+  }
+
+  private static List<HasMetadata> managed(KubernetesClient kube) {
+    String selector = "app.kubernetes.io/managed-by";
+    return Stream.of(
+            kube.configMaps().inNamespace(NS).withLabel(selector, "helmsync").withLabel("helmsync.io/release").list().getItems(),
+            kube.apps().deployments().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
+            kube.services().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
+            kube.serviceAccounts().inNamespace(NS).withLabel(selector, "helmsync").list().getItems())
+        .flatMap(List::stream)
+        .map(HasMetadata.class::cast)
+        .toList();
+  }
+
+  private static String logLevel(KubernetesClient kube) {
+    ConfigMap config = kube.configMaps().inNamespace(NS).withName("orchestrate-config").get();
+    return config == null ? null : config.getData().get("LOG_LEVEL");
+  }
+
+  /** The sum of a metric's samples, optionally only those with {@code result="<result>"}. */
+  private static double metric(String name, String result) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Pattern line = Pattern.compile("^" + name + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+    double sum = 0;
+    Matcher matcher = line.matcher(text);
+    while (matcher.find()) {
+      if (result == null || matcher.group(1).contains("result=\"" + result + "\"")) {
+        sum += Double.parseDouble(matcher.group(2));
+      }
+    }
+    return sum;
+  }
+}
