@@ -76,8 +76,12 @@ class AgentStoryIT {
     world.git().repo().deleteFile("main", "manifests/orchestrate-api/service.yaml", "no service");
     await().atMost(ONE_POLL).until(() -> kube.services().inNamespace(NS).withName("orchestrate-api").get() == null);
     assertThat(managed(kube)).hasSize(4);
-    assertThat(world.kube().dispatcher().writes()).extracting(Request::method).containsExactly("DELETE", "PATCH");
-    assertThat(world.kube().dispatcher().writes().get(0).path()).isEqualTo("/api/v1/namespaces/" + NS + "/services/orchestrate-api");
+    // The delete, then the inventory without the Service.
+    await().atMost(ONE_POLL).untilAsserted(() ->
+        assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
+            .satisfiesExactly(
+                delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/services/orchestrate-api"),
+                inventory -> assertThat(inventory).startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/helmsync-inventory-" + NS + "?")));
 
     // 5. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
     double failuresBefore = metric("helmsync_reconcile_total", "failure");
