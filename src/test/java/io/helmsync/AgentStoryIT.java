@@ -81,7 +81,7 @@ class AgentStoryIT {
         assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
             .satisfiesExactly(
                 delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/services/orchestrate-api"),
-                inventory -> assertThat(inventory).startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/helmsync-inventory-" + NS + "?")));
+                save -> assertThat(save).startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/helmsync-inventory-" + NS + "?")));
 
     // 5. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
     double failuresBefore = metric("helmsync_reconcile_total", "failure");

@@ -18,7 +18,6 @@ public final class Ownership {
   public static final String RELEASE = "helmsync.io/release";
   public static final String REVISION = "helmsync.io/revision";
   public static final String PRUNE = "helmsync.io/prune";
-  public static final String DRIFT = "helmsync.io/drift";
   public static final String DISABLED = "disabled";
 
   /**

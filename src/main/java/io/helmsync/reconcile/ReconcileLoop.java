@@ -59,11 +59,6 @@ public class ReconcileLoop {
         .schedule();
   }
 
-  /** Stops polling; a reconcile in progress finishes. */
-  public void stop() {
-    scheduler.unscheduleJob(POLL_JOB);
-  }
-
   void tick() {
     health.ticked();
     if (clock.instant().isBefore(retryNotBefore)) {
