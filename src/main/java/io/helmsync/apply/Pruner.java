@@ -45,7 +45,7 @@ public final class Pruner {
         entries.add(pruneOne(ref, options));
       } catch (KubernetesClientException e) {
         failed.add(ref);
-        entries.add(new ChangeSet.Entry(ref, "", Action.SKIPPED, "delete failed: " + ServerSideApplier.failure(ref, e).getMessage()));
+        entries.add(new ChangeSet.Entry(ref, "", Action.SKIPPED, "delete failed " + ApiErrors.describe(e)));
       }
     }
     return new Result(new ChangeSet(entries), failed);

@@ -10,8 +10,6 @@ import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
-import io.helmsync.model.ObjectRef;
-import io.helmsync.model.ReconcileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +51,12 @@ public final class ServerSideApplier implements Applier {
       (options.force() ? apply.forceConflicts() : apply).serverSideApply();
       return live == null ? Action.CREATED : Action.CONFIGURED;
     } catch (KubernetesClientException e) {
-      throw failure(manifest.ref(), e);
+      throw ApiErrors.failure(manifest.ref(), "apply", e);
     }
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> asMap(GenericKubernetesResource live) {
     return serialization.convertValue(live, Map.class);
-  }
-
-  /**
-   * The API server refusing the object (invalid, forbidden, conflicting) needs a person; anything
-   * else (server errors, throttling, no connection) may pass on its own.
-   */
-  static ReconcileException failure(ObjectRef ref, KubernetesClientException e) {
-    int code = e.getCode();
-    String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-    boolean userError = code >= 400 && code < 500 && code != 408 && code != 429;
-    String message = ref + ": apply failed" + (code > 0 ? " (HTTP " + code + ")" : "") + ": " + reason;
-    return userError ? ReconcileException.stalled(message, e) : ReconcileException.transientError(message, e);
   }
 }

@@ -58,11 +58,21 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   }
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     requests.add(new Request(request.getMethod(), request.getPath(), request.getHeader("Content-Type")));
+    Integer refusal = refusals.get(request.getMethod() + " " + request.getPath());
+    if (refusal != null) {
+      return status(refusal, "Forbidden", "refused by the test", List.of());
+    }
     return super.dispatch(request);
+  }
+
+  /** Answers {@code code} to every {@code method} request on exactly {@code path}, from now on. */
+  public void refuse(String method, String path, int code) {
+    refusals.put(method + " " + path, code);
   }
 
   /** Every request since the last {@link #clearRequests()}, in order. */

@@ -1,0 +1,106 @@
+package io.helmsync.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helmsync.helmfile.HelmfileLoader;
+import io.helmsync.helmfile.ReleasePlanner;
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.Reason;
+import io.helmsync.model.Trigger;
+import io.helmsync.reconcile.ReconcileResult.Outcome;
+import io.helmsync.render.ManifestDirectoryRenderer;
+import io.helmsync.source.Source;
+import io.helmsync.source.SourceSnapshot;
+import io.helmsync.testing.RepoFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReconcilerTest {
+  @TempDir Path repo;
+  private final AtomicReference<String> revision = new AtomicReference<>("r1");
+  private final List<String> synced = new ArrayList<>();
+
+  /** A source whose revision the test moves by hand. */
+  private final Source source = last -> new SourceSnapshot("file://repo", "main", revision.get(), repo, revision.get().equals(last));
+
+  private final ClusterSync cluster = desired -> {
+    synced.add(desired.revision());
+    return ChangeSet.empty();
+  };
+
+  @BeforeEach
+  void writeRepo() {
+    RepoFiles.write(repo, Map.of(
+        "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n",
+        "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
+  }
+
+  private Reconciler reconciler(Optional<ClusterSync> target) {
+    return new Reconciler(source, new HelmfileLoader("helmfile.yaml"), new ReleasePlanner("demo"), new ManifestDirectoryRenderer(), target, "default");
+  }
+
+  private static Trigger poll() {
+    return Trigger.of(Trigger.Cause.POLL);
+  }
+
+  @Test
+  void syncsAndCountsObjectsPerRelease() {
+    ReconcileResult result = reconciler(Optional.of(cluster)).reconcile(poll(), null);
+    assertThat(result.outcome()).isEqualTo(Outcome.SYNCED);
+    assertThat(result.objectsPerRelease()).containsExactly(Map.entry("app", 1));
+    assertThat(synced).containsExactly("r1");
+  }
+
+  @Test
+  void aStalledRevisionIsNotRetriedUntilANewCommit() {
+    RepoFiles.write(repo, Map.of("m/cm.yaml", "kind: [broken\n"));
+    Reconciler reconciler = reconciler(Optional.of(cluster));
+
+    ReconcileResult failed = reconciler.reconcile(poll(), null);
+    ReconcileResult again = reconciler.reconcile(poll(), failed);
+
+    assertThat(failed.failureReason()).contains(Reason.STALLED);
+    assertThat(failed.error().getMessage()).startsWith("m/cm.yaml:1: invalid YAML");
+    assertThat(again.outcome()).isEqualTo(Outcome.SKIPPED);
+
+    writeRepo();
+    revision.set("r2");
+    assertThat(reconciler.reconcile(poll(), failed).outcome()).isEqualTo(Outcome.SYNCED);
+    assertThat(synced).containsExactly("r2");
+  }
+
+  @Test
+  void anUnexpectedErrorIsTransientSoItIsRetried() {
+    ClusterSync broken = desired -> {
+      throw new IllegalStateException("boom");
+    };
+    ReconcileResult result = reconciler(Optional.of(broken)).reconcile(poll(), null);
+    assertThat(result.failureReason()).contains(Reason.TRANSIENT);
+    assertThat(result.error().getMessage()).isEqualTo("unexpected error: boom");
+  }
+
+  @Test
+  void withoutAClusterItOnlyRenders() {
+    ReconcileResult result = reconciler(Optional.empty()).reconcile(poll(), null);
+    assertThat(result.outcome()).isEqualTo(Outcome.RENDERED);
+    assertThat(result.desired().objects()).extracting(m -> m.ref().toString()).containsExactly("ConfigMap/demo/cfg");
+    assertThat(synced).isEmpty();
+  }
+
+  @Test
+  void anObjectDeclaredTwiceNamesBothPlaces() {
+    RepoFiles.write(repo, Map.of(
+        "helmfile.yaml", "releases:\n- name: a\n  chart: ./m\n- name: b\n  chart: ./m\n"));
+    ReconcileResult result = reconciler(Optional.of(cluster)).reconcile(poll(), null);
+    assertThat(result.error().getMessage())
+        .isEqualTo("ConfigMap/demo/cfg: declared twice, in release a (m/cm.yaml:1) and in release b (m/cm.yaml:1); keep one of them");
+    assertThat(synced).isEmpty();
+  }
+}

@@ -1,0 +1,94 @@
+package io.helmsync.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.Applier;
+import io.helmsync.apply.Ownership;
+import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.Pruner;
+import io.helmsync.apply.ServerSideApplier;
+import io.helmsync.inventory.ConfigMapInventoryStore;
+import io.helmsync.inventory.Inventory;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ObjectRef;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.testing.ApplyMockServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ServerSideSyncTest {
+  private ApplyMockServer server;
+  private ConfigMapInventoryStore inventory;
+
+  @BeforeEach
+  void start() {
+    server = ApplyMockServer.start();
+    inventory = new ConfigMapInventoryStore(server.client(), "demo", "demo");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private ServerSideSync sync(Applier applier) {
+    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"), ApplyOptions.defaults(), PruneOptions.defaults(), true);
+  }
+
+  private static DesiredState state(String revision, String... configMaps) {
+    List<Manifest> objects = java.util.Arrays.stream(configMaps).map(name -> {
+      Map<String, Object> body = Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", name));
+      return Ownership.label(new Manifest(new ObjectRef("v1", "ConfigMap", "", name), body, name), "demo", "app", "demo", revision);
+    }).toList();
+    return new DesiredState("demo", revision, List.of(new DesiredRelease("app", "demo", objects)));
+  }
+
+  private List<String> configMaps() {
+    return server.client().configMaps().inNamespace("demo").list().getItems().stream()
+        .map(cm -> cm.getMetadata().getName()).filter(name -> !name.startsWith("helmsync-inventory")).sorted().toList();
+  }
+
+  @Test
+  void prunesWhatTheNewRevisionNoLongerDeclares() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    sync.sync(state("r1", "a", "b"));
+    sync.sync(state("r2", "a"));
+    assertThat(configMaps()).containsExactly("a");
+    assertThat(inventory.load().objects()).extracting(ObjectRef::name).containsExactly("a");
+  }
+
+  @Test
+  void aFailedApplyPrunesNothingAndKeepsTheInventory() {
+    sync(new ServerSideApplier(server.client())).sync(state("r1", "a", "b"));
+    Inventory before = inventory.load();
+    Applier failsHalfway = (desired, options) -> {
+      throw ReconcileException.transientError("ConfigMap/demo/a: apply failed: connection reset", null);
+    };
+
+    assertThatThrownBy(() -> sync(failsHalfway).sync(state("r2", "a"))).isInstanceOf(ReconcileException.class);
+
+    assertThat(configMaps()).containsExactly("a", "b");
+    assertThat(inventory.load()).isEqualTo(before);
+  }
+
+  @Test
+  void anObjectThatCouldNotBePrunedStaysInTheInventoryAndFailsTheReconcile() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    sync.sync(state("r1", "a", "b"));
+    server.dispatcher().refuse("DELETE", "/api/v1/namespaces/demo/configmaps/b", 403);
+
+    assertThatThrownBy(() -> sync.sync(state("r2", "a")))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("could not prune 1 objects")
+        .hasMessageContaining("ConfigMap/demo/b skipped (delete failed (HTTP 403): refused by the test)");
+    assertThat(configMaps()).containsExactly("a", "b");
+    assertThat(inventory.load().objects()).extracting(ObjectRef::name).containsExactly("a", "b");
+  }
+}
