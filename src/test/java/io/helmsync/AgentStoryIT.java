@@ -105,6 +105,12 @@ class AgentStoryIT {
         assertThat(given().get("/api/status").then().extract().<String>path("state")).isEqualTo("synced"));
     assertThat(metric("helmsync_reconcile_total", "success")).isGreaterThan(3);
     assertThat(metric("helmsync_managed_objects", null)).isEqualTo(4);
+    assertThat(metric("helmsync_last_success_timestamp_seconds", null)).isGreaterThan(1.7e9);
+    assertThat(metric("helmsync_reconcile_duration_seconds_count", "success")).isGreaterThan(3);
+    String info = given().get("/q/metrics").then().extract().asString().lines()
+        .filter(l -> l.startsWith("helmsync_info{")).findFirst().orElseThrow();
+    assertThat(info).contains("branch=\"main\"").contains("environment=\"" + NS + "\"")
+        .contains("revision=\"" + world.git().repo().head("main") + "\"").endsWith(" 1.0");
   }
 
   private static List<HasMetadata> managed(KubernetesClient kube) {
