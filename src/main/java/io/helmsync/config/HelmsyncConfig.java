@@ -49,6 +49,24 @@ public interface HelmsyncConfig {
   @WithDefault("${java.io.tmpdir}/helmsync")
   Path workDir();
 
+  /** Push webhooks. */
+  Webhook webhook();
+
+  /** Push webhook settings: a push to the tracked branch triggers a reconcile at once. */
+  interface Webhook {
+    /** Shared secret for signatures (GitHub, Bitbucket, generic) or tokens (GitLab). */
+    Optional<String> secret();
+
+    /** A file holding the secret (a mounted Secret); read on every request, so rotation applies. */
+    @WithName("secret-file")
+    Optional<Path> secretFile();
+
+    /** Deliveries accepted per second, on average; a burst of twice as many is allowed. */
+    @WithName("rate-per-second")
+    @WithDefault("5")
+    int ratePerSecond();
+  }
+
   /** Git settings. */
   interface Git {
     /** Repository URL ({@code https://}, {@code git://} or {@code file://}); no credentials in it. */

@@ -113,4 +113,17 @@ public class ReconcileMetrics {
               }
             });
   }
+
+  /**
+   * Counts a webhook delivery.
+   *
+   * @param result accepted, ignored, ping, unauthorized, rate_limited, invalid, disabled, not_running
+   */
+  public void webhookReceived(String provider, String result) {
+    Counter.builder("helmsync.webhook.requests")
+        .description("Webhook deliveries by provider and what became of them")
+        .tags("provider", provider, "result", result)
+        .register(registry)
+        .increment();
+  }
 }

@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -33,6 +36,8 @@ public class ReconcileLoop {
   private final Clock clock = Clock.systemUTC();
   private final ReentrantLock running = new ReentrantLock();
   private final Backoff backoff = Backoff.defaults();
+  private final Executor executor;
+  private final AtomicReference<Trigger> pending = new AtomicReference<>();
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
@@ -40,10 +45,12 @@ public class ReconcileLoop {
   private volatile Instant retryNotBefore = Instant.MIN;
   private int transientFailures;
 
-  public ReconcileLoop(Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health) {
+  public ReconcileLoop(
+      Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health, ManagedExecutor executor) {
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.health = health;
+    this.executor = executor;
   }
 
   /** Starts polling every {@code settings.interval()}, the first time right away. */
@@ -65,6 +72,35 @@ public class ReconcileLoop {
       return;
     }
     reconcileNow(Trigger.of(Trigger.Cause.POLL));
+  }
+
+  /**
+   * Asks for a reconcile as soon as possible, without waiting for it (webhooks). Requests that
+   * arrive while one is already waiting collapse into it, so a burst of pushes costs one reconcile
+   * after the one in progress, never two at once.
+   *
+   * @return false when the loop has not been started
+   */
+  public boolean request(Trigger trigger) {
+    if (reconciler == null) {
+      return false;
+    }
+    if (pending.getAndSet(trigger) == null) {
+      executor.execute(this::runPending);
+    }
+    return true;
+  }
+
+  private void runPending() {
+    Trigger trigger = pending.getAndSet(null);
+    if (trigger != null) {
+      reconcileNow(trigger);
+    }
+  }
+
+  /** The settings the loop runs with, once started. */
+  public Optional<AgentSettings> settings() {
+    return Optional.ofNullable(settings);
   }
 
   /** Runs one reconcile now, after any that is in progress, and records its result. */
