@@ -29,8 +29,19 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
   /** What a story test drives and inspects. */
   public record World(GitDaemonFixture git, ApplyMockServer kube) {}
 
+  /** {@code initArgs} key: the poll interval (default {@code 1s}). */
+  public static final String INTERVAL = "interval";
+  /** {@code initArgs} key: the webhook secret (default: webhooks disabled). */
+  public static final String WEBHOOK_SECRET = "webhookSecret";
+
   private Path dir;
   private World world;
+  private Map<String, String> args = Map.of();
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    args = Map.copyOf(initArgs);
+  }
 
   @Override
   public Map<String, String> start() {
@@ -43,16 +54,20 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
     GitDaemonFixture git = GitDaemonFixture.start(dir.resolve("git"));
     git.commitTree("main", Path.of("config-repo-example"), "orchestrate-demo: initial state");
     world = new World(git, ApplyMockServer.start());
-    return Map.of(
+    Map<String, String> config = new java.util.HashMap<>(Map.of(
         "helmsync.git.url", git.url(),
         "helmsync.environment", ENVIRONMENT,
         "helmsync.namespace", ENVIRONMENT,
-        "helmsync.git.interval", "1s",
+        "helmsync.git.interval", args.getOrDefault(INTERVAL, "1s"),
         "helmsync.work-dir", dir.resolve("work").toString(),
         "quarkus.kubernetes-client.api-server-url", world.kube().url(),
         "quarkus.kubernetes-client.namespace", ENVIRONMENT,
         // The integration-test launcher waits for Quarkus' "started" line.
-        "quarkus.log.category.\"io.quarkus\".level", "INFO");
+        "quarkus.log.category.\"io.quarkus\".level", "INFO"));
+    if (args.containsKey(WEBHOOK_SECRET)) {
+      config.put("helmsync.webhook.secret", args.get(WEBHOOK_SECRET));
+    }
+    return config;
   }
 
   @Override
