@@ -70,7 +70,7 @@ public final class Pruner {
     return new ChangeSet.Entry(ref, release, Action.DELETED, "");
   }
 
-  private static GenericKubernetesResource reference(ObjectRef ref) {
+  static GenericKubernetesResource reference(ObjectRef ref) {
     GenericKubernetesResource object = new GenericKubernetesResource();
     object.setApiVersion(ref.apiVersion());
     object.setKind(ref.kind());

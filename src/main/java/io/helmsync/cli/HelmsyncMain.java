@@ -14,7 +14,7 @@ import picocli.CommandLine;
  */
 @QuarkusMain
 public class HelmsyncMain implements QuarkusApplication {
-  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "sync", "help");
+  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "diff", "sync", "help");
 
   @Inject CommandLine.IFactory factory;
 
@@ -37,6 +37,8 @@ public class HelmsyncMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    return new CommandLine(HelmsyncCommand.class, factory).execute(args);
+    return new CommandLine(HelmsyncCommand.class, factory)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
   }
 }

@@ -55,12 +55,17 @@ public class Pipelines {
     return Files.isRegularFile(file);
   }
 
+  /** The cluster's client; only call when {@link #clusterConfigured()}. */
+  public KubernetesClient client() {
+    return clients.get();
+  }
+
   /**
    * @throws IllegalArgumentException when no source is configured
    */
   public Reconciler reconciler(AgentSettings settings) {
     Optional<ClusterSync> cluster =
-        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(clients.get(), settings));
+        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings));
     return new Reconciler(
         source(settings),
         new HelmfileLoader(settings.stateFile()),

@@ -1,0 +1,94 @@
+package io.helmsync.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.Differ;
+import io.helmsync.apply.ObjectDiff;
+import io.helmsync.config.AgentSettings;
+import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.inventory.ConfigMapInventoryStore;
+import io.helmsync.inventory.Inventory;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.ObjectRef;
+import io.helmsync.model.ReconcileException;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code helmsync diff}: what a sync would change, as unified diffs; exit 0 when in sync, 2 when
+ * not (as {@code helmfile diff --detailed-exitcode}), 1 on error. Secret values are masked.
+ */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description = "Show what a sync would change (Secret values masked); exit 0 in sync, 2 if not, 1 on error.")
+public class DiffCommand implements Callable<Integer> {
+  static final int DIFFERENCES = 2;
+
+  /** When to colour the output. */
+  enum Colour {
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
+
+  @Mixin SourceOptions source;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--color", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
+  Colour colour = Colour.AUTO;
+
+  @Inject HelmsyncConfig config;
+  @Inject Pipelines pipelines;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    AgentSettings settings = source.apply(config);
+    if (!pipelines.clusterConfigured()) {
+      err.println("helmsync diff: no Kubernetes cluster configured (set KUBECONFIG or run in a pod)");
+      return 1;
+    }
+    try {
+      List<ObjectDiff> diffs = diff(settings);
+      print(diffs);
+      err.println(diffs.isEmpty() ? "in sync: no differences" : diffs.size() + " objects would change");
+      return diffs.isEmpty() ? 0 : DIFFERENCES;
+    } catch (ReconcileException e) {
+      err.println("helmsync diff: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private List<ObjectDiff> diff(AgentSettings settings) {
+    DesiredState desired = pipelines.reconciler(settings.withDryRun(true)).render();
+    KubernetesClient client = pipelines.client();
+    Inventory previous = new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
+    List<ObjectRef> stale = settings.prune() ? previous.staleAgainst(Inventory.of(desired)) : List.of();
+    return new Differ(client, settings.environment()).diff(desired, stale, ApplyOptions.defaults());
+  }
+
+  private void print(List<ObjectDiff> diffs) {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean coloured = colour == Colour.ALWAYS || (colour == Colour.AUTO && System.console() != null);
+    diffs.forEach(diff -> diff.unified().lines().forEach(line -> out.println(coloured ? paint(line) : line)));
+    out.flush();
+  }
+
+  private static String paint(String line) {
+    String code =
+        line.startsWith("+++") || line.startsWith("---") ? "1"
+            : line.startsWith("@@") ? "36"
+            : line.startsWith("+") ? "32"
+            : line.startsWith("-") ? "31"
+            : null;
+    return code == null ? line : "\u001b[" + code + "m" + line + "\u001b[0m";
+  }
+}

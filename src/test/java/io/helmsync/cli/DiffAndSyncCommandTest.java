@@ -1,0 +1,96 @@
+package io.helmsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helmsync.testing.ApplyMockServer;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code diff} and {@code sync --once} against the mock API server, with their exit codes. Every
+ * launch starts the application anew, so the mock server lives in the test and is handed to each
+ * launch as a system property: the cluster remembers between {@code sync} and {@code diff}.
+ */
+@QuarkusMainTest
+class DiffAndSyncCommandTest {
+  private static final String API_SERVER_URL = "quarkus.kubernetes-client.api-server-url";
+  private static ApplyMockServer cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = ApplyMockServer.start();
+    System.setProperty(API_SERVER_URL, cluster.url());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    System.clearProperty(API_SERVER_URL);
+    cluster.close();
+  }
+
+  @TempDir Path repo;
+
+  private String[] args(String... command) {
+    Stream<String> colour = command[0].equals("diff") ? Stream.of("--color", "never") : Stream.of();
+    return Stream.of(Stream.of(command), Stream.of("--repo", repo.toString(), "-e", "orchestrate-demo"), colour)
+        .flatMap(s -> s)
+        .toArray(String[]::new);
+  }
+
+  @Test
+  void diffExitsTwoUntilSyncedZeroAfterAndTwoAgainOnAChange(QuarkusMainLauncher launcher) throws IOException {
+    copyExample();
+
+    LaunchResult before = launcher.launch(args("diff"));
+    assertThat(before.exitCode()).isEqualTo(2);
+    assertThat(before.getOutput()).contains("+++ desired ConfigMap/orchestrate-demo/orchestrate-config (created");
+    assertThat(before.getErrorOutput()).contains("5 objects would change");
+
+    LaunchResult sync = launcher.launch(args("sync", "--once"));
+    assertThat(sync.exitCode()).isEqualTo(0);
+    assertThat(sync.getOutput()).contains("ConfigMap/orchestrate-demo/orchestrate-config created").contains(" synced: ");
+
+    LaunchResult inSync = launcher.launch(args("diff"));
+    assertThat(inSync.exitCode()).isEqualTo(0);
+    assertThat(inSync.getOutput()).isEmpty();
+    assertThat(inSync.getErrorOutput()).contains("in sync: no differences");
+
+    Path config = repo.resolve("manifests/orchestrate-config/configmap.yaml");
+    Files.writeString(config, Files.readString(config).replace("LOG_LEVEL: info", "LOG_LEVEL: debug"));
+    LaunchResult changed = launcher.launch(args("diff"));
+    assertThat(changed.exitCode()).isEqualTo(2);
+    assertThat(changed.getOutput()).contains("-  LOG_LEVEL: info").contains("+  LOG_LEVEL: debug").doesNotContain("\u001b[");
+    assertThat(changed.getErrorOutput()).contains("1 objects would change");
+  }
+
+  @Test
+  void badInputIsExitOneForBoth(QuarkusMainLauncher launcher) throws IOException {
+    Files.writeString(repo.resolve("helmfile.yaml"), "releases: [\n");
+    for (String[] command : List.of(args("diff"), args("sync", "--once"))) {
+      LaunchResult result = launcher.launch(command);
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput()).contains("helmfile.yaml:1: invalid YAML");
+    }
+  }
+
+  private void copyExample() throws IOException {
+    Path example = Path.of("config-repo-example");
+    try (Stream<Path> files = Files.walk(example)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = repo.resolve(example.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target);
+      }
+    }
+  }
+}
