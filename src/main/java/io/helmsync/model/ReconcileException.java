@@ -28,10 +28,6 @@ public class ReconcileException extends RuntimeException {
     return new ReconcileException(Reason.TRANSIENT, message, cause);
   }
 
-  public static ReconcileException waiting(String message) {
-    return new ReconcileException(Reason.WAITING, message, null);
-  }
-
   public Reason reason() {
     return reason;
   }

@@ -8,7 +8,6 @@ public record Trigger(Cause cause, Instant at) {
 
   /** The closed set of reconcile causes. */
   public enum Cause {
-    STARTUP,
     POLL,
     WEBHOOK,
     DRIFT,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -30,7 +31,7 @@ public class ReconcileMetrics {
   private final MeterRegistry registry;
   private final MultiGauge info;
   private final MultiGauge managedObjects;
-  private final AtomicLong lastSuccessEpochSeconds = new AtomicLong();
+  private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
 
   public ReconcileMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -71,11 +72,9 @@ public class ReconcileMetrics {
       String revision,
       Map<String, Integer> objectsPerRelease,
       Instant at) {
-    lastSuccessEpochSeconds.set(at.getEpochSecond());
-    registry.gauge(
-        "helmsync.last.success.timestamp.seconds",
-        Tags.of("environment", environment),
-        lastSuccessEpochSeconds);
+    lastSuccessEpochSeconds
+        .computeIfAbsent(environment, this::registerLastSuccess)
+        .set(at.getEpochSecond());
     info.register(
         List.of(
             MultiGauge.Row.of(
@@ -91,6 +90,12 @@ public class ReconcileMetrics {
                         entry.getValue()))
             .toList(),
         true);
+  }
+
+  private AtomicLong registerLastSuccess(String environment) {
+    AtomicLong seconds = new AtomicLong();
+    registry.gauge("helmsync.last.success.timestamp.seconds", Tags.of("environment", environment), seconds);
+    return seconds;
   }
 
   /** Counts what an apply and prune did to objects, by action. */
