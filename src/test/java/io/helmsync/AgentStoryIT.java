@@ -104,6 +104,11 @@ class AgentStoryIT {
     await().atMost(ONE_POLL).untilAsserted(() ->
         assertThat(given().get("/api/status").then().extract().<String>path("state")).isEqualTo("synced"));
     assertThat(metric("helmsync_reconcile_total", "success")).isGreaterThan(3);
+    var status = given().get("/api/status").then().extract().jsonPath();
+    assertThat(status.getString("commit.message")).isEqualTo("fixed");
+    assertThat(status.getString("commit.author")).isEqualTo("helmsync test");
+    assertThat(status.getString("commit.sha")).isEqualTo(world.git().repo().head("main"));
+    assertThat(status.getList("recent.state")).contains("synced", "failing");
     assertThat(metric("helmsync_managed_objects", null)).isEqualTo(4);
     assertThat(metric("helmsync_last_success_timestamp_seconds", null)).isGreaterThan(1.7e9);
     assertThat(metric("helmsync_reconcile_duration_seconds_count", "success")).isGreaterThan(3);

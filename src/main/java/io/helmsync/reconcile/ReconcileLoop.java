@@ -11,6 +11,9 @@ import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -29,6 +32,7 @@ import org.jboss.logging.MDC;
 public class ReconcileLoop {
   private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
   static final String POLL_JOB = "helmsync-poll";
+  static final int HISTORY = 20;
 
   private final Scheduler scheduler;
   private final ReconcileMetrics metrics;
@@ -38,6 +42,7 @@ public class ReconcileLoop {
   private final Backoff backoff = Backoff.defaults();
   private final Executor executor;
   private final AtomicReference<Trigger> pending = new AtomicReference<>();
+  private final Deque<ReconcileResult> history = new ArrayDeque<>();
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
@@ -111,10 +116,27 @@ public class ReconcileLoop {
       record(result);
       if (result.outcome() != Outcome.SKIPPED) {
         last = result;
+        remember(result);
       }
       return result;
     } finally {
       running.unlock();
+    }
+  }
+
+  private void remember(ReconcileResult result) {
+    synchronized (history) {
+      history.addFirst(result);
+      while (history.size() > HISTORY) {
+        history.removeLast();
+      }
+    }
+  }
+
+  /** The last reconciles that were not skipped, newest first (at most {@value #HISTORY}). */
+  public List<ReconcileResult> history() {
+    synchronized (history) {
+      return List.copyOf(history);
     }
   }
 

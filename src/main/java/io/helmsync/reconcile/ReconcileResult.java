@@ -5,6 +5,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
+import io.helmsync.source.CommitInfo;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Optional;
  *
  * @param trigger what started it
  * @param revision the revision it worked on; {@code null} when the source could not be read
+ * @param commit the commit's message, author and time, when the source knows them
  * @param outcome how it ended
  * @param changes what apply and prune did (empty unless synced)
  * @param desired what the revision declares; {@code null} unless it rendered
@@ -27,6 +29,7 @@ import java.util.Optional;
 public record ReconcileResult(
     Trigger trigger,
     String revision,
+    Optional<CommitInfo> commit,
     Outcome outcome,
     ChangeSet changes,
     DesiredState desired,
@@ -35,6 +38,7 @@ public record ReconcileResult(
     ReconcileException error) {
 
   public ReconcileResult {
+    commit = commit == null ? Optional.empty() : commit;
     changes = changes == null ? ChangeSet.empty() : changes;
     objectsPerRelease = Collections.unmodifiableMap(new LinkedHashMap<>(objectsPerRelease));
   }

@@ -12,6 +12,7 @@ import io.helmsync.model.Trigger;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.render.ChartRenderer;
 import io.helmsync.render.RenderedRelease;
+import io.helmsync.source.CommitInfo;
 import io.helmsync.source.Source;
 import io.helmsync.source.SourceSnapshot;
 import java.time.Duration;
@@ -60,27 +61,61 @@ public final class Reconciler {
    * @param previous the last result, or {@code null}; a revision that stalled is not retried
    */
   public ReconcileResult reconcile(Trigger trigger, ReconcileResult previous) {
-    long started = System.nanoTime();
-    String revision = previous == null ? null : previous.revision();
+    Attempt attempt = new Attempt(trigger, previous);
     try {
-      SourceSnapshot snapshot = source.fetch(revision);
-      revision = snapshot.revision();
-      if (previous != null && previous.stalledOn(revision)) {
-        return result(trigger, revision, Outcome.SKIPPED, null, null, previous.objectsPerRelease(), started, null);
+      SourceSnapshot snapshot = source.fetch(attempt.revision);
+      attempt.fetched(snapshot);
+      if (previous != null && previous.stalledOn(snapshot.revision())) {
+        return attempt.result(Outcome.SKIPPED, null, null, previous.objectsPerRelease(), null);
       }
       DesiredState desired = desiredState(snapshot);
       if (cluster.isEmpty()) {
-        return result(trigger, revision, Outcome.RENDERED, null, desired, countPerRelease(desired), started, null);
+        return attempt.result(Outcome.RENDERED, null, desired, countPerRelease(desired), null);
       }
       ChangeSet changes = cluster.get().sync(desired);
-      return result(trigger, revision, Outcome.SYNCED, changes, desired, countPerRelease(desired), started, null);
+      return attempt.result(Outcome.SYNCED, changes, desired, countPerRelease(desired), null);
     } catch (ReconcileException e) {
-      return failed(trigger, revision, previous, started, e);
+      return attempt.failed(e);
     } catch (RuntimeException e) {
       LOG.errorf(e, "unexpected error during reconcile");
-      ReconcileException wrapped =
-          new ReconcileException(Reason.TRANSIENT, "unexpected error: " + e.getMessage(), e);
-      return failed(trigger, revision, previous, started, wrapped);
+      return attempt.failed(
+          new ReconcileException(Reason.TRANSIENT, "unexpected error: " + e.getMessage(), e));
+    }
+  }
+
+  /** What one reconcile knows so far, to build its result from whichever stage it ends in. */
+  private static final class Attempt {
+    private final Trigger trigger;
+    private final ReconcileResult previous;
+    private final long started = System.nanoTime();
+    private String revision;
+    private Optional<CommitInfo> commit = Optional.empty();
+
+    Attempt(Trigger trigger, ReconcileResult previous) {
+      this.trigger = trigger;
+      this.previous = previous;
+      this.revision = previous == null ? null : previous.revision();
+    }
+
+    void fetched(SourceSnapshot snapshot) {
+      revision = snapshot.revision();
+      commit = snapshot.commit();
+    }
+
+    ReconcileResult failed(ReconcileException error) {
+      Map<String, Integer> kept = previous == null ? Map.of() : previous.objectsPerRelease();
+      return result(Outcome.FAILED, null, null, kept, error);
+    }
+
+    ReconcileResult result(
+        Outcome outcome,
+        ChangeSet changes,
+        DesiredState desired,
+        Map<String, Integer> objects,
+        ReconcileException error) {
+      Duration duration = Duration.ofNanos(System.nanoTime() - started);
+      return new ReconcileResult(
+          trigger, revision, commit, outcome, changes, desired, objects, duration, error);
     }
   }
 
@@ -96,25 +131,6 @@ public final class Reconciler {
   /** Fetches the current revision and renders it. */
   public DesiredState render() {
     return desiredState(source.fetch(null));
-  }
-
-  private ReconcileResult failed(
-      Trigger trigger, String revision, ReconcileResult previous, long started, ReconcileException e) {
-    Map<String, Integer> kept = previous == null ? Map.of() : previous.objectsPerRelease();
-    return result(trigger, revision, Outcome.FAILED, null, null, kept, started, e);
-  }
-
-  private static ReconcileResult result(
-      Trigger trigger,
-      String revision,
-      Outcome outcome,
-      ChangeSet changes,
-      DesiredState desired,
-      Map<String, Integer> objects,
-      long started,
-      ReconcileException error) {
-    Duration duration = Duration.ofNanos(System.nanoTime() - started);
-    return new ReconcileResult(trigger, revision, outcome, changes, desired, objects, duration, error);
   }
 
   private static Map<String, Integer> countPerRelease(DesiredState desired) {

@@ -2,7 +2,9 @@ package io.helmsync.source;
 
 import io.helmsync.model.ReconcileException;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
@@ -10,6 +12,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * A Git repository as the source of the helmfile state, fetched with JGit.
@@ -51,7 +54,30 @@ public final class GitSource implements Source {
     }
     retainOnly(revision);
     return new SourceSnapshot(
-        spec.url(), spec.ref(), revision, checkouts.dir(revision), revision.equals(lastRevision));
+        spec.url(),
+        spec.ref(),
+        revision,
+        checkouts.dir(revision),
+        revision.equals(lastRevision),
+        commitInfo(revision));
+  }
+
+  /**
+   * The commit's message, author and time from the local cache; empty when the cache no longer
+   * holds it (then the status shows the sha alone, which is all that is needed to reconcile).
+   */
+  private Optional<CommitInfo> commitInfo(String revision) {
+    try (Repository repository = cache.open(); RevWalk walk = new RevWalk(repository)) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
+      return Optional.of(
+          new CommitInfo(
+              revision,
+              commit.getShortMessage(),
+              commit.getAuthorIdent().getName(),
+              Instant.ofEpochSecond(commit.getCommitTime())));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The spec this source was built with (its URL holds no credentials). */

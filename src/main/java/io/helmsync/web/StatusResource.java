@@ -1,54 +1,41 @@
 package io.helmsync.web;
 
 import io.helmsync.reconcile.ReconcileLoop;
-import io.helmsync.reconcile.ReconcileResult;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
 
 /**
- * {@code GET /api/status}: the last reconcile, for people and scripts. Error messages are written
- * never to contain secret values, so they can be shown here as they are.
+ * The status page ({@code GET /}: server-rendered, no JavaScript, refreshes itself) and the same
+ * data as JSON ({@code GET /api/status}).
  */
-@Path("/api/status")
+@Path("/")
 public class StatusResource {
   private final ReconcileLoop loop;
+  private final Template status;
 
-  public StatusResource(ReconcileLoop loop) {
+  public StatusResource(ReconcileLoop loop, Template status) {
     this.loop = loop;
+    this.status = status;
   }
 
-  /** The state as JSON. */
-  public record Status(
-      String state,
-      String revision,
-      String trigger,
-      long durationMillis,
-      Map<String, Integer> objectsPerRelease,
-      String error,
-      String errorReason) {
-
-    static Status of(ReconcileResult result) {
-      return new Status(
-          result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-          result.revision(),
-          result.trigger().cause().label(),
-          result.duration().toMillis(),
-          result.objectsPerRelease(),
-          result.error() == null ? null : result.error().getMessage(),
-          result.failureReason().map(reason -> reason.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
-    }
-
-    static Status starting() {
-      return new Status("starting", null, null, 0, Map.of(), null, null);
-    }
+  private StatusView view() {
+    return StatusView.of(loop.settings(), loop.history());
   }
 
   @GET
+  @Produces(MediaType.TEXT_HTML)
+  public TemplateInstance page() {
+    return status.data("status", view());
+  }
+
+  @GET
+  @Path("api/status")
   @Produces(MediaType.APPLICATION_JSON)
-  public Status status() {
-    return loop.last().map(Status::of).orElseGet(Status::starting);
+  public StatusView json() {
+    return view();
   }
 }

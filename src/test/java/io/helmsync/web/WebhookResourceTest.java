@@ -4,19 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
 import io.helmsync.model.Trigger;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.helmsync.reconcile.ReconcileResult;
 import io.helmsync.cli.Pipelines;
+import io.helmsync.testing.DryRunLoop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -44,15 +43,7 @@ class WebhookResourceTest {
 
   @BeforeEach
   void startTheLoopOnTheExampleWithoutACluster() {
-    if (loop.settings().isEmpty()) {
-      AgentSettings settings = AgentSettings.from(config)
-          .withRepoDir(Path.of("config-repo-example").toAbsolutePath())
-          .withEnvironment("orchestrate-demo")
-          .withInterval(Duration.ofHours(1))
-          .withDryRun(true);
-      loop.start(pipelines.reconciler(settings), settings);
-      await().until(() -> loop.last().isPresent());
-    }
+    DryRunLoop.startOnExample(loop, pipelines, config);
   }
 
   static String hmac(String body) {

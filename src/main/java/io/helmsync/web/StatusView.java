@@ -1,0 +1,102 @@
+package io.helmsync.web;
+
+import io.helmsync.config.AgentSettings;
+import io.helmsync.reconcile.ReconcileResult;
+import io.helmsync.reconcile.ReconcileResult.Outcome;
+import io.helmsync.source.CommitInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the status page and {@code GET /api/status} show: the agent's settings, the last reconcile
+ * and the recent ones. Built only from settings and results, whose messages never hold secret
+ * values, so it can be shown as it is.
+ *
+ * @param state {@code starting}, {@code synced}, {@code rendered} (dry-run) or {@code failing}
+ */
+public record StatusView(
+    String environment,
+    String namespace,
+    String source,
+    String ref,
+    boolean dryRun,
+    String state,
+    String revision,
+    Commit commit,
+    String trigger,
+    Instant finishedAt,
+    long durationMillis,
+    List<Release> releases,
+    String error,
+    String errorReason,
+    List<Event> recent) {
+
+  /** The commit the last reconcile worked on. */
+  public record Commit(String sha, String shortSha, String message, String author, Instant time) {
+    static Commit of(CommitInfo info) {
+      return new Commit(info.sha(), info.sha().substring(0, Math.min(12, info.sha().length())), info.message(), info.author(), info.time());
+    }
+  }
+
+  /** One release and how many objects it manages. */
+  public record Release(String name, int objects) {}
+
+  /** One past reconcile, in a line. */
+  public record Event(Instant time, String trigger, String state, String revision, String summary) {}
+
+  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history) {
+    String environment = settings.map(AgentSettings::environment).orElse("");
+    String namespace = settings.map(AgentSettings::namespace).orElse("");
+    String source = settings.map(AgentSettings::sourceDescription).orElse("");
+    String ref = settings.map(AgentSettings::gitRef).orElse("");
+    boolean dryRun = settings.map(AgentSettings::dryRun).orElse(false);
+    List<Event> recent = history.stream().map(StatusView::event).toList();
+    if (history.isEmpty()) {
+      return new StatusView(environment, namespace, source, ref, dryRun, "starting", null, null, null, null, 0, List.of(), null, null, recent);
+    }
+    ReconcileResult last = history.get(0);
+    return new StatusView(
+        environment, namespace, source, ref, dryRun,
+        state(last),
+        last.revision(),
+        last.commit().map(Commit::of).orElse(null),
+        last.trigger().cause().label(),
+        finishedAt(last),
+        last.duration().toMillis(),
+        last.objectsPerRelease().entrySet().stream().map(e -> new Release(e.getKey(), e.getValue())).toList(),
+        last.error() == null ? null : last.error().getMessage(),
+        last.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
+        recent);
+  }
+
+  private static String state(ReconcileResult result) {
+    return switch (result.outcome()) {
+      case SYNCED -> "synced";
+      case RENDERED -> "rendered";
+      case FAILED, SKIPPED -> "failing";
+    };
+  }
+
+  private static Instant finishedAt(ReconcileResult result) {
+    return result.trigger().at().plus(result.duration());
+  }
+
+  private static Event event(ReconcileResult result) {
+    return new Event(finishedAt(result), result.trigger().cause().label(), state(result), result.revision(), summary(result));
+  }
+
+  private static String summary(ReconcileResult result) {
+    if (result.outcome() == Outcome.FAILED) {
+      return result.error().getMessage().lines().findFirst().orElse("");
+    }
+    if (result.outcome() == Outcome.RENDERED) {
+      return "would apply " + result.objectsPerRelease().values().stream().mapToInt(Integer::intValue).sum() + " objects";
+    }
+    return result.changes().countByAction().entrySet().stream()
+        .map(e -> e.getKey().label() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,49 @@
+package io.helmsync.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.helmsync.cli.Pipelines;
+import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.reconcile.ReconcileLoop;
+import io.helmsync.testing.DryRunLoop;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(WebhookResourceTest.Profile.class)
+class StatusPageTest {
+  @Inject ReconcileLoop loop;
+  @Inject Pipelines pipelines;
+  @Inject HelmsyncConfig config;
+
+  @BeforeEach
+  void start() {
+    DryRunLoop.startOnExample(loop, pipelines, config);
+  }
+
+  @Test
+  void thePageShowsTheEnvironmentStateReleasesAndHistoryWithoutJavaScript() {
+    String html = given().get("/").then().statusCode(200).contentType("text/html").extract().asString();
+    assertThat(html)
+        .contains("<meta http-equiv=\"refresh\" content=\"10\">")
+        .contains("helmsync · orchestrate-demo")
+        .contains("<span class=\"state rendered\">rendered</span>")
+        .contains("<td>orchestrate-api</td><td>3</td>")
+        .contains("would apply 5 objects")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void theJsonHasTheSameContent() {
+    var json = given().get("/api/status").then().statusCode(200).extract().jsonPath();
+    assertThat(json.getString("environment")).isEqualTo("orchestrate-demo");
+    assertThat(json.getString("state")).isEqualTo("rendered");
+    assertThat(json.getBoolean("dryRun")).isTrue();
+    assertThat(json.getList("releases.name")).containsExactly("orchestrate-config", "orchestrate-api", "orchestrate-tx-sender");
+    assertThat(json.getList("recent")).isNotEmpty();
+  }
+}
