@@ -3,6 +3,7 @@ package io.helmsync.template;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A set of named templates that can call each other, like Go's {@code *template.Template}: texts
@@ -10,7 +11,7 @@ import java.util.Optional;
  * with some data. Parsing is not thread-safe; executing a fully parsed set is.
  */
 public final class Template {
-  private final Functions functions;
+  private Functions functions;
   private final MissingKey missingKey;
   private final Map<String, Tree> trees;
 
@@ -23,6 +24,12 @@ public final class Template {
   /** An empty set whose templates may call these functions (besides Go's builtins). */
   public static Template create(Functions functions, MissingKey missingKey) {
     return new Template(functions, missingKey, new LinkedHashMap<>());
+  }
+
+  /** An empty set with these functions plus those {@code bound} makes for the set itself. */
+  public static Template create(Functions functions, MissingKey missingKey,
+      Function<Template, Functions> bound) {
+    return create(functions, missingKey).copyWith(bound);
   }
 
   /**
@@ -71,6 +78,16 @@ public final class Template {
   /** A copy sharing the parsed trees, to which new texts can be added without changing this set. */
   public Template copy() {
     return new Template(functions, missingKey, new LinkedHashMap<>(trees));
+  }
+
+  /**
+   * A copy whose functions are this set's plus those {@code extra} makes for the copy itself, so
+   * that functions such as Helm's {@code include} can close over the set they belong to.
+   */
+  public Template copyWith(Function<Template, Functions> extra) {
+    Template copy = new Template(functions, missingKey, new LinkedHashMap<>(trees));
+    copy.functions = functions.with(extra.apply(copy));
+    return copy;
   }
 
   public MissingKey missingKey() {

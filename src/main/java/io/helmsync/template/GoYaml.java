@@ -1,0 +1,191 @@
+package io.helmsync.template;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.DumperOptions;
+
+/**
+ * YAML as the Go libraries under Helm and helmfile read and write it: go-yaml v2's output style
+ * and key order, and {@code sigs.k8s.io/yaml}'s YAML→JSON reading, where every number becomes a
+ * float64.
+ */
+public final class GoYaml {
+  private GoYaml() {}
+
+  /** {@code yaml.Marshal(value)} of go-yaml v2: the document, ending with a newline. */
+  public static String marshal(Object value) {
+    return YamlEmitter.emit(value);
+  }
+
+  /**
+   * {@code sigs.k8s.io/yaml.Marshal}, Helm's {@code toYaml}: through JSON first, so integral
+   * floats print as integers ({@code 1000000}, not {@code 1e+06}).
+   */
+  public static String marshalViaJson(Object value) {
+    return YamlEmitter.emit(jsonNumbers(value));
+  }
+
+  private static Object jsonNumbers(Object value) {
+    if (value instanceof Double d && !d.isNaN() && !d.isInfinite() && d == Math.rint(d)
+        && Math.abs(d) < 1e21) {
+      BigInteger exact = new BigDecimal(d).toBigIntegerExact();
+      if (exact.bitLength() < 64) {
+        return exact.longValueExact();
+      }
+      // Past int64, go-yaml reads the JSON digits as uint64 if they fit, else as a float.
+      return exact.signum() > 0 && exact.bitLength() <= 64 ? exact : d;
+    }
+    if (value instanceof Int64 i) {
+      return i.value();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), jsonNumbers(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(jsonNumbers(v)));
+      return copy;
+    }
+    return value == NoValue.NO_VALUE ? null : value;
+  }
+
+  /**
+   * {@code sigs.k8s.io/yaml.Unmarshal} into {@code interface{}}: the first document, maps with
+   * string keys, every number a float64.
+   *
+   * @throws IllegalArgumentException with a go-yaml-like message when the text is not YAML
+   */
+  public static Object unmarshal(String text) {
+    try {
+      Iterator<Object> documents = yaml().loadAll(text).iterator();
+      return documents.hasNext() ? jsonValue(documents.next()) : null;
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new IllegalArgumentException(
+          "error converting YAML to JSON: yaml: line " + line + ": " + e.getProblem(), e);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("error converting YAML to JSON: yaml: " + e.getMessage(), e);
+    }
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    options.setMaxAliasesForCollections(1000);
+    DumperOptions dumper = new DumperOptions();
+    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
+        new NoTimestampResolver());
+  }
+
+  private static Object jsonValue(Object value) {
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(keyString(k), jsonValue(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(jsonValue(v)));
+      return copy;
+    }
+    if (value instanceof byte[] bytes) {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+    return value;
+  }
+
+  private static String keyString(Object key) {
+    if (key instanceof Double || key instanceof Float) {
+      return GoFloat.shortest(((Number) key).doubleValue());
+    }
+    return String.valueOf(key);
+  }
+
+  /** Map keys in go-yaml v2's order: natural order, digits compared as numbers. */
+  static List<String> sortedKeys(Map<?, ?> map) {
+    List<String> keys = new ArrayList<>(map.size());
+    map.keySet().forEach(k -> keys.add(String.valueOf(k)));
+    keys.sort(GoYaml::compareKeys);
+    return keys;
+  }
+
+  /** go-yaml v2's {@code keyList.Less} for string keys. */
+  static int compareKeys(String a, String b) {
+    int[] ar = a.codePoints().toArray();
+    int[] br = b.codePoints().toArray();
+    for (int i = 0; i < ar.length && i < br.length; i++) {
+      if (ar[i] == br[i]) {
+        continue;
+      }
+      boolean al = Character.isLetter(ar[i]);
+      boolean bl = Character.isLetter(br[i]);
+      if (al && bl) {
+        return Integer.compare(ar[i], br[i]);
+      }
+      if (al || bl) {
+        return bl ? -1 : 1;
+      }
+      return compareDigitRuns(ar, br, i);
+    }
+    return Integer.compare(ar.length, br.length);
+  }
+
+  private static int compareDigitRuns(int[] ar, int[] br, int i) {
+    long an = 0;
+    long bn = 0;
+    if (ar[i] == '0' || br[i] == '0') {
+      for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
+        if (ar[j] != '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    int ai = i;
+    for (; ai < ar.length && Character.isDigit(ar[ai]); ai++) {
+      an = an * 10 + (ar[ai] - '0');
+    }
+    int bi = i;
+    for (; bi < br.length && Character.isDigit(br[bi]); bi++) {
+      bn = bn * 10 + (br[bi] - '0');
+    }
+    if (an != bn) {
+      return Long.compare(an, bn);
+    }
+    if (ai != bi) {
+      return Integer.compare(ai, bi);
+    }
+    return Integer.compare(ar[i], br[i]);
+  }
+
+  /** YAML 1.1 scalars as go-yaml v2 resolves them, except that timestamps stay strings. */
+  private static final class NoTimestampResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+      addImplicitResolver(Tag.INT, INT, "-+0123456789");
+      addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+      addImplicitResolver(Tag.MERGE, MERGE, "<");
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+      addImplicitResolver(Tag.NULL, EMPTY, null);
+    }
+  }
+}

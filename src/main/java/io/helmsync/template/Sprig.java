@@ -1,0 +1,17 @@
+package io.helmsync.template;
+
+/**
+ * The Sprig library (Masterminds/sprig v3, as Helm 3 ships it), assembled from its families.
+ * docs/sprig-functions.md lists which of Sprig's functions exist here and which do not yet.
+ */
+public final class Sprig {
+  private static final Functions FUNCTIONS = SprigStrings.functions()
+      .with(SprigCollections.functions())
+      .with(SprigValues.functions());
+
+  private Sprig() {}
+
+  public static Functions functions() {
+    return FUNCTIONS;
+  }
+}

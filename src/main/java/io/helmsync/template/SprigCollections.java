@@ -1,0 +1,274 @@
+package io.helmsync.template;
+
+import static io.helmsync.template.GoType.ANY;
+import static io.helmsync.template.GoType.INT;
+import static io.helmsync.template.GoType.MAP;
+import static io.helmsync.template.GoType.STRING;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Sprig's list and dict functions ({@code list.go}, {@code dict.go}). */
+final class SprigCollections {
+  private SprigCollections() {}
+
+  static Functions functions() {
+    return Functions.builder()
+        .add("list", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
+        .add("first", GoFunction.of(a -> element(a[0], "first", true), ANY))
+        .add("last", GoFunction.of(a -> element(a[0], "last", false), ANY))
+        .add("rest", GoFunction.of(a -> sub(a[0], "rest", 1, 0), ANY))
+        .add("initial", GoFunction.of(a -> sub(a[0], "initial", 0, 1), ANY))
+        .add("append", GoFunction.of(a -> push(a[0], a[1], false), ANY, ANY))
+        .add("push", GoFunction.of(a -> push(a[0], a[1], false), ANY, ANY))
+        .add("prepend", GoFunction.of(a -> push(a[0], a[1], true), ANY, ANY))
+        .add("concat", GoFunction.variadic(SprigCollections::concat, ANY))
+        .add("reverse", GoFunction.of(a -> reverse(a[0]), ANY))
+        .add("uniq", GoFunction.of(a -> uniq(a[0]), ANY))
+        .add("without", GoFunction.variadic(a -> without(a[0], a), ANY, ANY))
+        .add("has", GoFunction.of(a -> list(a[1], "has").stream().anyMatch(e -> deepEqual(e, a[0])),
+            ANY, ANY))
+        .add("compact", GoFunction.of(a -> new ArrayList<>(list(a[0], "compact").stream()
+            .filter(GoValues::truth).toList()), ANY))
+        .add("until", GoFunction.of(a -> untilStep(0, (Long) a[0], (Long) a[0] < 0 ? -1 : 1), INT))
+        .add("untilStep", GoFunction.of(a -> untilStep((Long) a[0], (Long) a[1], (Long) a[2]),
+            INT, INT, INT))
+        .add("dict", GoFunction.variadic(SprigCollections::dict, ANY))
+        .add("get", GoFunction.of(a -> ((Map<?, ?>) orEmpty(a[0])).containsKey(a[1])
+            ? ((Map<?, ?>) a[0]).get(a[1]) : "", MAP, STRING))
+        .add("set", GoFunction.of(a -> put(a[0], (String) a[1], a[2]), MAP, STRING, ANY))
+        .add("unset", GoFunction.of(a -> remove(a[0], (String) a[1]), MAP, STRING))
+        .add("hasKey", GoFunction.of(a -> ((Map<?, ?>) orEmpty(a[0])).containsKey(a[1]), MAP, STRING))
+        .add("keys", GoFunction.variadic(SprigCollections::keys, MAP))
+        .add("values", GoFunction.of(a -> new ArrayList<>(((Map<?, ?>) orEmpty(a[0])).values()), MAP))
+        .add("pick", GoFunction.variadic(a -> pick(a, true), MAP, STRING))
+        .add("omit", GoFunction.variadic(a -> pick(a, false), MAP, STRING))
+        .add("pluck", GoFunction.variadic(SprigCollections::pluck, STRING, MAP))
+        .add("merge", GoFunction.variadic(a -> merge(a, false), MAP, MAP))
+        .add("mergeOverwrite", GoFunction.variadic(a -> merge(a, true), MAP, MAP))
+        .add("deepCopy", GoFunction.of(a -> deepCopy(a[0]), ANY))
+        .build();
+  }
+
+  private static Object orEmpty(Object map) {
+    return map == null ? Map.of() : map;
+  }
+
+  /** A list argument, or Sprig's panic text for anything else. */
+  private static List<?> list(Object value, String function) {
+    if (value instanceof List<?> list) {
+      return list;
+    }
+    throw new GoError("Cannot find " + function + " on type " + GoValues.typeName(value));
+  }
+
+  private static Object element(Object value, String function, boolean first) {
+    List<?> list = list(value, function);
+    if (list.isEmpty()) {
+      return null;
+    }
+    return first ? list.get(0) : list.get(list.size() - 1);
+  }
+
+  private static Object sub(Object value, String function, int dropFirst, int dropLast) {
+    List<?> list = list(value, function);
+    if (list.isEmpty()) {
+      return null;
+    }
+    return new ArrayList<>(list.subList(dropFirst, list.size() - dropLast));
+  }
+
+  private static List<Object> push(Object value, Object element, boolean front) {
+    if (!(value instanceof List<?> list)) {
+      throw new GoError("Cannot push on type " + GoValues.typeName(value));
+    }
+    List<Object> out = new ArrayList<>(list);
+    if (front) {
+      out.add(0, element);
+    } else {
+      out.add(element);
+    }
+    return out;
+  }
+
+  private static List<Object> concat(Object[] lists) {
+    List<Object> out = new ArrayList<>();
+    for (Object list : lists) {
+      if (!(list instanceof List<?> elements)) {
+        throw new GoError("Cannot concat type " + GoValues.typeName(list) + " as list");
+      }
+      out.addAll(elements);
+    }
+    return out;
+  }
+
+  private static List<Object> reverse(Object value) {
+    List<Object> out = new ArrayList<>(list(value, "reverse"));
+    Collections.reverse(out);
+    return out;
+  }
+
+  private static List<Object> uniq(Object value) {
+    List<Object> out = new ArrayList<>();
+    for (Object element : list(value, "uniq")) {
+      if (out.stream().noneMatch(e -> deepEqual(e, element))) {
+        out.add(element);
+      }
+    }
+    return out;
+  }
+
+  private static List<Object> without(Object value, Object[] args) {
+    List<Object> out = new ArrayList<>();
+    for (Object element : list(value, "without")) {
+      boolean omitted = false;
+      for (int i = 1; i < args.length; i++) {
+        omitted |= deepEqual(element, args[i]);
+      }
+      if (!omitted) {
+        out.add(element);
+      }
+    }
+    return out;
+  }
+
+  /** Sprig's {@code untilStep}: Go ints from start towards stop. */
+  private static List<Object> untilStep(long start, long stop, long step) {
+    List<Object> out = new ArrayList<>();
+    if (step == 0 || step > 0 && start >= stop || step < 0 && start <= stop) {
+      return out;
+    }
+    for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+      out.add(i);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> dict(Object[] pairs) {
+    Map<String, Object> dict = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      String key = GoCast.strval(pairs[i]);
+      dict.put(key, i + 1 < pairs.length ? pairs[i + 1] : "");
+    }
+    return dict;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object put(Object map, String key, Object value) {
+    if (map == null) {
+      throw new GoError("assignment to entry in nil map");
+    }
+    ((Map<String, Object>) map).put(key, value);
+    return map;
+  }
+
+  private static Object remove(Object map, String key) {
+    if (map != null) {
+      ((Map<?, ?>) map).remove(key);
+    }
+    return map;
+  }
+
+  private static List<Object> keys(Object[] maps) {
+    List<Object> keys = new ArrayList<>();
+    for (Object map : maps) {
+      keys.addAll(((Map<?, ?>) orEmpty(map)).keySet());
+    }
+    return keys;
+  }
+
+  private static Map<String, Object> pick(Object[] args, boolean keep) {
+    Map<?, ?> map = (Map<?, ?>) orEmpty(args[0]);
+    List<Object> names = List.of(args).subList(1, args.length);
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> {
+      if (names.contains(k) == keep) {
+        out.put(String.valueOf(k), v);
+      }
+    });
+    return out;
+  }
+
+  private static List<Object> pluck(Object[] args) {
+    List<Object> out = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      Map<?, ?> map = (Map<?, ?>) orEmpty(args[i]);
+      if (map.containsKey(args[0])) {
+        out.add(map.get(args[0]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * mergo's Merge as Sprig calls it: nested maps merge; otherwise the destination keeps its value
+   * unless that value is empty, or ({@code overwrite}) unless the source's is empty.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object merge(Object[] maps, boolean overwrite) {
+    Map<String, Object> dst = (Map<String, Object>) maps[0];
+    if (dst == null) {
+      dst = new LinkedHashMap<>();
+    }
+    for (int i = 1; i < maps.length; i++) {
+      if (maps[i] != null) {
+        mergeInto(dst, (Map<String, Object>) maps[i], overwrite);
+      }
+    }
+    return dst;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void mergeInto(Map<String, Object> dst, Map<String, Object> src, boolean overwrite) {
+    src.forEach((key, value) -> {
+      Object existing = dst.get(key);
+      if (existing instanceof Map && value instanceof Map) {
+        mergeInto((Map<String, Object>) existing, (Map<String, Object>) value, overwrite);
+      } else if (!dst.containsKey(key) || !GoValues.truth(existing)
+          || overwrite && GoValues.truth(value)) {
+        dst.put(key, value);
+      }
+    });
+  }
+
+  static Object deepCopy(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(deepCopy(v)));
+      return copy;
+    }
+    return value;
+  }
+
+  /** Go's {@code reflect.DeepEqual} for template values. */
+  static boolean deepEqual(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      return ma.size() == mb.size() && ma.keySet().stream()
+          .allMatch(k -> mb.containsKey(k) && deepEqual(ma.get(k), mb.get(k)));
+    }
+    if (a instanceof List<?> la && b instanceof List<?> lb) {
+      if (la.size() != lb.size()) {
+        return false;
+      }
+      for (int i = 0; i < la.size(); i++) {
+        if (!deepEqual(la.get(i), lb.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.getClass() == b.getClass() && a.equals(b);
+  }
+}
