@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The functions Helm adds to Sprig ({@code pkg/engine/funcs.go} and {@code engine.go}): YAML, JSON
@@ -59,47 +60,34 @@ final class HelmFunctions {
     return yaml.endsWith("\n") ? yaml.substring(0, yaml.length() - 1) : yaml;
   }
 
+  private static final String YAML_MISMATCH = "error unmarshaling JSON: while decoding JSON: ";
+
   private static Map<String, Object> fromYaml(String text) {
-    Map<String, Object> result = new LinkedHashMap<>();
-    try {
-      Object value = GoYaml.unmarshal(text);
-      if (value instanceof Map<?, ?> map) {
-        map.forEach((k, v) -> result.put(String.valueOf(k), v));
-      } else if (value != null) {
-        result.put("Error", "error unmarshaling JSON: while decoding JSON: json: cannot unmarshal "
-            + jsonKind(value) + " into Go value of type map[string]interface {}");
-      }
-    } catch (IllegalArgumentException e) {
-      result.put("Error", e.getMessage());
-    }
-    return result;
+    return decodeMap(GoYaml::unmarshal, text, YAML_MISMATCH);
   }
 
   private static List<Object> fromYamlArray(String text) {
-    try {
-      Object value = GoYaml.unmarshal(text);
-      if (value instanceof List<?> list) {
-        return new ArrayList<>(list);
-      }
-      if (value == null) {
-        return new ArrayList<>();
-      }
-      return new ArrayList<>(List.of("error unmarshaling JSON: while decoding JSON: json: cannot "
-          + "unmarshal " + jsonKind(value) + " into Go value of type []interface {}"));
-    } catch (IllegalArgumentException e) {
-      return new ArrayList<>(List.of(e.getMessage()));
-    }
+    return decodeList(GoYaml::unmarshal, text, YAML_MISMATCH);
   }
 
   private static Map<String, Object> fromJson(String text) {
+    return decodeMap(GoJson::unmarshal, text, "");
+  }
+
+  private static List<Object> fromJsonArray(String text) {
+    return decodeList(GoJson::unmarshal, text, "");
+  }
+
+  /** A decoded object, or Helm's way of failing: the error text under the key "Error". */
+  private static Map<String, Object> decodeMap(Function<String, Object> decoder, String text,
+      String mismatchPrefix) {
     Map<String, Object> result = new LinkedHashMap<>();
     try {
-      Object value = GoJson.unmarshal(text);
+      Object value = decoder.apply(text);
       if (value instanceof Map<?, ?> map) {
         map.forEach((k, v) -> result.put(String.valueOf(k), v));
       } else if (value != null) {
-        result.put("Error", "json: cannot unmarshal " + jsonKind(value)
-            + " into Go value of type map[string]interface {}");
+        result.put("Error", mismatchPrefix + mismatch(value, "map[string]interface {}"));
       }
     } catch (IllegalArgumentException e) {
       result.put("Error", e.getMessage());
@@ -107,20 +95,24 @@ final class HelmFunctions {
     return result;
   }
 
-  private static List<Object> fromJsonArray(String text) {
+  /** A decoded array, or Helm's way of failing: a list holding the error text. */
+  private static List<Object> decodeList(Function<String, Object> decoder, String text,
+      String mismatchPrefix) {
     try {
-      Object value = GoJson.unmarshal(text);
+      Object value = decoder.apply(text);
       if (value instanceof List<?> list) {
         return new ArrayList<>(list);
       }
-      if (value == null) {
-        return new ArrayList<>();
-      }
-      return new ArrayList<>(List.of("json: cannot unmarshal " + jsonKind(value)
-          + " into Go value of type []interface {}"));
+      return value == null
+          ? new ArrayList<>()
+          : new ArrayList<>(List.of(mismatchPrefix + mismatch(value, "[]interface {}")));
     } catch (IllegalArgumentException e) {
       return new ArrayList<>(List.of(e.getMessage()));
     }
+  }
+
+  private static String mismatch(Object value, String goType) {
+    return "json: cannot unmarshal " + jsonKind(value) + " into Go value of type " + goType;
   }
 
   private static String jsonKind(Object value) {
