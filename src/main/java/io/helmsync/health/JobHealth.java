@@ -18,7 +18,7 @@ final class JobHealth {
     Optional<Condition> complete = job.condition("Complete").filter(Condition::isTrue);
     if (complete.isPresent()) {
       return Health.healthy(
-          String.format("Job completed: %d pods succeeded", job.number("status.succeeded")));
+          String.format("Job completed: %d succeeded", job.number("status.succeeded")));
     }
     if (job.flag("spec.suspend")) {
       return Health.suspended("Job is suspended");

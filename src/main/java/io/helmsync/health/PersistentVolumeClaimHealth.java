@@ -15,6 +15,7 @@ final class PersistentVolumeClaimHealth {
       case "Bound" -> Health.healthy("Bound to volume " + volume);
       case "Pending" -> Health.progressing("Waiting for a volume to be provisioned or bound");
       case "Lost" -> Health.degraded("The bound volume " + volume + " no longer exists");
+      case "" -> Health.unknown("The claim reports no phase yet");
       default -> Health.unknown("Claim phase is '" + phase + "'");
     };
   }

@@ -2,6 +2,7 @@ package io.helmsync.health;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,7 @@ final class PodHealth {
   static Health assess(ObjectTree pod) {
     boolean restartsForever = restartPolicy(pod).equals("Always");
     if (restartsForever) {
-      List<String> stuck = stuckContainers(pod);
+      List<String> stuck = waitingContainers(pod, PodHealth::isError);
       if (!stuck.isEmpty()) {
         return Health.degraded(String.join("; ", stuck));
       }
@@ -33,6 +34,7 @@ final class PodHealth {
           restartsForever
               ? running(pod)
               : Health.progressing(or(message, "Waiting for the pod to run to completion"));
+      case "" -> Health.unknown(or(message, "The pod reports no phase yet"));
       default -> Health.unknown(or(message, "Pod phase is '" + phase + "'"));
     };
   }
@@ -44,14 +46,15 @@ final class PodHealth {
     return or(pod.string("spec.restartPolicy"), "Always");
   }
 
-  /** Containers waiting for a reason that will not clear by itself, as Argo CD recognises them. */
-  private static List<String> stuckContainers(ObjectTree pod) {
+  /** What the containers waiting for a reason that {@code reasons} accepts are waiting for. */
+  private static List<String> waitingContainers(ObjectTree pod, Predicate<String> reasons) {
     return containers(pod)
-        .filter(c -> isError(c.string("state.waiting.reason")))
+        .filter(c -> reasons.test(c.string("state.waiting.reason")))
         .map(c -> describe(c, c.string("state.waiting.reason"), c.string("state.waiting.message")))
         .toList();
   }
 
+  /** A waiting reason that will not clear by itself, as Argo CD recognises them. */
   private static boolean isError(String reason) {
     return reason.startsWith("Err") || reason.endsWith("Error") || reason.endsWith("BackOff");
   }
@@ -61,7 +64,9 @@ final class PodHealth {
     if (unscheduled.isPresent()) {
       return "Waiting to be scheduled: " + unscheduled.get().explanation();
     }
-    return or(pod.string("status.message"), "Waiting for the pod's containers to start");
+    List<String> waiting = waitingContainers(pod, reason -> !reason.isEmpty());
+    String why = waiting.isEmpty() ? pod.string("status.message") : String.join("; ", waiting);
+    return "Waiting for the pod's containers to start" + (why.isEmpty() ? "" : ": " + why);
   }
 
   private static Health running(ObjectTree pod) {

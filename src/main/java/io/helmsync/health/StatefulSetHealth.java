@@ -55,7 +55,7 @@ final class StatefulSetHealth {
     if (!updateRevision.equals(statefulSet.string("status.currentRevision"))) {
       return Health.progressing(
           String.format(
-              "Waiting for rolling update to finish: %d pods at revision %s",
+              "Waiting for rolling update to finish: %d pods updated to revision %s",
               statefulSet.number("status.updatedReplicas"), updateRevision));
     }
     return Health.healthy(

@@ -68,7 +68,7 @@ class HealthAssessorTest {
         new Case(
             "statefulset/rolling-update-in-progress.yaml",
             PROGRESSING,
-            "Waiting for rolling update to finish: 1 pods at revision db-7c9a1e2f5"),
+            "Waiting for rolling update to finish: 1 pods updated to revision db-7c9a1e2f5"),
         new Case(
             "statefulset/generation-not-observed.yaml", PROGRESSING, "spec update to be observed"),
         new Case("statefulset/never-observed.yaml", PROGRESSING, "spec update to be observed"),
@@ -98,7 +98,7 @@ class HealthAssessorTest {
             PROGRESSING,
             "1 out of 2 new replicas are available"),
         new Case("replicaset/replica-failure.yaml", DEGRADED, "exceeded quota: compute"),
-        new Case("job/complete.yaml", HEALTHY, "Job completed: 1 pods succeeded"),
+        new Case("job/complete.yaml", HEALTHY, "Job completed: 1 succeeded"),
         new Case(
             "job/failed.yaml", DEGRADED, "Job failed: Job has reached the specified backoff limit"),
         new Case("job/running.yaml", PROGRESSING, "1 active, 0 succeeded, 1 failed pods"),
@@ -113,6 +113,8 @@ class HealthAssessorTest {
             DEGRADED,
             "container \"api\" is ImagePullBackOff: Back-off pulling image"),
         new Case(
+            "pod/err-image-pull.yaml", DEGRADED, "container \"api\" is ErrImagePull: rpc error"),
+        new Case(
             "pod/init-container-config-error.yaml",
             DEGRADED,
             "container \"wait-for-db\" is CreateContainerConfigError: secret \"db-credentials\""),
@@ -123,14 +125,17 @@ class HealthAssessorTest {
         new Case(
             "pod/pending-containers-creating.yaml",
             PROGRESSING,
-            "Waiting for the pod's containers to start"),
+            "Waiting for the pod's containers to start: container \"api\" is ContainerCreating"),
         new Case("pod/running-not-ready.yaml", PROGRESSING, "Waiting for the pod to become ready"),
         new Case(
             "pod/running-restarted-not-ready.yaml",
             DEGRADED,
             "container \"api\" is not ready and has restarted (last exit code 137, OOMKilled)"),
         new Case("pod/hook-running.yaml", PROGRESSING, "Waiting for the pod to run to completion"),
-        new Case("pod/hook-image-pull-backoff.yaml", PROGRESSING, "containers to start"),
+        new Case(
+            "pod/hook-image-pull-backoff.yaml",
+            PROGRESSING,
+            "containers to start: container \"api\" is ImagePullBackOff: Back-off pulling image"),
         new Case("pod/succeeded.yaml", HEALTHY, "Pod completed"),
         new Case("pod/failed-with-message.yaml", DEGRADED, "The node was low on resource: memory"),
         new Case(
@@ -144,6 +149,7 @@ class HealthAssessorTest {
             DEGRADED,
             "migration 0042 failed: relation \"orders\" already exists"),
         new Case("pod/failed-without-reason.yaml", DEGRADED, "Pod failed"),
+        new Case("pod/rendered-without-status.yaml", UNKNOWN, "The pod reports no phase yet"),
         new Case("pod/phase-unknown.yaml", UNKNOWN, "the node hosting this pod stopped reporting"),
         new Case("persistentvolumeclaim/bound.yaml", HEALTHY, "Bound to volume pvc-2f1c9a7e"),
         new Case("persistentvolumeclaim/pending.yaml", PROGRESSING, "Waiting for a volume"),
@@ -151,7 +157,7 @@ class HealthAssessorTest {
             "persistentvolumeclaim/lost.yaml",
             DEGRADED,
             "The bound volume pvc-2f1c9a7e no longer exists"),
-        new Case("persistentvolumeclaim/no-status.yaml", UNKNOWN, "Claim phase is ''"),
+        new Case("persistentvolumeclaim/no-status.yaml", UNKNOWN, "The claim reports no phase yet"),
         new Case("service/cluster-ip.yaml", HEALTHY, ""),
         new Case(
             "service/load-balancer-pending.yaml",
