@@ -256,7 +256,7 @@ class HealthAssessorTest {
 
   private static Path root() {
     try {
-      return Path.of(HealthAssessorTest.class.getResource("/health").toURI());
+      return Path.of(HealthAssessorTest.class.getResource("/health/testdata").toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
