@@ -27,30 +27,31 @@ final class StatefulSetHealth {
       return Health.healthy(String.format("StatefulSet has %d ready pods", ready));
     }
     if (statefulSet.has("spec.updateStrategy.rollingUpdate")) {
-      return partitionedRollout(statefulSet, desired);
+      return rollingUpdateWithPartition(statefulSet, desired);
     }
-    return rollingUpdate(statefulSet);
+    return rollingUpdateByRevision(statefulSet);
   }
 
-  private static Health partitionedRollout(ObjectTree statefulSet, OptionalLong desired) {
+  /**
+   * The API server defaults {@code rollingUpdate.partition} to 0, so live StatefulSets always take
+   * this path; a partition only narrows which pods must be updated.
+   */
+  private static Health rollingUpdateWithPartition(ObjectTree statefulSet, OptionalLong desired) {
     long updated = statefulSet.number("status.updatedReplicas");
-    OptionalLong partition =
-        statefulSet.optionalNumber("spec.updateStrategy.rollingUpdate.partition");
-    if (desired.isPresent() && partition.isPresent()) {
-      long toUpdate = desired.getAsLong() - partition.getAsLong();
-      if (updated < toUpdate) {
-        return Health.progressing(
-            String.format(
-                "Waiting for partitioned rollout to finish: %d out of %d new pods have been"
-                    + " updated",
-                updated, toUpdate));
-      }
+    long partition = statefulSet.number("spec.updateStrategy.rollingUpdate.partition");
+    String scope =
+        partition > 0 ? " (pods below partition " + partition + " keep their revision)" : "";
+    if (desired.isPresent() && updated < desired.getAsLong() - partition) {
+      return Health.progressing(
+          String.format(
+              "Waiting for rollout to finish: %d out of %d new pods have been updated%s",
+              updated, desired.getAsLong() - partition, scope));
     }
     return Health.healthy(
-        String.format("Partitioned rollout complete: %d new pods have been updated", updated));
+        String.format("Rollout complete: %d new pods have been updated%s", updated, scope));
   }
 
-  private static Health rollingUpdate(ObjectTree statefulSet) {
+  private static Health rollingUpdateByRevision(ObjectTree statefulSet) {
     String updateRevision = statefulSet.string("status.updateRevision");
     if (!updateRevision.equals(statefulSet.string("status.currentRevision"))) {
       return Health.progressing(

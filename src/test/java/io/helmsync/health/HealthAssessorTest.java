@@ -74,13 +74,21 @@ class HealthAssessorTest {
         new Case("statefulset/never-observed.yaml", PROGRESSING, "spec update to be observed"),
         new Case("statefulset/pods-not-ready.yaml", PROGRESSING, "Waiting for 2 pods to be ready"),
         new Case(
+            "statefulset/live-rollout-progressing.yaml",
+            PROGRESSING,
+            "Waiting for rollout to finish: 1 out of 3 new pods have been updated"),
+        new Case(
+            "statefulset/live-healthy.yaml",
+            HEALTHY,
+            "Rollout complete: 3 new pods have been updated"),
+        new Case(
             "statefulset/partition-progressing.yaml",
             PROGRESSING,
-            "partitioned rollout to finish: 1 out of 2 new pods"),
+            "1 out of 2 new pods have been updated (pods below partition 1 keep their revision)"),
         new Case(
             "statefulset/partition-complete.yaml",
             HEALTHY,
-            "Partitioned rollout complete: 2 new pods"),
+            "Rollout complete: 2 new pods have been updated (pods below partition 1"),
         new Case("statefulset/on-delete.yaml", HEALTHY, "StatefulSet has 3 ready pods"),
         new Case("daemonset/healthy.yaml", HEALTHY, "Rollout complete: 5 pods are available"),
         new Case("daemonset/generation-not-observed.yaml", PROGRESSING, "has not yet observed"),
