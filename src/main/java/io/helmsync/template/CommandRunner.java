@@ -126,7 +126,7 @@ final class CommandRunner {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         throw new GoError("command " + GoQuote.quote(command) + " did not finish within "
-            + timeout.toSeconds() + "s and was killed");
+            + timeout.toMillis() + "ms and was killed");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
