@@ -124,12 +124,12 @@ final class CommandRunner {
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
+        kill(process);
         throw new GoError("command " + GoQuote.quote(command) + " did not finish within "
             + timeout.toMillis() + "ms and was killed");
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
       throw new GoError("command " + GoQuote.quote(command) + " was interrupted", e);
     }
@@ -138,6 +138,12 @@ final class CommandRunner {
           + process.exitValue() + ": " + stderr.join().strip());
     }
     return stdout.join();
+  }
+
+  /** The command and whatever it started, so no child outlives the render. */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {

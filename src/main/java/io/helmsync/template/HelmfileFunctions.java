@@ -19,6 +19,12 @@ public final class HelmfileFunctions {
   static final String TPL_NAME = "stringTemplate";
 
   /**
+   * How deep {@code tpl} may call itself. helmfile has no limit (Go dies of stack exhaustion); real
+   * files nest two or three levels, and a short chain keeps the error readable.
+   */
+  static final int MAX_TPL_DEPTH = 32;
+
+  /**
    * What an operator may allow beyond helmfile's safe functions.
    *
    * @param allowedCommands commands {@code exec} and {@code envExec} may run, exactly as templates
@@ -50,6 +56,8 @@ public final class HelmfileFunctions {
 
   private final Map<String, String> env;
   private final Functions functions;
+  /** Nested tpl calls in progress: an instance serves one render, on one thread. */
+  private int tplDepth;
 
   /**
    * @param root the repository checkout; file functions refuse anything outside it
@@ -108,11 +116,18 @@ public final class HelmfileFunctions {
    * with the same functions and {@code missingkey=error}, its errors passed on unchanged.
    */
   private String tpl(String text, Object data) {
+    if (tplDepth >= MAX_TPL_DEPTH) {
+      throw new GoError("tpl nested more than " + MAX_TPL_DEPTH + " deep: the text renders tpl "
+          + "again without end");
+    }
+    tplDepth++;
     try {
       return Template.create(functions, MissingKey.ERROR).parse(TPL_NAME, text)
           .execute(TPL_NAME, data);
     } catch (TemplateException e) {
       throw new GoError(e.getMessage(), e);
+    } finally {
+      tplDepth--;
     }
   }
 

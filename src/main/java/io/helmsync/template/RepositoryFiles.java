@@ -5,6 +5,8 @@ import static io.helmsync.template.GoType.STRING;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +14,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -144,8 +147,16 @@ final class RepositoryFiles {
     return relative.isEmpty() ? "." : relative;
   }
 
+  /**
+   * Why an I/O call failed, in Go's lowercase words and without the absolute path Java puts in
+   * {@link FileSystemException} messages, which would show the agent's own layout.
+   */
   private static String reason(IOException e) {
-    return Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+    return reason == null ? "input/output error" : reason.toLowerCase(Locale.ROOT);
   }
 
   private static Path realPath(Path path) {

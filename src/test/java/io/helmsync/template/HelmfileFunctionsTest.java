@@ -134,6 +134,9 @@ class HelmfileFunctionsTest {
             + "offending yaml: [1, 2]"),
         new Failure("{{ readFile \"missing.yaml\" }}",
             "error calling readFile: open envs/missing.yaml: no such file or directory"),
+        new Failure("{{ readFile \".\" }}", "error calling readFile: open envs: is a directory"),
+        new Failure("{{ readDir \"values.yaml\" }}", "error calling readDir: ReadDir "
+            + "\"envs/values.yaml\": open envs/values.yaml: not a directory"),
         new Failure("{{ readDir \"missing\" }}", "error calling readDir: ReadDir \"envs/missing\": "
             + "open envs/missing: no such file or directory"));
   }
@@ -244,5 +247,16 @@ class HelmfileFunctionsTest {
         Map.of("a", List.of("ref+vault://kv/db#/pw")), ECHO, HelmfileFunctions.Options.defaults()))
         .hasMessageEndingWith("error calling expandSecretRefs: expand vault://kv/db#/pw: no such "
             + "provider in this test: ref+vault://kv/db#/pw");
+  }
+
+  @Test
+  void tplThatRendersItselfStopsAtADepthLimit() {
+    String self = "{{ tpl . . }}";
+    assertThatThrownBy(() -> render(self, self))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("template: helmfile.yaml:1:3: executing \"helmfile.yaml\" at "
+            + "<tpl . .>: error calling tpl: template: stringTemplate:1:3: ")
+        .hasMessageEndingWith("error calling tpl: tpl nested more than 32 deep: the text renders "
+            + "tpl again without end");
   }
 }
