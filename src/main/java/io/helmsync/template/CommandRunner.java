@@ -66,8 +66,7 @@ final class CommandRunner {
           + "this command by adding " + GoQuote.quote(command) + " to " + ALLOW_SETTING);
     }
     ProcessBuilder builder = new ProcessBuilder(commandLine(command, args))
-        .directory(files.dir().toFile())
-        .redirectError(ProcessBuilder.Redirect.PIPE);
+        .directory(files.dir().toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().putAll(envStrings(extraEnv));
@@ -112,7 +111,7 @@ final class CommandRunner {
     }
   }
 
-  /** Writes the input, waits within the time limit, and returns stdout or the failure with stderr. */
+  /** Writes the input, waits within the time limit, returns stdout or fails with stderr. */
   private String output(String command, Process process, String input) {
     CompletableFuture<String> stdout = drain(process.getInputStream());
     CompletableFuture<String> stderr = drain(process.getErrorStream());

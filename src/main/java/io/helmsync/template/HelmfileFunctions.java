@@ -90,7 +90,7 @@ public final class HelmfileFunctions {
         .add("requiredEnv", GoFunction.of(a -> requiredEnv((String) a[0]), STRING))
         .add("required", GoFunction.of(a -> required((String) a[0], a[1]), STRING, ANY))
         .add("tpl", GoFunction.of(a -> tpl((String) a[0], a[1]), STRING, ANY))
-        .add("toYaml", GoFunction.of(a -> GoYaml.marshalViaJson(a[0]), ANY))
+        .add("toYaml", GoFunction.of(a -> toYaml(a[0]), ANY))
         .add("fromYaml", GoFunction.of(a -> fromYaml((String) a[0]), STRING))
         .build();
   }
@@ -129,6 +129,15 @@ public final class HelmfileFunctions {
     } finally {
       tplDepth--;
     }
+  }
+
+  /**
+   * helmfile's {@code toYaml}: ghodss/yaml, through JSON as Helm's is (so {@code 1000000} read by
+   * {@code fromYaml} prints back as an integer), but without Helm's trimming: the document keeps
+   * its final newline.
+   */
+  private static String toYaml(Object value) {
+    return GoYaml.marshalViaJson(value);
   }
 
   /**

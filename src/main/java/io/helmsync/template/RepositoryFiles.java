@@ -119,7 +119,8 @@ final class RepositoryFiles {
     Path path = dir.resolve(name).normalize();
     if (!path.startsWith(root)) {
       throw new GoError(GoQuote.quote(name)
-          + ": the path leaves the repository root; templates may only read files in the repository");
+          + ": the path leaves the repository root; templates may only read files in the "
+          + "repository");
     }
     Path real = realPathOfExistingPart(path);
     if (!real.startsWith(root)) {

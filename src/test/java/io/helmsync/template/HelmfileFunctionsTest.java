@@ -62,7 +62,8 @@ class HelmfileFunctionsTest {
         .execute("input.gotmpl", data(caseDir.resolve("values.yaml")));
     String name = caseDir.getFileName().toString();
     if (Boolean.getBoolean("golden.update")) {
-      Files.writeString(Path.of("src/test/resources/template/helmfile", name, "output.txt"), actual);
+      Files.writeString(Path.of("src/test/resources/template/helmfile", name, "output.txt"),
+          actual);
     }
     assertThat(actual).isEqualTo(Files.readString(caseDir.resolve("output.txt")));
   }
@@ -117,7 +118,8 @@ class HelmfileFunctionsTest {
         new Failure("{{ . | get \"Foo.baz\" }}",
             "error calling get: no value exist for key \"baz\" in map[Bar:Bar]"),
         new Failure("{{ . | get \"foo.Bar\" \"fooBar\" }}", "error calling get: unexpected "
-            + "type(float64) of value for key \"Bar\": it must be either map[string]any or any struct"),
+            + "type(float64) of value for key \"Bar\": it must be either map[string]any or any "
+            + "struct"),
         new Failure("{{ get \"a\" 1 2 . }}", "error calling get: unexpected number of args passed "
             + "to the template function get(path, [def, ]obj): expected 1 or 2, got 3, args was "
             + "[1 2 map[Foo:map[Bar:Bar] foo:1 none:<nil>]]"),
@@ -128,7 +130,8 @@ class HelmfileFunctionsTest {
         new Failure("{{ required \"foo is required\" .none }}",
             "error calling required: foo is required"),
         new Failure("{{ tpl \"{{ .missing }}\" . }}", "error calling tpl: template: stringTemplate:"
-            + "1:3: executing \"stringTemplate\" at <.missing>: map has no entry for key \"missing\""),
+            + "1:3: executing \"stringTemplate\" at <.missing>: map has no entry for key "
+            + "\"missing\""),
         new Failure("{{ fromYaml \"[1, 2]\" }}", "error calling fromYaml: error unmarshaling JSON: "
             + "json: cannot unmarshal array into Go value of type map[string]interface {}, "
             + "offending yaml: [1, 2]"),
