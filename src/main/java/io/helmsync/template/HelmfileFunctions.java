@@ -13,6 +13,7 @@ import java.util.Set;
  * The functions helmfile gives its templates ({@code pkg/tmpl/context_funcs.go}): Sprig, then
  * helmfile's own on top, built for one render because they read that render's environment, files
  * and secrets through injected ports and never the agent's own process environment or file system.
+ * An instance serves one render at a time: it counts the {@code tpl} calls in progress.
  */
 public final class HelmfileFunctions {
   /** The name helmfile gives the template {@code tpl} renders, which its errors show. */
