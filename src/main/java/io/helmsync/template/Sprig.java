@@ -6,6 +6,7 @@ package io.helmsync.template;
  */
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
+      .with(SprigEncoding.functions())
       .with(SprigCollections.functions())
       .with(SprigValues.functions());
 
