@@ -7,6 +7,7 @@ package io.helmsync.template;
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
       .with(SprigEncoding.functions())
+      .with(SprigRegex.functions())
       .with(SprigCollections.functions())
       .with(SprigValues.functions());
 
