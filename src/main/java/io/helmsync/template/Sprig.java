@@ -8,6 +8,7 @@ public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
       .with(SprigEncoding.functions())
       .with(SprigRegex.functions())
+      .with(SprigPaths.functions())
       .with(SprigCollections.functions())
       .with(SprigValues.functions());
 
