@@ -6,6 +6,9 @@ package io.helmsync.template;
  */
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
+      .with(SprigEncoding.functions())
+      .with(SprigRegex.functions())
+      .with(SprigPaths.functions())
       .with(SprigCollections.functions())
       .with(SprigValues.functions());
 

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +20,12 @@ final class SprigStrings {
 
   static Functions functions() {
     return Functions.builder()
-        .add("upper", str(String::toUpperCase))
-        .add("lower", str(String::toLowerCase))
+        .add("upper", str(s -> mapRunes(s, Character::toUpperCase)))
+        .add("lower", str(s -> mapRunes(s, Character::toLowerCase)))
         .add("title", str(SprigStrings::title))
-        .add("trim", str(String::strip))
-        .add("nospace", str(s -> s.codePoints().filter(c -> !Character.isWhitespace(c))
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString()))
+        .add("trim", str(s -> trimRunes(s, GoRunes::isSpace)))
         .add("trimAll", GoFunction.of(a -> trimAll((String) a[1], (String) a[0]), STRING, STRING))
+        .add("trimall", GoFunction.of(a -> trimAll((String) a[1], (String) a[0]), STRING, STRING))
         .add("trimPrefix", GoFunction.of(a -> trimPrefix((String) a[1], (String) a[0]), STRING, STRING))
         .add("trimSuffix", GoFunction.of(a -> trimSuffix((String) a[1], (String) a[0]), STRING, STRING))
         .add("contains", GoFunction.of(a -> ((String) a[1]).contains((String) a[0]), STRING, STRING))
@@ -41,7 +37,7 @@ final class SprigStrings {
         .add("indent", GoFunction.of(a -> indent((Long) a[0], (String) a[1]), INT, STRING))
         .add("nindent", GoFunction.of(a -> "\n" + indent((Long) a[0], (String) a[1]), INT, STRING))
         .add("replace", GoFunction.of(
-            a -> ((String) a[2]).replace((String) a[0], (String) a[1]), STRING, STRING, STRING))
+            a -> replace((String) a[2], (String) a[0], (String) a[1]), STRING, STRING, STRING))
         .add("repeat", GoFunction.of(a -> repeat((Long) a[0], (String) a[1]), INT, STRING))
         .add("trunc", GoFunction.of(a -> trunc((Long) a[0], (String) a[1]), INT, STRING))
         .add("substr", GoFunction.of(a -> substr((Long) a[0], (Long) a[1], (String) a[2]),
@@ -60,38 +56,60 @@ final class SprigStrings {
         .add("sha256sum", str(s -> digest("SHA-256", s)))
         .add("sha512sum", str(s -> digest("SHA-512", s)))
         .add("adler32sum", str(SprigStrings::adler32))
-        .add("b64enc", str(s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))))
-        .add("b64dec", str(SprigStrings::b64dec))
-        .build();
+        .build()
+        .with(SprigWords.functions())
+        .with(SprigCase.functions());
   }
 
-  private static GoFunction str(java.util.function.UnaryOperator<String> f) {
+  static GoFunction str(java.util.function.UnaryOperator<String> f) {
     return GoFunction.of(a -> f.apply((String) a[0]), STRING);
   }
 
-  /** Go's {@code strings.Title}: the first letter of each word in upper case. */
+  /** Go's {@code strings.Map} with a simple (one rune to one rune) case mapping, as Go's are. */
+  static String mapRunes(String s, java.util.function.IntUnaryOperator mapping) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().forEach(c -> out.appendCodePoint(mapping.applyAsInt(c)));
+    return out.toString();
+  }
+
+  /** Go's {@code strings.TrimFunc}: drops matching runes from both ends. */
+  private static String trimRunes(String s, java.util.function.IntPredicate drop) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && drop.test(s.codePointAt(start))) {
+      start += Character.charCount(s.codePointAt(start));
+    }
+    while (end > start && drop.test(s.codePointBefore(end))) {
+      end -= Character.charCount(s.codePointBefore(end));
+    }
+    return s.substring(start, end);
+  }
+
+  /** Go's {@code strings.Title}: title-cases each rune that follows a separator. */
   static String title(String s) {
     StringBuilder out = new StringBuilder(s.length());
     boolean separator = true;
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);
       out.appendCodePoint(separator ? Character.toTitleCase(c) : c);
-      separator = !(Character.isLetterOrDigit(c) || c == '_');
+      separator = isWordSeparator(c);
       i += Character.charCount(c);
     }
     return out.toString();
   }
 
+  /** Go's rule for {@code Title}: ASCII non-alphanumerics but {@code _}, and spaces, separate. */
+  private static boolean isWordSeparator(int c) {
+    if (c <= 0x7F) {
+      return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_');
+    }
+    return !Character.isLetter(c) && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER
+        && GoRunes.isSpace(c);
+  }
+
+  /** Go's {@code strings.Trim}: the cutset is a set of runes. */
   private static String trimAll(String s, String cutset) {
-    int start = 0;
-    int end = s.length();
-    while (start < end && cutset.indexOf(s.charAt(start)) >= 0) {
-      start++;
-    }
-    while (end > start && cutset.indexOf(s.charAt(end - 1)) >= 0) {
-      end--;
-    }
-    return s.substring(start, end);
+    return trimRunes(s, c -> cutset.codePoints().anyMatch(cut -> cut == c));
   }
 
   private static String trimPrefix(String s, String prefix) {
@@ -123,54 +141,74 @@ final class SprigStrings {
     return String.join(" ", present);
   }
 
+  /** A negative width panics in Go's {@code strings.Repeat}; templates report the panic. */
   private static String indent(long spaces, String s) {
-    String pad = " ".repeat((int) Math.max(spaces, 0));
+    String pad = repeat(spaces, " ");
     return pad + s.replace("\n", "\n" + pad);
   }
 
-  private static String repeat(long count, String s) {
+  /** Go's {@code strings.Repeat}, with its two panics as errors. */
+  static String repeat(long count, String s) {
     if (count < 0) {
       throw new GoError("strings: negative Repeat count");
+    }
+    if (count > 0 && GoRunes.utf8(s).length * count > Integer.MAX_VALUE - 8) {
+      throw new GoError("strings: Repeat output length overflow");
     }
     return s.repeat((int) count);
   }
 
+  /** Go's {@code strings.Replace}: an empty {@code old} matches before every rune and at the end. */
+  private static String replace(String s, String old, String replacement) {
+    if (!old.isEmpty()) {
+      return s.replace(old, replacement);
+    }
+    StringBuilder out = new StringBuilder(replacement);
+    s.codePoints().forEach(c -> out.appendCodePoint(c).append(replacement));
+    return out.toString();
+  }
+
   /** Sprig's {@code trunc}: the first c bytes, or the last -c bytes. */
   private static String trunc(long c, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = GoRunes.utf8(s);
     if (c < 0 && bytes.length + c > 0) {
-      return bytes(bytes, (int) (bytes.length + c), bytes.length);
+      return GoRunes.slice(bytes, (int) (bytes.length + c), bytes.length);
     }
     if (c >= 0 && bytes.length > c) {
-      return bytes(bytes, 0, (int) c);
+      return GoRunes.slice(bytes, 0, (int) c);
     }
     return s;
   }
 
+  /**
+   * Sprig's {@code substring}: {@code s[:end]} when start is negative, {@code s[start:]} when end
+   * is negative or past the end, else {@code s[start:end]}; byte offsets, Go's panics as errors.
+   */
   private static String substr(long start, long end, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = GoRunes.utf8(s);
     if (start < 0) {
-      return bytes(bytes, 0, checkedIndex(end, bytes.length));
+      if (end < 0) {
+        throw outOfRange("[:" + end + "]");
+      }
+      if (end > bytes.length) {
+        throw outOfRange("[:" + end + "] with length " + bytes.length);
+      }
+      return GoRunes.slice(bytes, 0, (int) end);
     }
     if (end < 0 || end > bytes.length) {
-      return bytes(bytes, checkedIndex(start, bytes.length), bytes.length);
+      if (start > bytes.length) {
+        throw outOfRange("[" + start + ":" + bytes.length + "]");
+      }
+      return GoRunes.slice(bytes, (int) start, bytes.length);
     }
     if (start > end) {
-      throw new GoError("runtime error: slice bounds out of range [" + start + ":" + end + "]");
+      throw outOfRange("[" + start + ":" + end + "]");
     }
-    return bytes(bytes, (int) start, (int) end);
+    return GoRunes.slice(bytes, (int) start, (int) end);
   }
 
-  private static int checkedIndex(long index, int length) {
-    if (index < 0 || index > length) {
-      throw new GoError("runtime error: slice bounds out of range [:" + index + "] with length "
-          + length);
-    }
-    return (int) index;
-  }
-
-  private static String bytes(byte[] bytes, int from, int to) {
-    return new String(Arrays.copyOfRange(bytes, from, to), StandardCharsets.UTF_8);
+  private static GoError outOfRange(String bounds) {
+    return new GoError("runtime error: slice bounds out of range " + bounds);
   }
 
   /** Sprig's {@code strslice}: a list's non-nil elements as strings, or the value alone. */
@@ -206,8 +244,7 @@ final class SprigStrings {
       return parts;
     }
     if (sep.isEmpty()) {
-      s.codePoints().forEach(c -> parts.add(new String(Character.toChars(c))));
-      return parts;
+      return explode(s, n);
     }
     int from = 0;
     while (n < 0 || parts.size() < n - 1) {
@@ -219,6 +256,22 @@ final class SprigStrings {
       from = at + sep.length();
     }
     parts.add(s.substring(from));
+    return parts;
+  }
+
+  /** Go's {@code explode}: one rune per part, the last part holding the rest when n runs out. */
+  private static List<String> explode(String s, long n) {
+    List<String> parts = new ArrayList<>();
+    int i = 0;
+    while (i < s.length()) {
+      if (n > 0 && parts.size() == n - 1) {
+        parts.add(s.substring(i));
+        return parts;
+      }
+      int next = s.offsetByCodePoints(i, 1);
+      parts.add(s.substring(i, next));
+      i = next;
+    }
     return parts;
   }
 
@@ -242,25 +295,5 @@ final class SprigStrings {
     Adler32 adler = new Adler32();
     adler.update(s.getBytes(StandardCharsets.UTF_8));
     return Long.toString(adler.getValue());
-  }
-
-  private static String b64dec(String s) {
-    try {
-      return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return "illegal base64 data at input byte " + firstBadBase64Byte(s);
-    }
-  }
-
-  private static int firstBadBase64Byte(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean valid = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c == '+' || c == '/' || c == '=';
-      if (!valid) {
-        return i;
-      }
-    }
-    return Math.max(s.length() - (s.length() % 4 == 0 ? 4 : s.length() % 4), 0);
   }
 }
