@@ -7,7 +7,8 @@ package io.helmsync.template;
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
       .with(SprigCollections.functions())
-      .with(SprigValues.functions());
+      .with(SprigValues.functions())
+      .with(SprigMath.functions());
 
   private Sprig() {}
 

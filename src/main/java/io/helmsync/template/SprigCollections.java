@@ -1,7 +1,6 @@
 package io.helmsync.template;
 
 import static io.helmsync.template.GoType.ANY;
-import static io.helmsync.template.GoType.INT;
 import static io.helmsync.template.GoType.MAP;
 import static io.helmsync.template.GoType.STRING;
 
@@ -34,9 +33,6 @@ final class SprigCollections {
             ANY, ANY))
         .add("compact", GoFunction.of(a -> new ArrayList<>(list(a[0], "compact").stream()
             .filter(GoValues::truth).toList()), ANY))
-        .add("until", GoFunction.of(a -> untilStep(0, (Long) a[0], (Long) a[0] < 0 ? -1 : 1), INT))
-        .add("untilStep", GoFunction.of(a -> untilStep((Long) a[0], (Long) a[1], (Long) a[2]),
-            INT, INT, INT))
         .add("dict", GoFunction.variadic(SprigCollections::dict, ANY))
         .add("get", GoFunction.of(a -> ((Map<?, ?>) orEmpty(a[0])).containsKey(a[1])
             ? ((Map<?, ?>) a[0]).get(a[1]) : "", MAP, STRING))
@@ -136,17 +132,6 @@ final class SprigCollections {
     return out;
   }
 
-  /** Sprig's {@code untilStep}: Go ints from start towards stop. */
-  private static List<Object> untilStep(long start, long stop, long step) {
-    List<Object> out = new ArrayList<>();
-    if (step == 0 || step > 0 && start >= stop || step < 0 && start <= stop) {
-      return out;
-    }
-    for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
-      out.add(i);
-    }
-    return out;
-  }
 
   private static Map<String, Object> dict(Object[] pairs) {
     Map<String, Object> dict = new LinkedHashMap<>();
