@@ -8,7 +8,8 @@ public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
       .with(SprigCollections.functions())
       .with(SprigValues.functions())
-      .with(SprigMath.functions());
+      .with(SprigMath.functions())
+      .with(SprigLists.functions());
 
   private Sprig() {}
 

@@ -17,22 +17,6 @@ final class SprigCollections {
 
   static Functions functions() {
     return Functions.builder()
-        .add("list", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
-        .add("first", GoFunction.of(a -> element(a[0], "first", true), ANY))
-        .add("last", GoFunction.of(a -> element(a[0], "last", false), ANY))
-        .add("rest", GoFunction.of(a -> sub(a[0], "rest", 1, 0), ANY))
-        .add("initial", GoFunction.of(a -> sub(a[0], "initial", 0, 1), ANY))
-        .add("append", GoFunction.of(a -> push(a[0], a[1], false), ANY, ANY))
-        .add("push", GoFunction.of(a -> push(a[0], a[1], false), ANY, ANY))
-        .add("prepend", GoFunction.of(a -> push(a[0], a[1], true), ANY, ANY))
-        .add("concat", GoFunction.variadic(SprigCollections::concat, ANY))
-        .add("reverse", GoFunction.of(a -> reverse(a[0]), ANY))
-        .add("uniq", GoFunction.of(a -> uniq(a[0]), ANY))
-        .add("without", GoFunction.variadic(a -> without(a[0], a), ANY, ANY))
-        .add("has", GoFunction.of(a -> list(a[1], "has").stream().anyMatch(e -> deepEqual(e, a[0])),
-            ANY, ANY))
-        .add("compact", GoFunction.of(a -> new ArrayList<>(list(a[0], "compact").stream()
-            .filter(GoValues::truth).toList()), ANY))
         .add("dict", GoFunction.variadic(SprigCollections::dict, ANY))
         .add("get", GoFunction.of(a -> ((Map<?, ?>) orEmpty(a[0])).containsKey(a[1])
             ? ((Map<?, ?>) a[0]).get(a[1]) : "", MAP, STRING))
@@ -53,85 +37,6 @@ final class SprigCollections {
   private static Object orEmpty(Object map) {
     return map == null ? Map.of() : map;
   }
-
-  /** A list argument, or Sprig's panic text for anything else. */
-  private static List<?> list(Object value, String function) {
-    if (value instanceof List<?> list) {
-      return list;
-    }
-    throw new GoError("Cannot find " + function + " on type " + GoValues.typeName(value));
-  }
-
-  private static Object element(Object value, String function, boolean first) {
-    List<?> list = list(value, function);
-    if (list.isEmpty()) {
-      return null;
-    }
-    return first ? list.get(0) : list.get(list.size() - 1);
-  }
-
-  private static Object sub(Object value, String function, int dropFirst, int dropLast) {
-    List<?> list = list(value, function);
-    if (list.isEmpty()) {
-      return null;
-    }
-    return new ArrayList<>(list.subList(dropFirst, list.size() - dropLast));
-  }
-
-  private static List<Object> push(Object value, Object element, boolean front) {
-    if (!(value instanceof List<?> list)) {
-      throw new GoError("Cannot push on type " + GoValues.typeName(value));
-    }
-    List<Object> out = new ArrayList<>(list);
-    if (front) {
-      out.add(0, element);
-    } else {
-      out.add(element);
-    }
-    return out;
-  }
-
-  private static List<Object> concat(Object[] lists) {
-    List<Object> out = new ArrayList<>();
-    for (Object list : lists) {
-      if (!(list instanceof List<?> elements)) {
-        throw new GoError("Cannot concat type " + GoValues.typeName(list) + " as list");
-      }
-      out.addAll(elements);
-    }
-    return out;
-  }
-
-  private static List<Object> reverse(Object value) {
-    List<Object> out = new ArrayList<>(list(value, "reverse"));
-    Collections.reverse(out);
-    return out;
-  }
-
-  private static List<Object> uniq(Object value) {
-    List<Object> out = new ArrayList<>();
-    for (Object element : list(value, "uniq")) {
-      if (out.stream().noneMatch(e -> deepEqual(e, element))) {
-        out.add(element);
-      }
-    }
-    return out;
-  }
-
-  private static List<Object> without(Object value, Object[] args) {
-    List<Object> out = new ArrayList<>();
-    for (Object element : list(value, "without")) {
-      boolean omitted = false;
-      for (int i = 1; i < args.length; i++) {
-        omitted |= deepEqual(element, args[i]);
-      }
-      if (!omitted) {
-        out.add(element);
-      }
-    }
-    return out;
-  }
-
 
   private static Map<String, Object> dict(Object[] pairs) {
     Map<String, Object> dict = new LinkedHashMap<>();
@@ -234,26 +139,4 @@ final class SprigCollections {
     return value;
   }
 
-  /** Go's {@code reflect.DeepEqual} for template values. */
-  static boolean deepEqual(Object a, Object b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-      return ma.size() == mb.size() && ma.keySet().stream()
-          .allMatch(k -> mb.containsKey(k) && deepEqual(ma.get(k), mb.get(k)));
-    }
-    if (a instanceof List<?> la && b instanceof List<?> lb) {
-      if (la.size() != lb.size()) {
-        return false;
-      }
-      for (int i = 0; i < la.size(); i++) {
-        if (!deepEqual(la.get(i), lb.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return a.getClass() == b.getClass() && a.equals(b);
-  }
 }

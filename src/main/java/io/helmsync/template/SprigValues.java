@@ -33,7 +33,7 @@ final class SprigValues {
             || ("*" + a[0]).equals(GoValues.typeName(a[1])), STRING, ANY))
         .add("kindOf", GoFunction.of(a -> GoValues.kindOf(a[0]).goName(), ANY))
         .add("kindIs", GoFunction.of(a -> a[0].equals(GoValues.kindOf(a[1]).goName()), STRING, ANY))
-        .add("deepEqual", GoFunction.of(a -> SprigCollections.deepEqual(a[0], a[1]), ANY, ANY))
+        .add("deepEqual", GoFunction.of(a -> GoValues.deepEqual(a[0], a[1]), ANY, ANY))
         .add("toJson", GoFunction.of(a -> GoJson.marshalOrEmpty(a[0]), ANY))
         .add("toRawJson", GoFunction.of(a -> rawJson(a[0]), ANY))
         .build();
