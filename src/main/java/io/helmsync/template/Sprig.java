@@ -6,10 +6,10 @@ package io.helmsync.template;
  */
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
-      .with(SprigCollections.functions())
       .with(SprigValues.functions())
       .with(SprigMath.functions())
-      .with(SprigLists.functions());
+      .with(SprigLists.functions())
+      .with(SprigDicts.functions());
 
   private Sprig() {}
 
