@@ -6,7 +6,9 @@ package io.helmsync.template;
  */
 public final class Sprig {
   private static final Functions FUNCTIONS = SprigStrings.functions()
-      .with(SprigValues.functions())
+      .with(SprigDefaults.functions())
+      .with(SprigConversions.functions())
+      .with(SprigJson.functions())
       .with(SprigMath.functions())
       .with(SprigLists.functions())
       .with(SprigDicts.functions());

@@ -201,12 +201,12 @@ final class SprigLists {
   private static List<Object> chunk(long size, Object value) {
     List<?> list = elements(value, "Cannot chunk type %s");
     int length = list.size();
-    long count = goInt(Math.floor((double) (length - 1) / size) + 1);
+    long count = GoCast.floatToInt(Math.floor((double) (length - 1) / size) + 1);
     List<Object> chunks = new ArrayList<>();
     for (long i = 0; i < requireLength(count); i++) {
       long chunkLength = size;
       if (i == count - 1) {
-        chunkLength = goInt(Math.floor((double) length % size));
+        chunkLength = GoCast.floatToInt(Math.floor((double) length % size));
         chunkLength = chunkLength == 0 ? size : chunkLength;
       }
       int from = (int) (i * size);
@@ -215,11 +215,6 @@ final class SprigLists {
     return chunks;
   }
 
-  /** Go's float64-to-int conversion on amd64: NaN and out-of-range values become MinInt64. */
-  private static long goInt(double value) {
-    boolean representable = value >= -0x1p63 && value < 0x1p63;
-    return representable ? (long) value : Long.MIN_VALUE;
-  }
 
   /** Go's {@code make([]T, n)} refuses a negative length (or one past memory) with a panic. */
   private static long requireLength(long length) {
