@@ -273,13 +273,13 @@ final class GoJsonDecoder {
     return new SyntaxError("invalid character " + quoteChar(peek()) + " " + context);
   }
 
-  /** Inside numbers, literals and escapes Go's scanner meets the end as a space, which it refuses. */
+  /** In numbers, literals and escapes, Go's scanner meets the end as a space, which it refuses. */
   private SyntaxError invalidOrSpace(String context) {
     int c = peek() == EOF ? ' ' : peek();
     return new SyntaxError("invalid character " + quoteChar(c) + " " + context);
   }
 
-  /** encoding/json's {@code quoteChar}: the byte as a rune, quoted as {@code strconv.Quote} does. */
+  /** encoding/json's {@code quoteChar}: the byte as a rune, quoted by {@code strconv.Quote}. */
   private static String quoteChar(int c) {
     if (c == '\'') {
       return "'\\''";

@@ -43,7 +43,7 @@ final class SprigDicts {
 
   /** A dict argument; Go reads a nil map as empty. */
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object value) {
+  private static Map<String, Object> map(Object value) {
     return value == null ? new LinkedHashMap<>() : (Map<String, Object>) value;
   }
 
@@ -107,7 +107,8 @@ final class SprigDicts {
     return values;
   }
 
-  private static Map<String, Object> pick(Map<String, Object> map, List<Object> keys, boolean keep) {
+  private static Map<String, Object> pick(Map<String, Object> map, List<Object> keys,
+      boolean keep) {
     Map<String, Object> out = new LinkedHashMap<>();
     map.forEach((key, value) -> {
       if (keys.contains(key) == keep) {
@@ -166,11 +167,16 @@ final class SprigDicts {
   }
 
   /**
-   * mergo's rules for one key of a {@code map[string]interface{}}: a nil source value is copied
-   * only when overwriting; dicts merge recursively into a destination dict and otherwise only
-   * replace an empty or missing destination value, even when overwriting; lists and scalars replace an empty or missing
-   * destination value, or any value when overwriting, even with an empty one ({@code false}
-   * overwrites {@code true}, as Sprig's docs show).
+   * mergo's rules for one key of a {@code map[string]interface{}}:
+   *
+   * <ul>
+   *   <li>a nil source value is copied only when overwriting;
+   *   <li>a source dict merges recursively into a destination dict, and otherwise only fills a
+   *       missing or empty destination value, even when overwriting;
+   *   <li>lists and scalars fill a missing or empty destination value, or replace any value when
+   *       overwriting, even with an empty one ({@code false} overwrites {@code true}, as Sprig's
+   *       docs show).
+   * </ul>
    */
   private static void mergeKey(Map<String, Object> dst, String key, Object value,
       boolean overwrite) {
@@ -191,8 +197,8 @@ final class SprigDicts {
     }
   }
 
-  /** copystructure's {@code Copy}: new maps and lists all the way down; other values are shared. */
-  static Object deepCopy(Object value) {
+  /** copystructure's {@code Copy}: new maps and lists all the way down; other values shared. */
+  private static Object deepCopy(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();
       map.forEach((k, v) -> copy.put(String.valueOf(k), deepCopy(v)));

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  */
 final class SprigLists {
   /** What Go's runtime says when Sprig calls {@code reflect.TypeOf(nil).Kind()}. */
-  static final String NIL_DEREFERENCE =
+  private static final String NIL_DEREFERENCE =
       "runtime error: invalid memory address or nil pointer dereference";
 
   private SprigLists() {}
@@ -64,7 +64,7 @@ final class SprigLists {
   }
 
   /** The elements of a slice argument, or the error Sprig gives for this kind. */
-  static List<?> elements(Object value, String kindError) {
+  private static List<?> elements(Object value, String kindError) {
     if (value == null) {
       throw new GoError(NIL_DEREFERENCE);
     }

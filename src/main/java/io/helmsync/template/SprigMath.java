@@ -162,7 +162,7 @@ final class SprigMath {
   }
 
   /** Sprig's {@code untilStep}: empty when the step does not lead from start towards stop. */
-  static List<Object> untilStep(long start, long stop, long step) {
+  private static List<Object> untilStep(long start, long stop, long step) {
     List<Object> out = new ArrayList<>();
     if (stop < start) {
       for (long i = start; step < 0 && i > stop; i += step) {
@@ -176,20 +176,23 @@ final class SprigMath {
     return out;
   }
 
-  /** Sprig's {@code seq}, like the Unix command: {@code seq END}, {@code START END}, or with a step. */
+  /** Sprig's {@code seq}, as the Unix command: END, START END, or START STEP END. */
   private static String seq(Object[] args) {
     long[] p = new long[args.length];
     for (int i = 0; i < args.length; i++) {
       p[i] = (Long) args[i];
     }
     return switch (p.length) {
-      case 1 -> join(untilStep(1, p[0] + (p[0] < 1 ? -1 : 1), p[0] < 1 ? -1 : 1));
-      case 2 -> join(untilStep(p[0], p[1] + (p[1] < p[0] ? -1 : 1), p[1] < p[0] ? -1 : 1));
-      case 3 -> p[2] < p[0] && p[1] > 0
-          ? ""
-          : join(untilStep(p[0], p[2] + (p[2] < p[0] ? -1 : 1), p[1]));
+      case 1 -> inclusive(1, p[0], p[0] < 1 ? -1 : 1);
+      case 2 -> inclusive(p[0], p[1], p[1] < p[0] ? -1 : 1);
+      case 3 -> p[2] < p[0] && p[1] > 0 ? "" : inclusive(p[0], p[2], p[1]);
       default -> "";
     };
+  }
+
+  /** The numbers from start by step up to and including end, space-separated. */
+  private static String inclusive(long start, long end, long step) {
+    return join(untilStep(start, end + (end < start ? -1 : 1), step));
   }
 
   private static String join(List<Object> numbers) {
