@@ -1,5 +1,7 @@
 package io.helmsync.template;
 
+import java.util.Locale;
+
 /**
  * The conversions Sprig makes with {@code spf13/cast} and its own {@code strval}: lenient, with 0
  * (or the value's printing) where Go's would fail silently, because charts rely on that.
@@ -24,7 +26,7 @@ public final class GoCast {
       return GoValues.integer(value);
     }
     if (value instanceof Double d) {
-      return (long) d.doubleValue();
+      return floatToInt(d);
     }
     if (value instanceof Boolean b) {
       return b ? 1 : 0;
@@ -49,9 +51,28 @@ public final class GoCast {
     }
     if (value instanceof String s) {
       Double parsed = GoLiterals.parseFloat(s);
-      return parsed == null ? 0 : parsed;
+      return parsed != null ? parsed : special(s);
     }
     return 0;
+  }
+
+  /**
+   * Go's float64-to-int64 conversion as amd64 performs it (Helm's usual platform): truncation,
+   * with NaN and out-of-range values becoming MinInt64 where Java would saturate.
+   */
+  public static long floatToInt(double value) {
+    boolean representable = value >= -0x1p63 && value < 0x1p63;
+    return representable ? (long) value : Long.MIN_VALUE;
+  }
+
+  /** The words {@code strconv.ParseFloat} accepts besides numbers: infinities and NaN; else 0. */
+  private static double special(String s) {
+    String word = s.toLowerCase(Locale.ROOT);
+    String unsigned = word.startsWith("+") || word.startsWith("-") ? word.substring(1) : word;
+    if (unsigned.equals("inf") || unsigned.equals("infinity")) {
+      return word.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return word.equals("nan") ? Double.NaN : 0;
   }
 
   /** cast's {@code trimZeroDecimal}: "12.00" reads as "12", "12.50" stays. */

@@ -1,28 +1,25 @@
 package io.helmsync.template;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Go's {@code encoding/json} for template values: sorted keys, HTML-safe escaping of {@code <},
- * {@code >} and {@code &}, floats in Go's shortest form, and every number read back as float64.
+ * {@code >} and {@code &} unless raw, floats in Go's shortest form, {@code MarshalIndent}'s
+ * layout, and decoding through {@link GoJsonDecoder} so that every number reads back as float64
+ * and errors carry Go's wording.
  */
 public final class GoJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private GoJson() {}
 
   /** {@code json.Marshal}; NaN and infinities cannot be encoded, as in Go. */
   public static String marshal(Object value, boolean escapeHtml) {
-    StringBuilder out = new StringBuilder();
-    write(out, value, escapeHtml);
-    return out.toString();
+    return new Encoder(escapeHtml, false).encode(value);
+  }
+
+  /** {@code json.MarshalIndent(value, "", "  ")}: one member per line, {} and [] when empty. */
+  public static String marshalIndent(Object value) {
+    return new Encoder(true, true).encode(value);
   }
 
   /** {@code toJson} in Helm and Sprig: the JSON, or "" when the value cannot be encoded. */
@@ -34,44 +31,18 @@ public final class GoJson {
     }
   }
 
-  private static void write(StringBuilder out, Object value, boolean escapeHtml) {
-    if (value == null || value == NoValue.NO_VALUE) {
-      out.append("null");
-    } else if (value instanceof String s) {
-      string(out, s, escapeHtml);
-    } else if (value instanceof Double d) {
-      out.append(number(d));
-    } else if (value instanceof Map<?, ?> map) {
-      object(out, map, escapeHtml);
-    } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        write(out, list.get(i), escapeHtml);
-      }
-      out.append(']');
-    } else if (value instanceof Boolean || GoValues.isInteger(value)) {
-      out.append(value);
-    } else {
-      string(out, String.valueOf(value), escapeHtml);
+  /**
+   * {@code json.Unmarshal} into {@code interface{}}: objects as maps, numbers as float64.
+   *
+   * @throws IllegalArgumentException with Go's message when the text is not JSON, or holds a
+   *     number beyond float64
+   */
+  public static Object unmarshal(String text) {
+    GoJsonDecoder.Result result = GoJsonDecoder.decode(text);
+    if (result.error() != null) {
+      throw new IllegalArgumentException(result.error());
     }
-  }
-
-  private static void object(StringBuilder out, Map<?, ?> map, boolean escapeHtml) {
-    out.append('{');
-    boolean first = true;
-    for (String key : GoPrint.sortedKeys(map)) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      string(out, key, escapeHtml);
-      out.append(':');
-      write(out, map.get(key), escapeHtml);
-    }
-    out.append('}');
+    return result.value();
   }
 
   /** encoding/json's float format: 'f' for ordinary magnitudes, else 'e' with "e-7" not "e-07". */
@@ -88,68 +59,106 @@ public final class GoJson {
     return text;
   }
 
-  private static void string(StringBuilder out, String s, boolean escapeHtml) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\u2028' -> out.append("\\u2028");
-        case '\u2029' -> out.append("\\u2029");
-        default -> {
-          if (c < 0x20 || escapeHtml && (c == '<' || c == '>' || c == '&')) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
+  /** One encoding: compact or indented by two spaces, with or without HTML escaping. */
+  private static final class Encoder {
+    private final StringBuilder out = new StringBuilder();
+    private final boolean escapeHtml;
+    private final boolean indent;
+
+    Encoder(boolean escapeHtml, boolean indent) {
+      this.escapeHtml = escapeHtml;
+      this.indent = indent;
+    }
+
+    String encode(Object value) {
+      write(value, 0);
+      return out.toString();
+    }
+
+    private void write(Object value, int depth) {
+      if (value == null || value == NoValue.NO_VALUE) {
+        out.append("null");
+      } else if (value instanceof String s) {
+        string(s);
+      } else if (value instanceof Double d) {
+        out.append(number(d));
+      } else if (value instanceof Map<?, ?> map) {
+        object(map, depth);
+      } else if (value instanceof List<?> list) {
+        array(list, depth);
+      } else if (value instanceof Boolean || GoValues.isInteger(value)) {
+        out.append(value);
+      } else {
+        string(String.valueOf(value));
+      }
+    }
+
+    private void object(Map<?, ?> map, int depth) {
+      out.append('{');
+      List<String> keys = GoPrint.sortedKeys(map);
+      for (int i = 0; i < keys.size(); i++) {
+        separate(i, depth + 1);
+        string(keys.get(i));
+        out.append(indent ? ": " : ":");
+        write(map.get(keys.get(i)), depth + 1);
+      }
+      close(keys.isEmpty(), depth, '}');
+    }
+
+    private void array(List<?> list, int depth) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        separate(i, depth + 1);
+        write(list.get(i), depth + 1);
+      }
+      close(list.isEmpty(), depth, ']');
+    }
+
+    private void separate(int index, int depth) {
+      if (index > 0) {
+        out.append(',');
+      }
+      newline(depth);
+    }
+
+    private void close(boolean empty, int depth, char bracket) {
+      if (!empty) {
+        newline(depth);
+      }
+      out.append(bracket);
+    }
+
+    private void newline(int depth) {
+      if (indent) {
+        out.append('\n').append("  ".repeat(depth));
+      }
+    }
+
+    /** Go 1.22's escaping: short forms for \b \f \n \r \t, \\u00XX for other controls. */
+    private void string(String s) {
+      out.append('"');
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        switch (c) {
+          case '"' -> out.append("\\\"");
+          case '\\' -> out.append("\\\\");
+          case '\b' -> out.append("\\b");
+          case '\f' -> out.append("\\f");
+          case '\n' -> out.append("\\n");
+          case '\r' -> out.append("\\r");
+          case '\t' -> out.append("\\t");
+          case '\u2028' -> out.append("\\u2028");
+          case '\u2029' -> out.append("\\u2029");
+          default -> {
+            if (c < 0x20 || escapeHtml && (c == '<' || c == '>' || c == '&')) {
+              out.append(String.format("\\u%04x", (int) c));
+            } else {
+              out.append(c);
+            }
           }
         }
       }
+      out.append('"');
     }
-    out.append('"');
-  }
-
-  /**
-   * {@code json.Unmarshal} into {@code interface{}}: objects as maps, numbers as float64.
-   *
-   * @throws IllegalArgumentException when the text is not JSON
-   */
-  public static Object unmarshal(String text) {
-    try {
-      JsonNode node = MAPPER.readTree(text);
-      if (node == null || node.isMissingNode()) {
-        throw new IllegalArgumentException("unexpected end of JSON input");
-      }
-      return value(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(e.getOriginalMessage(), e);
-    }
-  }
-
-  private static Object value(JsonNode node) {
-    if (node.isObject()) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        map.put(field.getKey(), value(field.getValue()));
-      }
-      return map;
-    }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(element -> list.add(value(element)));
-      return list;
-    }
-    if (node.isNumber()) {
-      return node.doubleValue();
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    return node.isNull() ? null : node.textValue();
   }
 }

@@ -143,4 +143,33 @@ public final class GoValues {
     }
     return Integer.compare(a.length() - i, b.length() - j);
   }
+
+  /**
+   * Go's {@code reflect.DeepEqual} for template values: same type and value, lists element-wise,
+   * maps key-wise; floats compare as numbers, so NaN differs from itself and -0 equals 0.
+   */
+  public static boolean deepEqual(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    if (a instanceof Double x && b instanceof Double y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      return ma.size() == mb.size() && ma.entrySet().stream()
+          .allMatch(e -> mb.containsKey(e.getKey()) && deepEqual(e.getValue(), mb.get(e.getKey())));
+    }
+    if (a instanceof List<?> la && b instanceof List<?> lb) {
+      if (la.size() != lb.size()) {
+        return false;
+      }
+      for (int i = 0; i < la.size(); i++) {
+        if (!deepEqual(la.get(i), lb.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.getClass() == b.getClass() && a.equals(b);
+  }
 }

@@ -9,8 +9,12 @@ public final class Sprig {
       .with(SprigEncoding.functions())
       .with(SprigRegex.functions())
       .with(SprigPaths.functions())
-      .with(SprigCollections.functions())
-      .with(SprigValues.functions());
+      .with(SprigDefaults.functions())
+      .with(SprigConversions.functions())
+      .with(SprigJson.functions())
+      .with(SprigMath.functions())
+      .with(SprigLists.functions())
+      .with(SprigDicts.functions());
 
   private Sprig() {}
 
