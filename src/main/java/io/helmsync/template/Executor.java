@@ -452,11 +452,10 @@ final class Executor {
     }
     try {
       return function.body().call(argv);
-    } catch (GoError e) {
+    } catch (GoError | TemplateException e) {
+      // A template error inside include or tpl is a function's error too: Go chains the messages.
       node = at;
       throw error("error calling " + name + ": " + e.getMessage(), e);
-    } catch (TemplateException e) {
-      throw e;
     } catch (RuntimeException e) {
       node = at;
       throw error("error calling " + name + ": " + e, e);
