@@ -34,7 +34,7 @@ final class Builtins {
       .add("le", GoFunction.of(args -> Comparisons.le(args[0], args[1]), VALUE, VALUE))
       .add("gt", GoFunction.of(args -> !Comparisons.le(args[0], args[1]), VALUE, VALUE))
       .add("ge", GoFunction.of(args -> !Comparisons.lt(args[0], args[1]), VALUE, VALUE))
-      .add("call", GoFunction.variadic(args -> call(args[0], rest(args)), VALUE, VALUE))
+      .add("call", callNamed("call"))
       .build();
 
   private Builtins() {}
@@ -160,12 +160,20 @@ final class Builtins {
     return GoPrint.sprint(printable);
   }
 
-  private static Object call(Object fn, Object[] args) {
+  /**
+   * Go's {@code call} builtin for one call site: as Go 1.25 does, the executor passes the text of
+   * the callee argument ({@code .Values.f}) so that errors name it.
+   */
+  static GoFunction callNamed(String calleeName) {
+    return GoFunction.variadic(args -> call(calleeName, args[0], rest(args)), VALUE, VALUE);
+  }
+
+  private static Object call(String calleeName, Object fn, Object[] args) {
     if (fn == null || fn == NoValue.NO_VALUE) {
       throw new GoError("call of nil");
     }
     if (!(fn instanceof GoFunction function)) {
-      throw new GoError("non-function of type " + GoValues.typeName(fn));
+      throw new GoError("non-function " + calleeName + " of type " + GoValues.typeName(fn));
     }
     int fixed = function.fixedCount();
     if (function.variadic() ? args.length < fixed : args.length != fixed) {

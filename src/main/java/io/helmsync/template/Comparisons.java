@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Go's template comparisons ({@code eq}, {@code lt}, ...): only basic kinds compare, integers of
- * any size with each other, and different kinds are an error ("incompatible types for comparison"),
+ * any size with each other, and different kinds are an error ("incompatible types for comparison: int and float64"),
  * which is why {@code eq .Values.port 80} fails in Helm (float64 against int).
  */
 final class Comparisons {
@@ -45,7 +45,7 @@ final class Comparisons {
       Basic k2 = kind(arg);
       if (k1 != k2) {
         if (!isNil(arg1) && !isNil(arg)) {
-          throw new GoError("incompatible types for comparison");
+          throw incompatible(arg1, arg);
         }
         continue;
       }
@@ -70,11 +70,11 @@ final class Comparisons {
       return isNil(a) == isNil(b);
     }
     if (!GoValues.typeName(a).equals(GoValues.typeName(b))) {
-      throw new GoError("non-comparable types " + GoPrint.value(a) + ": " + GoValues.typeName(a)
-          + ", " + GoValues.typeName(b) + ": " + GoPrint.value(b));
+      throw new GoError(GoFormat.sprintf("non-comparable types %s: %v, %s: %v", a,
+          GoValues.typeName(a), GoValues.typeName(b), b));
     }
     if (b instanceof Map || b instanceof List) {
-      throw new GoError("non-comparable type " + GoPrint.value(b) + ": " + GoValues.typeName(b));
+      throw new GoError(GoFormat.sprintf("non-comparable type %s: %v", b, GoValues.typeName(b)));
     }
     return a.equals(b);
   }
@@ -87,7 +87,7 @@ final class Comparisons {
       throw new GoError("invalid type for comparison");
     }
     if (k1 != k2) {
-      throw new GoError("incompatible types for comparison");
+      throw incompatible(a, b);
     }
     return switch (k1) {
       case INT -> GoValues.integer(a) < GoValues.integer(b);
@@ -95,6 +95,12 @@ final class Comparisons {
       case STRING -> GoValues.compareStrings((String) a, (String) b) < 0;
       default -> throw new GoError("invalid type for comparison");
     };
+  }
+
+  /** Go 1.25's wrapped {@code errBadComparison}, naming both types. */
+  private static GoError incompatible(Object a, Object b) {
+    return new GoError("incompatible types for comparison: " + GoValues.typeName(a) + " and "
+        + GoValues.typeName(b));
   }
 
   /** {@code le}: less, or else equal. */

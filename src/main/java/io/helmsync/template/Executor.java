@@ -408,6 +408,10 @@ final class Executor {
     if (template.isBuiltin(name) && (name.equals("and") || name.equals("or"))) {
       return evalAndOr(dot, name.equals("or"), args, fin);
     }
+    if (template.isBuiltin(name) && name.equals("call")) {
+      String callee = args != null && args.size() > 1 ? args.get(1).toString() : GoPrint.value(fin);
+      return evalCall(dot, Builtins.callNamed(callee), cmd, name, args, fin);
+    }
     return evalCall(dot, function, cmd, name, args, fin);
   }
 

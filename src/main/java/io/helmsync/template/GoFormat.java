@@ -13,6 +13,9 @@ public final class GoFormat {
   private final Object[] args;
   private final StringBuilder out = new StringBuilder();
   private int argIndex;
+  // Explicit argument indexes (%[2]s): once used, unused arguments are no longer reported.
+  private boolean reordered;
+  private boolean goodArgIndex;
 
   // The flags of the verb being formatted.
   private boolean plus;
@@ -20,6 +23,7 @@ public final class GoFormat {
   private boolean sharp;
   private boolean space;
   private boolean zero;
+  private boolean sharpV;
   private int width = -1;
   private int precision = -1;
 
@@ -52,7 +56,7 @@ public final class GoFormat {
 
   /** Formats one directive starting after its '%'; returns the index after it. */
   private int directive(int i) {
-    plus = minus = sharp = space = zero = false;
+    plus = minus = sharp = space = zero = sharpV = false;
     width = precision = -1;
     int end = format.length();
     for (; i < end; i++) {
@@ -72,8 +76,22 @@ public final class GoFormat {
         break;
       }
     }
+    goodArgIndex = true;
+    i = readArgIndex(i);
+    boolean afterIndex = explicitIndexAt(i - 1);
+    if (afterIndex && i < end && Character.isDigit(format.charAt(i))) {
+      goodArgIndex = false; // "%[3]2d"
+    }
     i = readWidth(i);
-    i = readPrecision(i);
+    if (i + 1 < end && format.charAt(i) == '.') {
+      if (afterIndex) {
+        goodArgIndex = false; // "%[3].2d"
+      }
+      i = readPrecision(readArgIndex(i + 1));
+    }
+    if (!explicitIndexAt(i - 1)) {
+      i = readArgIndex(i);
+    }
     if (i >= end) {
       out.append("%!(NOVERB)");
       return i;
@@ -82,12 +100,49 @@ public final class GoFormat {
     i += Character.charCount(verb);
     if (verb == '%') {
       out.append('%');
+    } else if (!goodArgIndex) {
+      out.append("%!").appendCodePoint(verb).append("(BADINDEX)");
     } else if (argIndex >= args.length) {
       out.append("%!").appendCodePoint(verb).append("(MISSING)");
     } else {
+      if (verb == 'v') {
+        // As Go does: %#v asks for Go syntax, and %+v only names struct fields, which we lack.
+        sharpV = sharp;
+        sharp = false;
+        plus = false;
+      }
       printArg(args[argIndex++], verb);
     }
     return i;
+  }
+
+  private boolean explicitIndexAt(int i) {
+    return i >= 0 && i < format.length() && format.charAt(i) == ']';
+  }
+
+  /** Go's {@code argNumber}: an optional {@code [n]} that moves to the n-th argument. */
+  private int readArgIndex(int i) {
+    if (i >= format.length() || format.charAt(i) != '[') {
+      return i;
+    }
+    reordered = true;
+    int close = format.indexOf(']', i);
+    if (close < 0) {
+      goodArgIndex = false;
+      return i + 1;
+    }
+    String digits = format.substring(i + 1, close);
+    if (!digits.matches("[0-9]{1,9}")) {
+      goodArgIndex = false;
+      return close + 1;
+    }
+    int index = Integer.parseInt(digits) - 1;
+    if (index < 0 || index >= args.length) {
+      goodArgIndex = false;
+    } else {
+      argIndex = index;
+    }
+    return close + 1;
   }
 
   private int readWidth(int i) {
@@ -114,11 +169,8 @@ public final class GoFormat {
     return i;
   }
 
+  /** The precision after a '.', which may be {@code *} or empty (zero). */
   private int readPrecision(int i) {
-    if (i >= format.length() || format.charAt(i) != '.') {
-      return i;
-    }
-    i++;
     if (i < format.length() && format.charAt(i) == '*') {
       Integer p = starArgument();
       if (p == null || p < 0) {
@@ -146,7 +198,7 @@ public final class GoFormat {
   }
 
   private void appendExtraArguments() {
-    if (argIndex >= args.length) {
+    if (reordered || argIndex >= args.length) {
       return;
     }
     out.append("%!(EXTRA ");
@@ -166,7 +218,9 @@ public final class GoFormat {
   }
 
   private void printArg(Object arg, int verb) {
-    if (verb == 'T') {
+    if (sharpV) {
+      pad(goSyntax(arg, true));
+    } else if (verb == 'T') {
       pad(GoValues.typeName(arg));
     } else if (arg == null || arg == NoValue.NO_VALUE) {
       if (verb == 'v') {
@@ -217,6 +271,40 @@ public final class GoFormat {
       printArg(map.get(key), verb);
     }
     out.append(']');
+  }
+
+  /**
+   * {@code %#v}: the value as a Go literal, such as {@code map[string]interface {}{"a":1}}. Inside
+   * a container every element is an interface, so nil prints as {@code interface {}(nil)}.
+   */
+  private static String goSyntax(Object value, boolean topLevel) {
+    if (value == null || value == NoValue.NO_VALUE) {
+      return topLevel ? "<nil>" : "interface {}(nil)";
+    }
+    if (value instanceof String s) {
+      return GoQuote.quote(s);
+    }
+    if (value instanceof Double d) {
+      return GoFloat.shortest(d);
+    }
+    if (value instanceof List<?> list) {
+      StringBuilder out = new StringBuilder("[]interface {}{");
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i > 0 ? ", " : "").append(goSyntax(list.get(i), false));
+      }
+      return out.append('}').toString();
+    }
+    if (value instanceof Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("map[string]interface {}{");
+      boolean first = true;
+      for (String key : GoPrint.sortedKeys(map)) {
+        out.append(first ? "" : ", ").append(GoQuote.quote(key)).append(':')
+            .append(goSyntax(map.get(key), false));
+        first = false;
+      }
+      return out.append('}').toString();
+    }
+    return GoPrint.value(value);
   }
 
   private void badVerb(Object arg, int verb) {

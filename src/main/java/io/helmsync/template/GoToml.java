@@ -27,7 +27,8 @@ final class GoToml {
 
   private static void table(StringBuilder out, Map<?, ?> map, List<String> path) {
     List<String> keys = GoPrint.sortedKeys(map);
-    String indent = "  ".repeat(Math.max(path.size() - 1, 0));
+    // BurntSushi indents each key by its depth: a key of table [t] by two spaces.
+    String indent = "  ".repeat(path.size());
     for (String key : keys) {
       Object v = map.get(key);
       if (v == null) {

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
@@ -40,7 +44,8 @@ public final class GoYaml {
   private static Object jsonNumbers(Object value) {
     if (value instanceof Double d && !d.isNaN() && !d.isInfinite() && d == Math.rint(d)
         && Math.abs(d) < 1e21) {
-      BigInteger exact = new BigDecimal(d).toBigIntegerExact();
+      // encoding/json writes the shortest digits that read back as d, padded with zeros.
+      BigInteger exact = new BigDecimal(GoFloat.shortest(d)).toBigIntegerExact();
       if (exact.bitLength() < 64) {
         return exact.longValueExact();
       }
@@ -76,7 +81,8 @@ public final class GoYaml {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new IllegalArgumentException(
-          "error converting YAML to JSON: yaml: line " + line + ": " + e.getProblem(), e);
+          "error converting YAML to JSON: yaml: line " + line + ": " + goYamlProblem(e.getProblem()),
+          e);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("error converting YAML to JSON: yaml: " + e.getMessage(), e);
     }
@@ -87,8 +93,22 @@ public final class GoYaml {
     options.setAllowDuplicateKeys(true);
     options.setMaxAliasesForCollections(1000);
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options,
+    return new Yaml(new GoYamlConstructor(options), new Representer(dumper), dumper, options,
         new NoTimestampResolver());
+  }
+
+  /** go-yaml v2's wording for the parse errors charts most often meet, where SnakeYAML's differs. */
+  private static String goYamlProblem(String snakeProblem) {
+    if (snakeProblem == null) {
+      return "";
+    }
+    if (snakeProblem.startsWith("expected the node content")) {
+      return "did not find expected node content";
+    }
+    if (snakeProblem.startsWith("mapping values are not allowed")) {
+      return "mapping values are not allowed in this context";
+    }
+    return snakeProblem;
   }
 
   private static Object jsonValue(Object value) {
@@ -176,11 +196,28 @@ public final class GoYaml {
     return Integer.compare(ar[i], br[i]);
   }
 
+  /** go-yaml v2's YAML 1.1 booleans, which unlike SnakeYAML's include {@code y} and {@code n}. */
+  private static final Pattern GO_YAML_BOOL = Pattern.compile(
+      "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+
+  private static final class GoYamlConstructor extends SafeConstructor {
+    GoYamlConstructor(LoaderOptions options) {
+      super(options);
+      yamlConstructors.put(Tag.BOOL, new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          String text = ((ScalarNode) node).getValue();
+          return "yYtToO".indexOf(text.charAt(0)) >= 0 && !text.equalsIgnoreCase("off");
+        }
+      });
+    }
+  }
+
   /** YAML 1.1 scalars as go-yaml v2 resolves them, except that timestamps stay strings. */
   private static final class NoTimestampResolver extends Resolver {
     @Override
     protected void addImplicitResolvers() {
-      addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+      addImplicitResolver(Tag.BOOL, GO_YAML_BOOL, "yYnNtTfFoO");
       addImplicitResolver(Tag.INT, INT, "-+0123456789");
       addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
       addImplicitResolver(Tag.MERGE, MERGE, "<");

@@ -146,7 +146,9 @@ final class HelmFunctions {
         throw new GoError("rendering template has a nested reference name: " + name
             + ": unable to execute template");
       }
-      return set.execute(name, data);
+      StringBuilder out = new StringBuilder();
+      set.execute(HelmEngine.ROOT_NAME, name, data, out);
+      return out.toString();
     } finally {
       included.merge(name, -1, Integer::sum);
     }

@@ -189,11 +189,11 @@ final class Lexer {
         parenDepth++;
       }
       case ')' -> {
-        emit(Type.RIGHT_PAREN);
         parenDepth--;
         if (parenDepth < 0) {
           return error("unexpected right paren");
         }
+        emit(Type.RIGHT_PAREN);
       }
       default -> {
         return lexOther(r);

@@ -3,7 +3,6 @@ package io.helmsync.template;
 import static io.helmsync.template.GoType.ANY;
 import static io.helmsync.template.GoType.INT;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -162,22 +161,15 @@ final class SprigLists {
 
   /**
    * Sprig's {@code slice LIST [START [END]]}, which Helm's function map puts in place of Go's
-   * builtin: indices are converted with {@code cast.ToInt}, strings are sliced by bytes, an empty
-   * list or string gives nil, and indices out of range panic in {@code reflect.Value.Slice}.
+   * builtin: indices are converted with {@code cast.ToInt}, strings are refused (the Sprig Helm
+   * ships predates string slicing), an empty list gives nil, and indices out of range panic in
+   * {@code reflect.Value.Slice}.
    */
   private static Object slice(Object value, Object[] indices) {
     if (value == null) {
       throw new GoError(NIL_DEREFERENCE);
     }
-    if (value instanceof String s) {
-      byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-      if (bytes.length == 0) {
-        return null;
-      }
-      int[] range = range(indices, bytes.length, "string slice index out of bounds");
-      return new String(Arrays.copyOfRange(bytes, range[0], range[1]), StandardCharsets.UTF_8);
-    }
-    List<?> list = elements(value, "list should be type of string, slice or array but %s");
+    List<?> list = elements(value, "list should be type of slice or array but %s");
     if (list.isEmpty()) {
       return null;
     }

@@ -143,7 +143,7 @@ final class SprigMath {
   /** {@code Decimal.Div}: 16 decimal places, halves rounded away from zero; zero panics. */
   private static BigDecimal decimalDivide(BigDecimal dividend, BigDecimal divisor) {
     if (divisor.signum() == 0) {
-      throw new GoError("decimal division by zero");
+      throw new GoError("decimal division by 0");
     }
     return dividend.divide(divisor, DIVISION_PRECISION, RoundingMode.HALF_UP);
   }

@@ -62,10 +62,18 @@ public final class Template {
 
   /** Executes into {@code out}; on error, what was written before the error stays in it. */
   public void execute(String name, Object data, StringBuilder out) {
+    execute(name, name, data, out);
+  }
+
+  /**
+   * Executes as Go's {@code ExecuteTemplate} on the template called {@code setName} (Helm's is
+   * "gotpl"), which names it when {@code name} is missing.
+   */
+  public void execute(String setName, String name, Object data, StringBuilder out) {
     Tree tree = trees.get(name);
     if (tree == null) {
       throw new TemplateException("template: no template " + GoQuote.quote(name)
-          + " associated with template " + GoQuote.quote(name));
+          + " associated with template " + GoQuote.quote(setName));
     }
     new Executor(this, out).run(tree, data == null ? NoValue.NO_VALUE : data);
   }

@@ -74,7 +74,7 @@ class SprigMathTest {
     return Stream.of(
         new Case("{{ div 1 0 }}", "error calling div: runtime error: integer divide by zero"),
         new Case("{{ mod 1 \"x\" }}", "error calling mod: runtime error: integer divide by zero"),
-        new Case("{{ divf 1 0 }}", "error calling divf: decimal division by zero"),
+        new Case("{{ divf 1 0 }}", "error calling divf: decimal division by 0"),
         new Case("{{ until .f }}", "wrong type for value; expected int; got float64"),
         new Case("{{ untilStep 0 \"5\" 1 }}", "expected integer; found \"5\""),
         new Case("{{ round 1.5 .f }}", "wrong type for value; expected int; got float64"),

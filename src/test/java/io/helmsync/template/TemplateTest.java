@@ -114,7 +114,7 @@ class TemplateTest {
         new Case("{{ printf 3 }}", d,
             "template: t:1:10: executing \"t\" at <3>: expected string; found 3"),
         new Case("{{ eq .port 1.5 }}", d,
-            "template: t:1:3: executing \"t\" at <eq .port 1.5>: error calling eq: incompatible types for comparison"),
+            "template: t:1:3: executing \"t\" at <eq .port 1.5>: error calling eq: incompatible types for comparison: int and float64"),
         new Case("{{ template \"none\" }}", d,
             "template: t:1:12: executing \"t\" at <{{template \"none\"}}>: template \"none\" not defined"));
   }

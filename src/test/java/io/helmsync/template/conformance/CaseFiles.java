@@ -24,7 +24,7 @@ final class CaseFiles {
   static final String DIRECTORY = "template/conformance";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> FIELDS = Set.of("name", "template", "values", "helpers");
+  private static final Set<String> FIELDS = Set.of("name", "template", "values", "helpers", "deviation");
 
   private CaseFiles() {}
 
@@ -79,6 +79,7 @@ final class CaseFiles {
         (String) entry.get("name"),
         (String) entry.get("template"),
         (Map<String, Object>) entry.get("values"),
-        (String) entry.get("helpers"));
+        (String) entry.get("helpers"),
+        (String) entry.get("deviation"));
   }
 }
