@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.ReleasePlanner;
+import io.helmsync.helmfile.StateOptions;
+import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ServerSideSync;
@@ -30,13 +32,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Pipelines {
   private final Instance<KubernetesClient> clients;
   private final Optional<String> apiServerUrl;
+  private final Optional<String> envSecret;
   private final Map<String, String> environment = System.getenv();
 
   public Pipelines(
       Instance<KubernetesClient> clients,
-      @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl) {
+      @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
+      @ConfigProperty(name = "helmsync.env-secret") Optional<String> envSecret) {
     this.clients = clients;
     this.apiServerUrl = apiServerUrl;
+    this.envSecret = envSecret.filter(name -> !name.isBlank());
   }
 
   /**
@@ -68,11 +73,26 @@ public class Pipelines {
         settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings));
     return new Reconciler(
         source(settings),
-        new HelmfileLoader(settings.stateFile()),
+        new HelmfileLoader(stateOptions(settings)),
         new ReleasePlanner(settings.namespace()),
         new ManifestDirectoryRenderer(),
         cluster,
         settings.environment());
+  }
+
+  /**
+   * How helmfile state is read: {@code env}/{@code requiredEnv} see the agent's environment and,
+   * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
+   */
+  public StateOptions stateOptions(AgentSettings settings) {
+    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
+    if (envSecret.isEmpty() || !clusterConfigured()) {
+      return options;
+    }
+    EnvironmentSecret secret = new EnvironmentSecret(client(), settings.namespace(), envSecret.get());
+    return new StateOptions(options.stateFile(), options.namespace(), options.gotmplOnly(),
+        () -> secret.variables(environment), secret::secretNames, options.secrets(),
+        options.functions());
   }
 
   private Source source(AgentSettings settings) {

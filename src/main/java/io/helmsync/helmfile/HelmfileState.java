@@ -5,21 +5,39 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The helmfile state of one environment, as {@code helmfile -e <environment>} would see it.
  *
  * @param environment the environment name
- * @param environmentValues the environment's values, merged in declaration order
- * @param releases every release in declaration order (installed or not)
- * @param root the directory of the top-level state file
+ * @param environmentValues the top-level state's environment values ({@code .Values})
+ * @param releases every release in helmfile's order: nested helmfiles' first, then the state's
+ *     own, each in declaration order (installed or not)
+ * @param repositories the chart repositories of all state files
+ * @param root the repository root
+ * @param secretValues values that must never be shown (from the env Secret); {@code build}
+ *     masks them
  */
 public record HelmfileState(
-    String environment, Map<String, Object> environmentValues, List<Release> releases, Path root) {
+    String environment,
+    Map<String, Object> environmentValues,
+    List<Release> releases,
+    List<Repository> repositories,
+    Path root,
+    Set<String> secretValues) {
 
   public HelmfileState {
     Objects.requireNonNull(environment, "environment");
     environmentValues = Yaml.deepCopy(environmentValues);
     releases = List.copyOf(releases);
+    repositories = List.copyOf(repositories);
+    secretValues = Set.copyOf(secretValues);
+  }
+
+  /** A state with releases only, for planning tests and simple callers. */
+  public HelmfileState(String environment, Map<String, Object> environmentValues,
+      List<Release> releases, Path root) {
+    this(environment, environmentValues, releases, List.of(), root, Set.of());
   }
 }

@@ -10,24 +10,39 @@ import java.util.Objects;
  * A release ready to render: namespace decided, values merged, dependencies resolved to names.
  *
  * @param chart the chart reference as written in the state file
+ * @param version the chart version constraint; empty for none
  * @param baseDir the directory relative chart paths start from
  * @param values the release's values, merged in order
  * @param needs names of the installed releases that must be applied first
+ * @param labels the release's labels, {@code commonLabels} included
+ * @param settings wait, timeout, atomic and the like
  * @param source where the release was declared, for messages
  */
 public record PlannedRelease(
     String name,
     String namespace,
     String chart,
+    String version,
     Path baseDir,
     Map<String, Object> values,
     List<String> needs,
+    Map<String, String> labels,
+    ReleaseSettings settings,
     String source) {
 
   public PlannedRelease {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
+    version = version == null ? "" : version;
     values = Yaml.deepCopy(values);
     needs = List.copyOf(needs);
+    labels = Map.copyOf(labels);
+    settings = settings == null ? ReleaseSettings.HELM_DEFAULTS : settings;
+  }
+
+  /** A release with Helm's default settings, no version constraint and no labels. */
+  public PlannedRelease(String name, String namespace, String chart, Path baseDir,
+      Map<String, Object> values, List<String> needs, String source) {
+    this(name, namespace, chart, "", baseDir, values, needs, Map.of(), null, source);
   }
 }

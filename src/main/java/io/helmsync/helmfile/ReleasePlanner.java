@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Orders the installed releases of a state by {@code needs}, as {@code helmfile apply} does, and
- * merges each release's values. A cycle, or a need on a release that is missing or not installed,
+ * Orders the installed releases of a state by {@code needs}, as {@code helmfile apply} does. A cycle, or a need on a release that is missing or not installed,
  * stops the plan with a message naming the releases involved.
  */
 public final class ReleasePlanner {
@@ -42,9 +41,12 @@ public final class ReleasePlanner {
               release.name(),
               namespaceOf(release),
               release.chart(),
+              release.version(),
               release.baseDir(),
-              ValuesFiles.merge(release.values(), release.baseDir(), state.root()),
+              release.values(),
               needs.get(key).stream().map(ReleasePlanner::nameOf).toList(),
+              release.labels(),
+              release.settings(),
               release.source()));
     }
     return new Plan(ordered);

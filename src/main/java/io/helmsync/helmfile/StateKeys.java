@@ -16,16 +16,17 @@ import org.jboss.logging.Logger;
 final class StateKeys {
   private static final Logger LOG = Logger.getLogger(StateKeys.class);
 
-  private static final Set<String> STATE_READ = Set.of("bases", "values", "environments", "releases");
-  private static final Set<String> STATE_IGNORED =
-      Set.of(
-          "repositories", "helmDefaults", "commonLabels", "apiVersions", "kubeVersion",
-          "missingFileHandler", "lockFilePath", "hooks", "helmBinary", "kustomizeBinary");
-  private static final Set<String> STATE_REFUSED = Set.of("helmfiles", "templates");
+  private static final Set<String> STATE_READ = Set.of("bases", "values", "environments",
+      "releases", "helmfiles", "repositories", "helmDefaults", "commonLabels", "templates",
+      "missingFileHandler");
+  private static final Set<String> STATE_IGNORED = Set.of("apiVersions", "kubeVersion",
+      "lockFilePath", "hooks", "helmBinary", "kustomizeBinary", "helmDefaultsOverride");
+  private static final Set<String> STATE_REFUSED = Set.of();
 
-  private static final Set<String> ENVIRONMENT_READ = Set.of("values");
-  private static final Set<String> ENVIRONMENT_IGNORED = Set.of("missingFileHandler", "kubeContext");
-  private static final Set<String> ENVIRONMENT_REFUSED = Set.of("secrets");
+  private static final Set<String> ENVIRONMENT_READ = Set.of("values", "missingFileHandler",
+      "secrets");
+  private static final Set<String> ENVIRONMENT_IGNORED = Set.of("kubeContext");
+  private static final Set<String> ENVIRONMENT_REFUSED = Set.of();
 
   private StateKeys() {}
 

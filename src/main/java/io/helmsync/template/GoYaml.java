@@ -88,10 +88,90 @@ public final class GoYaml {
     }
   }
 
-  private static Yaml yaml() {
+  /** One document of a YAML stream and the line (1-based) it starts on. */
+  public record Document(Object value, int line) {}
+
+  /** A YAML syntax error at a line and column (both 1-based), in go-yaml's words where we know them. */
+  public static final class SyntaxError extends IllegalArgumentException {
+    private final int line;
+    private final int column;
+
+    SyntaxError(int line, int column, String problem, Throwable cause) {
+      super(problem, cause);
+      this.line = line;
+      this.column = column;
+    }
+
+    public int line() {
+      return line;
+    }
+
+    public int column() {
+      return column;
+    }
+  }
+
+  /**
+   * go-yaml v2's {@code Unmarshal} of every document into {@code interface{}}, as helmfile reads
+   * its state and values files: integers are Go ints ({@link Long}), other numbers float64, YAML 1.1
+   * booleans ({@code yes}, {@code off}, {@code y}), merge keys ({@code <<: *anchor}) applied, map keys
+   * printed as strings, timestamps left as strings. Empty documents are null.
+   *
+   * @throws SyntaxError where the text is not YAML
+   */
+  public static List<Document> documents(String text) {
+    Yaml yaml = yaml();
+    GoYamlConstructor constructor = new GoYamlConstructor(loaderOptions());
+    List<Document> documents = new ArrayList<>();
+    try {
+      for (Node node : yaml.composeAll(new java.io.StringReader(text))) {
+        Object value = nativeValue(constructor.constructNode(node));
+        documents.add(new Document(value, node.getStartMark().getLine() + 1));
+      }
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark();
+      throw new SyntaxError(mark == null ? 0 : mark.getLine() + 1,
+          mark == null ? 0 : mark.getColumn() + 1, goYamlProblem(e.getProblem()), e);
+    }
+    return documents;
+  }
+
+  private static Object nativeValue(Object value) {
+    if (value instanceof Integer i) {
+      return i.longValue();
+    }
+    if (value instanceof BigInteger big) {
+      // Past int64 go-yaml reads uint64, then float64; both print as numbers in templates.
+      return big.doubleValue();
+    }
+    if (value instanceof Number n && !(value instanceof Long)) {
+      return n.doubleValue();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(keyString(k), nativeValue(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(v -> copy.add(nativeValue(v)));
+      return copy;
+    }
+    if (value instanceof byte[] bytes) {
+      return java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+    return value;
+  }
+
+  private static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
     options.setMaxAliasesForCollections(1000);
+    return options;
+  }
+
+  private static Yaml yaml() {
+    LoaderOptions options = loaderOptions();
     DumperOptions dumper = new DumperOptions();
     return new Yaml(new GoYamlConstructor(options), new Representer(dumper), dumper, options,
         new NoTimestampResolver());
@@ -210,6 +290,11 @@ public final class GoYaml {
           return "yYtToO".indexOf(text.charAt(0)) >= 0 && !text.equalsIgnoreCase("off");
         }
       });
+    }
+
+    /** One composed document, with merge keys applied, for {@link #documents}. */
+    Object constructNode(Node node) {
+      return constructDocument(node);
     }
   }
 

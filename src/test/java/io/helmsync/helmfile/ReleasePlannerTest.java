@@ -24,7 +24,8 @@ class ReleasePlannerTest {
     List<String> needs = needSplit.length == 2 ? Arrays.asList(needSplit[1].split(",")) : List.of();
     String[] nameSplit = needSplit[0].split("@", 2);
     String namespace = nameSplit.length == 2 ? nameSplit[1] : "";
-    return new Release(nameSplit[0], namespace, "./m", "", List.of(), installed, needs, ROOT, nameSplit[0]);
+    return new Release(nameSplit[0], namespace, "./m", "", Map.of(), installed, needs, Map.of(),
+        null, ROOT, nameSplit[0]);
   }
 
   private static Plan plan(String... specs) {
@@ -85,10 +86,16 @@ class ReleasePlannerTest {
   }
 
   @Test
-  void inlineValuesAreMergedInOrder() {
-    Release release =
-        new Release("a", "", "./m", "", List.of(Map.of("x", 1, "y", 1), Map.of("y", 2)), true, List.of(), ROOT, "a");
-    Plan plan = new ReleasePlanner("demo").plan(new HelmfileState("demo", Map.of(), List.of(release), ROOT));
-    assertThat(plan.releases().get(0).values()).isEqualTo(Map.of("x", 1, "y", 2));
+  void aPlannedReleaseKeepsValuesVersionLabelsAndSettings() {
+    ReleaseSettings settings = new ReleaseSettings(true, false, java.time.Duration.ofSeconds(60),
+        true, false, false, false);
+    Release release = new Release("a", "", "./m", "1.2.x", Map.of("x", 1), true, List.of(),
+        Map.of("tier", "api"), settings, ROOT, "a");
+    PlannedRelease planned = new ReleasePlanner("demo")
+        .plan(new HelmfileState("demo", Map.of(), List.of(release), ROOT)).releases().get(0);
+    assertThat(planned.values()).isEqualTo(Map.of("x", 1));
+    assertThat(planned.version()).isEqualTo("1.2.x");
+    assertThat(planned.labels()).isEqualTo(Map.of("tier", "api"));
+    assertThat(planned.settings()).isEqualTo(settings);
   }
 }

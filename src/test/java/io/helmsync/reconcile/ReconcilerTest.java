@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.ReleasePlanner;
+import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
@@ -43,7 +44,7 @@ class ReconcilerTest {
   }
 
   private Reconciler reconciler(Optional<ClusterSync> target) {
-    return new Reconciler(source, new HelmfileLoader("helmfile.yaml"), new ReleasePlanner("demo"), new ManifestDirectoryRenderer(), target, "default");
+    return new Reconciler(source, new HelmfileLoader(StateOptions.of("helmfile.yaml", "demo", Map.of())), new ReleasePlanner("demo"), new ManifestDirectoryRenderer(), target, "default");
   }
 
   private static Trigger poll() {

@@ -1,0 +1,70 @@
+package io.helmsync.helmfile;
+
+import io.helmsync.model.ReconcileException;
+import io.helmsync.template.HelmfileFunctions;
+import io.helmsync.template.MissingKey;
+import io.helmsync.template.Template;
+import io.helmsync.template.TemplateException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders helmfile's templated files (state files, {@code .gotmpl} values) with helmfile's
+ * functions and {@code missingkey=error}, as helmfile does. Errors keep Go's {@code template:
+ * FILE:LINE:COL} position and add the offending source line.
+ */
+final class StateTemplates {
+  /** Go's position in parse ({@code template: F:LINE: }) and execution ({@code F:LINE:COL}) errors. */
+  private static final Pattern POSITION = Pattern.compile("template: [^:]+:(\\d+)[:]");
+
+  private final Path root;
+  private final Map<String, String> variables;
+  private final StateOptions options;
+
+  StateTemplates(Path root, Map<String, String> variables, StateOptions options) {
+    this.root = root;
+    this.variables = variables;
+    this.options = options;
+  }
+
+  /**
+   * Renders one text of {@code file}.
+   *
+   * @param firstLine the line of the file the text starts on, so that positions in errors and in
+   *     the rendered YAML are the file's own (the text is rendered after that many blank lines)
+   */
+  String render(Path file, String text, int firstLine, Map<String, Object> data) {
+    return render(HelmfileLoader.display(root, file), file.getParent(), text, firstLine, data);
+  }
+
+  /**
+   * Renders a text that is not a file of its own, such as a release's templated values path.
+   *
+   * @param name how errors name the text
+   * @param dir where relative paths in file functions start
+   */
+  String render(String name, Path dir, String text, int firstLine, Map<String, Object> data) {
+    String padded = "\n".repeat(Math.max(firstLine - 1, 0)) + text;
+    HelmfileFunctions functions = new HelmfileFunctions(root, dir, variables, options.secrets(),
+        options.functions());
+    try {
+      return Template.create(functions.functions(), MissingKey.ERROR).parse(name, padded)
+          .execute(name, data);
+    } catch (TemplateException e) {
+      throw ReconcileException.stalled(withSourceLine(e.getMessage(), padded), e);
+    }
+  }
+
+  /** Go's message, then the line it points at, so that the reader sees what to fix. */
+  private static String withSourceLine(String message, String text) {
+    Matcher position = POSITION.matcher(message);
+    int line = position.find() ? Integer.parseInt(position.group(1)) : -1;
+    String[] lines = text.split("\n", -1);
+    if (line < 1 || line > lines.length) {
+      return message;
+    }
+    return message + "\n  " + line + " | " + lines[line - 1].strip();
+  }
+}

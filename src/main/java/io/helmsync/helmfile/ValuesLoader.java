@@ -1,0 +1,91 @@
+package io.helmsync.helmfile;
+
+import io.helmsync.model.ReconcileException;
+import io.helmsync.model.Yaml;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Loads a {@code values:} list (file paths and inline maps) in order and merges it as helmfile
+ * does: maps merge, lists and scalars replace, an explicit {@code null} deletes. {@code *.gotmpl}
+ * files are templates; plain {@code .yaml} files are read as they are, because real repositories
+ * keep {@code {{ }}} in them that is meant for the chart.
+ */
+final class ValuesLoader {
+  private final Path root;
+  private final StateTemplates templates;
+
+  ValuesLoader(Path root, StateTemplates templates) {
+    this.root = root;
+    this.templates = templates;
+  }
+
+  /**
+   * @param entries file paths (relative to {@code baseDir}) and inline maps, lowest precedence
+   *     first
+   * @param base the values the entries merge onto
+   * @param dataFor what a {@code .gotmpl} entry sees, given the values merged so far: helmfile
+   *     renders each environment values file with the files before it already loaded
+   * @param usedBy who lists these values, for messages ({@code environments.demo})
+   */
+  Map<String, Object> merge(List<Object> entries, Path baseDir, Map<String, Object> base,
+      Function<Map<String, Object>, Map<String, Object>> dataFor, MissingFileHandler missing,
+      String usedBy) {
+    Map<String, Object> merged = base;
+    for (Object entry : entries) {
+      merged = Yaml.merge(merged, load(entry, baseDir, dataFor.apply(merged), missing, usedBy));
+    }
+    return merged;
+  }
+
+  private Map<String, Object> load(Object entry, Path baseDir, Map<String, Object> data,
+      MissingFileHandler missing, String usedBy) {
+    if (entry instanceof Map<?, ?> inline) {
+      return Yaml.asStringMap(inline);
+    }
+    if (!(entry instanceof String path)) {
+      throw ReconcileException.stalled(usedBy + ": a values entry must be a file path or a "
+          + "mapping, found '" + entry + "'");
+    }
+    Path file = confined(baseDir.resolve(path).normalize(), usedBy);
+    String name = HelmfileLoader.display(root, file);
+    if (!Files.isRegularFile(file)) {
+      missing.handle(name, usedBy);
+      return Map.of();
+    }
+    String text = read(file, name);
+    boolean template = name.endsWith(".gotmpl");
+    String yaml = template ? templates.render(file, text, 1, data) : text;
+    return StateYaml.valuesFile(yaml, name, template);
+  }
+
+  /** The file, if it and its real path (after symlinks) are inside the repository. */
+  Path confined(Path file, String usedBy) {
+    String name = HelmfileLoader.display(root, file);
+    if (!file.startsWith(root)) {
+      throw ReconcileException.stalled(usedBy + ": " + name + " is outside the repository; paths "
+          + "must stay inside the checkout");
+    }
+    try {
+      if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
+        throw ReconcileException.stalled(usedBy + ": " + name + " is a link to outside the "
+            + "repository; paths must stay inside the checkout");
+      }
+    } catch (IOException e) {
+      throw ReconcileException.stalled(usedBy + ": cannot resolve " + name + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+
+  String read(Path file, String name) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw ReconcileException.stalled(name + ": cannot read file: " + e.getMessage(), e);
+    }
+  }
+}
