@@ -3,6 +3,7 @@ package io.helmsync.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.helmfile.HelmfileLoader;
+import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
 import io.helmsync.secret.EnvironmentSecret;
@@ -93,6 +94,12 @@ public class Pipelines {
     return new StateOptions(options.stateFile(), options.namespace(), options.gotmplOnly(),
         () -> secret.variables(environment), secret::secretNames, options.secrets(),
         options.functions());
+  }
+
+  /** The helmfile state of the settings' environment, read from the current revision. */
+  public HelmfileState state(AgentSettings settings) {
+    return new HelmfileLoader(stateOptions(settings)).load(source(settings).fetch(null),
+        settings.environment());
   }
 
   private Source source(AgentSettings settings) {

@@ -154,8 +154,8 @@ public final class HelmfileLoader implements StateLoader {
       if (handler != null) {
         layer.missingFileHandler = handler;
       }
-      layer.defaults = values.merge(StateKeys.list(content.get("values"), name, "values"), dir,
-          layer.defaults, merged -> layer.data(), layer.missingFileHandler, name + " values");
+      layer.defaults = values.layers(StateKeys.list(content.get("values"), name, "values"), dir,
+          layer.defaults, loaded -> layer.data(), layer.missingFileHandler, name + " values");
       readEnvironments(content, dir, name, layer);
       layer.helmDefaults = Yaml.merge(layer.helmDefaults,
           StateKeys.map(content.get("helmDefaults"), name, "helmDefaults"));
@@ -193,8 +193,8 @@ public final class HelmfileLoader implements StateLoader {
             + "refer to them with ref+awssecrets:// in values");
       }
       MissingFileHandler handler = MissingFileHandler.parse(spec.get("missingFileHandler"), where);
-      layer.environmentValues = values.merge(StateKeys.list(spec.get("values"), where, "values"),
-          dir, layer.environmentValues, merged -> layer.dataWithEnvironmentValues(merged),
+      layer.environmentValues = values.layers(StateKeys.list(spec.get("values"), where, "values"),
+          dir, layer.environmentValues, layer::dataWithEnvironmentValues,
           handler != null ? handler : layer.missingFileHandler, where);
     }
 
@@ -240,8 +240,8 @@ public final class HelmfileLoader implements StateLoader {
           .map(entry -> entry instanceof String path && path.contains("{{")
               ? templates.render(where + " values", raw.dir, path, 1, data) : entry)
           .toList();
-      Map<String, Object> merged = values.merge(entries, raw.dir, Map.of(), m -> data, handler,
-          where + " values");
+      Map<String, Object> merged = ValuesLoader.fold(values.layers(entries, raw.dir, List.of(),
+          loaded -> data, handler, where + " values"));
       merged = SetValues.apply(merged, spec.set(), false, path -> readSetFile(raw.dir, path, where),
           where);
       merged = SetValues.apply(merged, spec.setString(), true,
@@ -273,7 +273,8 @@ public final class HelmfileLoader implements StateLoader {
 
     private void loadSubHelmfile(SubHelmfile sub, StateLayer parent, List<Path> chain, Path file) {
       String path;
-      Map<String, Object> overrides = parent.effectiveValues();
+      // As in helmfile, a nested state sees only its own environment values and the entry's.
+      Map<String, Object> overrides = Map.of();
       List<String> selectors = List.of();
       if (sub.entry instanceof String text) {
         path = text;
@@ -282,8 +283,9 @@ public final class HelmfileLoader implements StateLoader {
         StateKeys.check(f.keySet(), sub.source, "", Set.of("path", "values", "selectors",
             "selectorsInherited"), Set.of(), Set.of());
         path = StateKeys.string(f.get("path"), sub.source, "path");
-        overrides = values.merge(StateKeys.list(f.get("values"), sub.source, "values"), sub.dir,
-            overrides, merged -> parent.data(), parent.missingFileHandler, sub.source + " values");
+        overrides = ValuesLoader.fold(values.layers(StateKeys.list(f.get("values"), sub.source,
+            "values"), sub.dir, List.of(overrides), loaded -> parent.data(),
+            parent.missingFileHandler, sub.source + " values"));
         selectors = StateKeys.strings(f.get("selectors"), sub.source, "selectors");
       }
       if (path.startsWith("git::") || path.contains("://")) {
@@ -331,8 +333,8 @@ public final class HelmfileLoader implements StateLoader {
     /** What one state file and its bases add up to while it is read. */
     private final class StateLayer {
       private final Map<String, Object> overrides;
-      Map<String, Object> defaults = Map.of();
-      Map<String, Object> environmentValues = Map.of();
+      List<Map<String, Object>> defaults = List.of();
+      List<Map<String, Object>> environmentValues = List.of();
       Map<String, Object> helmDefaults = Map.of();
       final Map<String, String> commonLabels = new LinkedHashMap<>();
       final Map<String, Object> templates = new LinkedHashMap<>();
@@ -349,19 +351,22 @@ public final class HelmfileLoader implements StateLoader {
 
       /** Top-level values, then the environment's, then what a parent helmfile passed. */
       Map<String, Object> effectiveValues() {
-        return withOverrides(Yaml.merge(defaults, environmentValues));
+        return valuesWith(environmentValues);
       }
 
-      private Map<String, Object> withOverrides(Map<String, Object> values) {
-        return Yaml.merge(values, overrides);
+      private Map<String, Object> valuesWith(List<Map<String, Object>> environmentSoFar) {
+        List<Map<String, Object>> all = new ArrayList<>(defaults);
+        all.addAll(environmentSoFar);
+        all.add(overrides);
+        return ValuesLoader.fold(all);
       }
 
       Map<String, Object> data() {
         return dataFor(effectiveValues());
       }
 
-      Map<String, Object> dataWithEnvironmentValues(Map<String, Object> environmentSoFar) {
-        return dataFor(withOverrides(Yaml.merge(defaults, environmentSoFar)));
+      Map<String, Object> dataWithEnvironmentValues(List<Map<String, Object>> environmentSoFar) {
+        return dataFor(valuesWith(environmentSoFar));
       }
 
       private Map<String, Object> dataFor(Map<String, Object> values) {

@@ -5,6 +5,7 @@ import io.helmsync.model.Yaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,19 +26,32 @@ final class ValuesLoader {
   }
 
   /**
+   * Loads the entries as layers, each kept apart so that an explicit {@code null} in a later layer
+   * still deletes a key an earlier one (even one of another list) set; {@link #fold} merges them.
+   *
    * @param entries file paths (relative to {@code baseDir}) and inline maps, lowest precedence
    *     first
-   * @param base the values the entries merge onto
-   * @param dataFor what a {@code .gotmpl} entry sees, given the values merged so far: helmfile
+   * @param below the layers the entries go on top of
+   * @param dataFor what a {@code .gotmpl} entry sees, given the layers loaded so far: helmfile
    *     renders each environment values file with the files before it already loaded
    * @param usedBy who lists these values, for messages ({@code environments.demo})
    */
-  Map<String, Object> merge(List<Object> entries, Path baseDir, Map<String, Object> base,
-      Function<Map<String, Object>, Map<String, Object>> dataFor, MissingFileHandler missing,
-      String usedBy) {
-    Map<String, Object> merged = base;
+  List<Map<String, Object>> layers(List<Object> entries, Path baseDir,
+      List<Map<String, Object>> below,
+      Function<List<Map<String, Object>>, Map<String, Object>> dataFor,
+      MissingFileHandler missing, String usedBy) {
+    List<Map<String, Object>> layers = new ArrayList<>(below);
     for (Object entry : entries) {
-      merged = Yaml.merge(merged, load(entry, baseDir, dataFor.apply(merged), missing, usedBy));
+      layers.add(load(entry, baseDir, dataFor.apply(layers), missing, usedBy));
+    }
+    return layers;
+  }
+
+  /** The layers merged in order: maps merge, lists and scalars replace, {@code null} deletes. */
+  static Map<String, Object> fold(List<Map<String, Object>> layers) {
+    Map<String, Object> merged = Map.of();
+    for (Map<String, Object> layer : layers) {
+      merged = Yaml.merge(merged, layer);
     }
     return merged;
   }
