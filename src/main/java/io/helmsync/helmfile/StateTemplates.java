@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 final class StateTemplates {
   /** Go's position in parse ({@code template: F:LINE: }) and execution ({@code F:LINE:COL}) errors. */
   private static final Pattern POSITION = Pattern.compile("template: [^:]+:(\\d+)[:]");
+  /** An unclosed action is reported where the file ends; the line to show is where it started. */
+  private static final Pattern STARTED_AT = Pattern.compile("started at [^:]+:(\\d+)");
 
   private final Path root;
   private final Map<String, String> variables;
@@ -59,8 +61,10 @@ final class StateTemplates {
 
   /** Go's message, then the line it points at, so that the reader sees what to fix. */
   private static String withSourceLine(String message, String text) {
+    Matcher started = STARTED_AT.matcher(message);
     Matcher position = POSITION.matcher(message);
-    int line = position.find() ? Integer.parseInt(position.group(1)) : -1;
+    int line = started.find() ? Integer.parseInt(started.group(1))
+        : position.find() ? Integer.parseInt(position.group(1)) : -1;
     String[] lines = text.split("\n", -1);
     if (line < 1 || line > lines.length) {
       return message;

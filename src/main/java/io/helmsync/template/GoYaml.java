@@ -185,6 +185,9 @@ public final class GoYaml {
     if (snakeProblem.startsWith("expected the node content")) {
       return "did not find expected node content";
     }
+    if (snakeProblem.startsWith("expected ',' or ']'")) {
+      return "did not find expected ',' or ']'";
+    }
     if (snakeProblem.startsWith("mapping values are not allowed")) {
       return "mapping values are not allowed in this context";
     }

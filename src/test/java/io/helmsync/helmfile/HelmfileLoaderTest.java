@@ -133,4 +133,88 @@ class HelmfileLoaderTest {
             () -> load("default", Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: x\n  installed: maybe\n")))
         .hasMessage("helmfile.yaml releases[0] (a): installed must be true or false, found 'maybe'");
   }
+
+  @Test
+  void aYamlErrorInTheStateNamesFileLineAndColumn() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: [x\n")))
+        .hasMessage("helmfile.yaml:4:1: invalid YAML after rendering the template: did not find "
+            + "expected ',' or ']'");
+  }
+
+  @Test
+  void aTemplateParseErrorShowsTheOffendingLine() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "releases:\n- name: a\n  chart: {{ .Values.x \n")))
+        .hasMessage("template: helmfile.yaml:4: unclosed action started at helmfile.yaml:3\n"
+            + "  3 | chart: {{ .Values.x");
+  }
+
+  @Test
+  void aTemplateErrorInALaterPartKeepsTheFilesLineNumbers() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "values: [{a: 1}]\n---\nreleases:\n- name: a\n  chart: {{ .Values.missing }}\n")))
+        .hasMessage("template: helmfile.yaml:5:19: executing \"helmfile.yaml\" at <.Values.missing>: "
+            + "map has no entry for key \"missing\"\n  5 | chart: {{ .Values.missing }}");
+  }
+
+  @Test
+  void requiredEnvUnsetIsNamed() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "releases:\n- name: a\n  chart: ./a\n  namespace: {{ requiredEnv \"TARGET_NAMESPACE\" }}\n")))
+        .hasMessageContaining("error calling requiredEnv: required env var `TARGET_NAMESPACE` is not set")
+        .hasMessageContaining("helmfile.yaml:4:");
+  }
+
+  @Test
+  void aMissingValuesFileIsSkippedUnderWarnInfoOrDebug() {
+    for (String handler : new String[] {"Warn", "Info", "Debug"}) {
+      HelmfileState state = load("default", Map.of("helmfile.yaml", "missingFileHandler: " + handler
+          + "\nreleases:\n- name: a\n  chart: ./a\n  values: [nope.yaml, {x: 1}]\n"));
+      assertThat(state.releases().get(0).values()).isEqualTo(Map.of("x", 1L));
+    }
+  }
+
+  @Test
+  void aReleaseMissingFileHandlerWinsOverTheStates() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "missingFileHandler: Warn\n"
+            + "releases:\n- name: a\n  chart: ./a\n  missingFileHandler: Error\n  values: [nope.yaml]\n")))
+        .hasMessageStartingWith("nope.yaml: values file not found (used by helmfile.yaml releases[0] (a) values)");
+  }
+
+  @Test
+  void aMissingBaseIsNamed() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "bases: [common.yaml]\n")))
+        .hasMessageStartingWith("common.yaml: cannot read file");
+  }
+
+  @Test
+  void pathsThatLeaveTheRepositoryAreRefused() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "bases: [../outside.yaml]\n")))
+        .hasMessageContaining("is outside the repository");
+  }
+
+  @Test
+  void aDuplicateReleaseNamesBothDeclarations() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "releases:\n- name: a\n  chart: ./a\n- name: a\n  chart: ./b\n")))
+        .hasMessage("helmfile.yaml releases[1] (a): duplicate release demo-ns/a, also declared at "
+            + "helmfile.yaml releases[0] (a); release names must be unique in a namespace");
+  }
+
+  @Test
+  void encryptedEnvironmentSecretsAreRefusedWithTheWayOut() {
+    assertThatThrownBy(() -> load("demo", Map.of("helmfile.yaml",
+            "environments:\n  demo:\n    secrets: [secrets.yaml]\n")))
+        .hasMessageContaining("are not decrypted by helmsync")
+        .hasMessageContaining("ref+awssecrets://");
+  }
+
+  @Test
+  void gotmplOnlyModeLeavesPlainStateFilesUnrendered() {
+    RepoFiles.write(root, Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: ./a\n"
+        + "  values: [{title: \"{{ .Release.Name }}\"}]\n"));
+    HelmfileState state = new HelmfileLoader(StateOptions.of("helmfile.yaml", "ns", Map.of())
+        .withGotmplOnly(true)).load(RepoFiles.snapshot(root, "r1"), "default");
+    assertThat(state.releases().get(0).values()).containsEntry("title", "{{ .Release.Name }}");
+  }
 }
