@@ -62,6 +62,27 @@ public final class HelmfileLoader implements StateLoader {
     }
 
     HelmfileState run() {
+      try {
+        return loadTop();
+      } catch (ReconcileException e) {
+        throw withoutSecrets(e);
+      }
+    }
+
+    /**
+     * The error with every secret value masked; a masked error drops its cause, whose message
+     * (a template's) may hold the value too.
+     */
+    private ReconcileException withoutSecrets(ReconcileException e) {
+      String message = String.valueOf(e.getMessage());
+      String masked = message;
+      for (String secret : secretValues()) {
+        masked = masked.replace(secret, BuildOutput.MASK);
+      }
+      return masked.equals(message) ? e : new ReconcileException(e.reason(), masked, null);
+    }
+
+    private HelmfileState loadTop() {
       Path top = values.confined(root.resolve(options.stateFile()).normalize(), "stateFile");
       StateLayer layer = state(top, Map.of(), List.of());
       List<Release> releases = new ArrayList<>(layer.subReleases);

@@ -217,4 +217,17 @@ class HelmfileLoaderTest {
         .withGotmplOnly(true)).load(RepoFiles.snapshot(root, "r1"), "default");
     assertThat(state.releases().get(0).values()).containsEntry("title", "{{ .Release.Name }}");
   }
+
+  @Test
+  void secretVariablesNeverReachAnErrorMessage() {
+    RepoFiles.write(root, Map.of("helmfile.yaml",
+        "releases:\n- name: a\n  chart: {{ requiredEnv \"REGISTRY_PASSWORD\" | fail }}\n"));
+    StateOptions options = StateOptions.of("helmfile.yaml", "ns", Map.of("REGISTRY_PASSWORD", "hunter2-x"))
+        .withSecretVariables(() -> java.util.Set.of("REGISTRY_PASSWORD"));
+    assertThatThrownBy(() -> new HelmfileLoader(options).load(RepoFiles.snapshot(root, "r1"), "default"))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("***")
+        .hasMessageNotContaining("hunter2-x")
+        .hasNoCause();
+  }
 }
