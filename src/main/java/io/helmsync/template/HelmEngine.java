@@ -15,6 +15,12 @@ public final class HelmEngine {
   /** The name Helm gives the template set, which {@code tpl} errors show. */
   static final String ROOT_NAME = "gotpl";
 
+  /**
+   * Parsed charts by content. 64 sets cover the charts of a large helmfile (a few templates each,
+   * tens of kilobytes parsed) while keeping the agent's memory bounded.
+   */
+  private static final ParsedTemplates PARSED = new ParsedTemplates(64);
+
   /** How to render: strict mode (missing keys are errors) and where {@code lookup} reads. */
   public record Options(boolean strict, LookupPort lookup) {
     public static Options defaults() {
@@ -40,17 +46,13 @@ public final class HelmEngine {
    */
   public static Map<String, String> render(Map<String, String> templates, Map<String, Object> data,
       Options options) {
-    Map<String, Integer> included = HelmFunctions.newIncludeCounter();
-    Template set = Template.create(functions(), options.strict() ? MissingKey.ERROR : MissingKey.ZERO,
-        self -> HelmFunctions.bound(self, included, options.lookup()));
+    MissingKey missingKey = options.strict() ? MissingKey.ERROR : MissingKey.ZERO;
     List<String> order = parseOrder(templates.keySet());
-    for (String path : order) {
-      try {
-        set.parse(path, templates.get(path));
-      } catch (TemplateException e) {
-        throw new TemplateException(cleanParseError(path, e.getMessage()), e);
-      }
-    }
+    Template parsed = PARSED.get(order, templates, missingKey,
+        () -> parse(order, templates, missingKey));
+    // include's depth counter and lookup belong to this render, so they are bound to a copy.
+    Map<String, Integer> included = HelmFunctions.newIncludeCounter();
+    Template set = parsed.copyWith(self -> HelmFunctions.bound(self, included, options.lookup()));
     Map<String, String> rendered = new LinkedHashMap<>();
     for (String path : order) {
       if (baseName(path).startsWith("_")) {
@@ -59,6 +61,29 @@ public final class HelmEngine {
       rendered.put(path, execute(set, path, data));
     }
     return rendered;
+  }
+
+  /** How often a render found its chart already parsed; see {@link ParsedTemplates}. */
+  static ParsedTemplates.Stats cacheStats() {
+    return PARSED.stats();
+  }
+
+  /**
+   * Parses every file into one set. The bound functions are only there so the parser knows their
+   * names; each render binds its own.
+   */
+  private static Template parse(List<String> order, Map<String, String> templates,
+      MissingKey missingKey) {
+    Template set = Template.create(functions(), missingKey,
+        self -> HelmFunctions.bound(self, HelmFunctions.newIncludeCounter(), LookupPort.OFFLINE));
+    for (String path : order) {
+      try {
+        set.parse(path, templates.get(path));
+      } catch (TemplateException e) {
+        throw new TemplateException(cleanParseError(path, e.getMessage()), e);
+      }
+    }
+    return set;
   }
 
   /** Sprig without {@code env} and {@code expandenv}, plus Helm's conversions. */

@@ -1,0 +1,68 @@
+package io.helmsync.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A chart rendered again with the same template files is not parsed again, whatever the values;
+ * a changed file or another missingkey mode is a different entry.
+ */
+class ParsedTemplatesTest {
+  private static final Map<String, String> CHART = Map.of(
+      "cache/templates/_helpers.tpl", "{{ define \"cache.name\" }}{{ .Values.name }}{{ end }}",
+      "cache/templates/cm.yaml", "name: {{ include \"cache.name\" . }}-{{ .Values.n }}");
+
+  @Test
+  void renderingTheSameChartTwiceParsesOnce() {
+    ParsedTemplates.Stats before = HelmEngine.cacheStats();
+
+    Map<String, String> first = HelmEngine.render(CHART, values("a"));
+    Map<String, String> second = HelmEngine.render(CHART, values("b"));
+
+    ParsedTemplates.Stats after = HelmEngine.cacheStats();
+    assertThat(after.hits() - before.hits()).isEqualTo(1);
+    assertThat(after.misses() - before.misses()).isEqualTo(1);
+    assertThat(first).containsEntry("cache/templates/cm.yaml", "name: a-1");
+    assertThat(second).containsEntry("cache/templates/cm.yaml", "name: b-1");
+  }
+
+  @Test
+  void filesAndModeAreTheKey() {
+    ParsedTemplates cache = new ParsedTemplates(2);
+    List<String> order = List.of("t");
+
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ERROR, () -> parsed("a"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ERROR, () -> parsed("a"));
+
+    assertThat(cache.stats()).isEqualTo(new ParsedTemplates.Stats(1, 3));
+  }
+
+  @Test
+  void theLeastRecentlyUsedChartIsDroppedPastCapacity() {
+    ParsedTemplates cache = new ParsedTemplates(2);
+    List<String> order = List.of("t");
+
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    cache.get(order, Map.of("t", "c"), MissingKey.ZERO, () -> parsed("c"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
+
+    assertThat(cache.stats()).as("a stays (used recently), b was dropped for c")
+        .isEqualTo(new ParsedTemplates.Stats(2, 4));
+  }
+
+  private static Template parsed(String text) {
+    return Template.create(Functions.builder().build(), MissingKey.ZERO).parse("t", text);
+  }
+
+  private static Map<String, Object> values(String name) {
+    return Map.of("Values", Map.of("name", name, "n", 1L));
+  }
+}
