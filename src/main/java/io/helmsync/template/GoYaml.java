@@ -129,11 +129,31 @@ public final class GoYaml {
         documents.add(new Document(value, node.getStartMark().getLine() + 1));
       }
     } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark();
-      throw new SyntaxError(mark == null ? 0 : mark.getLine() + 1,
-          mark == null ? 0 : mark.getColumn() + 1, goYamlProblem(e.getProblem()), e);
+      throw syntaxError(text, e);
     }
     return documents;
+  }
+
+  /**
+   * The error at the parser's position, except that a problem found only at the end of the text
+   * (an unclosed {@code [}) is placed at the end of the last line with content, where the fix is.
+   */
+  private static SyntaxError syntaxError(String text, MarkedYAMLException e) {
+    var mark = e.getProblemMark();
+    String problem = goYamlProblem(e.getProblem());
+    if (mark == null) {
+      return new SyntaxError(0, 0, problem, e);
+    }
+    String[] lines = text.split("\n", -1);
+    int last = lines.length;
+    while (last > 1 && lines[last - 1].isBlank()) {
+      last--;
+    }
+    int line = mark.getLine() + 1;
+    if (line > last) {
+      return new SyntaxError(last, lines[last - 1].length() + 1, problem, e);
+    }
+    return new SyntaxError(line, mark.getColumn() + 1, problem, e);
   }
 
   private static Object nativeValue(Object value) {

@@ -79,7 +79,7 @@ class DiffAndSyncCommandTest {
     for (String[] command : List.of(args("diff"), args("sync", "--once"))) {
       LaunchResult result = launcher.launch(command);
       assertThat(result.exitCode()).isEqualTo(1);
-      assertThat(result.getErrorOutput()).contains("helmfile.yaml:1: invalid YAML");
+      assertThat(result.getErrorOutput()).contains("helmfile.yaml:1:12: invalid YAML");
     }
   }
 

@@ -48,7 +48,7 @@ class RenderCommandTest {
     Files.writeString(repo.resolve("helmfile.yaml"), "releases:\n  - name: a\n    chart: [\n");
     LaunchResult result = launcher.launch("render", "--repo", repo.toString());
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput()).contains("helmsync render: helmfile.yaml:3: invalid YAML");
+    assertThat(result.getErrorOutput()).contains("helmsync render: helmfile.yaml:3:13: invalid YAML");
     assertThat(result.getOutput()).isEmpty();
   }
 

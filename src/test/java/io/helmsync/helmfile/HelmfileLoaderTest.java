@@ -96,7 +96,7 @@ class HelmfileLoaderTest {
                     Map.of(
                         "helmfile.yaml", "environments:\n  demo:\n    values: [env/demo.yaml]\n",
                         "env/demo.yaml", "a: 1\nb: [\n")))
-        .hasMessage("env/demo.yaml:3:1: invalid YAML: did not find expected node content");
+        .hasMessage("env/demo.yaml:2:5: invalid YAML: did not find expected node content");
   }
 
   @Test
@@ -137,7 +137,7 @@ class HelmfileLoaderTest {
   @Test
   void aYamlErrorInTheStateNamesFileLineAndColumn() {
     assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: [x\n")))
-        .hasMessage("helmfile.yaml:4:1: invalid YAML after rendering the template: did not find "
+        .hasMessage("helmfile.yaml:3:12: invalid YAML after rendering the template: did not find "
             + "expected ',' or ']'");
   }
 
