@@ -1,7 +1,9 @@
 package io.helmsync.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.apply.PruneOptions;
 import io.helmsync.config.AgentSettings;
+import io.helmsync.config.HelmsyncConfig;
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
@@ -34,15 +36,17 @@ public class Pipelines {
   private final Instance<KubernetesClient> clients;
   private final Optional<String> apiServerUrl;
   private final Optional<String> envSecret;
+  private final PruneOptions pruneOptions;
   private final Map<String, String> environment = System.getenv();
 
   public Pipelines(
       Instance<KubernetesClient> clients,
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
-      @ConfigProperty(name = "helmsync.env-secret") Optional<String> envSecret) {
+      HelmsyncConfig config) {
     this.clients = clients;
     this.apiServerUrl = apiServerUrl;
-    this.envSecret = envSecret.filter(name -> !name.isBlank());
+    this.envSecret = config.envSecret().filter(name -> !name.isBlank());
+    this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
   }
 
   /**
@@ -71,7 +75,7 @@ public class Pipelines {
    */
   public Reconciler reconciler(AgentSettings settings) {
     Optional<ClusterSync> cluster =
-        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings));
+        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings)),

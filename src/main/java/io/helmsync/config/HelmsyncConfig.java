@@ -39,6 +39,21 @@ public interface HelmsyncConfig {
   @WithDefault("true")
   boolean prune();
 
+  /**
+   * Allow a prune that deletes all managed objects or more than half of them. Off by default: such
+   * a prune is far more often a Git mistake (a deleted include, a wrong branch) than an intent.
+   */
+  @WithName("allow-mass-prune")
+  @WithDefault("false")
+  boolean allowMassPrune();
+
+  /**
+   * A Secret in the agent's namespace whose keys {@code env} and {@code requiredEnv} see as
+   * environment variables, so registry passwords and API keys stay out of Git.
+   */
+  @WithName("env-secret")
+  Optional<String> envSecret();
+
   /** Render and report, but write nothing to the cluster. */
   @WithName("dry-run")
   @WithDefault("false")

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The cluster side of a reconcile, in the order that keeps the cluster safe: apply everything; only
  * when that succeeded, prune what the previous inventory lists and the desired state no longer
- * does; then store the new inventory, keeping objects whose prune failed so they are retried, and
+ * does, unless that would delete all or most managed objects; then store the new inventory, keeping objects whose prune failed so they are retried, and
  * report those failures as a failed reconcile.
  */
 public final class ServerSideSync implements ClusterSync {
@@ -46,13 +46,14 @@ public final class ServerSideSync implements ClusterSync {
   }
 
   /** The server-side apply implementation for the settings' namespace and environment. */
-  public static ServerSideSync create(KubernetesClient client, AgentSettings settings) {
+  public static ServerSideSync create(KubernetesClient client, AgentSettings settings,
+      PruneOptions pruneOptions) {
     return new ServerSideSync(
         new ServerSideApplier(client),
         new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()),
         new Pruner(client, settings.environment()),
         ApplyOptions.defaults(),
-        PruneOptions.defaults(),
+        pruneOptions,
         settings.prune());
   }
 
@@ -65,6 +66,16 @@ public final class ServerSideSync implements ClusterSync {
     if (!prune || stale.isEmpty()) {
       save(previous, prune ? current : current.plus(previous, stale));
       return applied;
+    }
+    int managed = previous.objects().size();
+    if (pruneOptions.refuses(stale.size(), managed)) {
+      save(previous, current.plus(previous, stale));
+      throw ReconcileException.stalled("applied, but refused to prune " + stale.size() + " of the "
+          + managed + " managed objects: " + (stale.size() == managed ? "all of them" : "more than "
+          + "half") + ", which is more often a Git mistake (a removed include, a wrong branch or "
+          + "environment) than an intent. Check the last commit; if the deletion is meant, set "
+          + "HELMSYNC_ALLOW_MASS_PRUNE=true for one sync. First objects: "
+          + stale.stream().limit(5).map(ObjectRef::toString).toList());
     }
     Pruner.Result pruned = pruner.prune(stale, pruneOptions);
     save(previous, current.plus(previous, pruned.failed()));

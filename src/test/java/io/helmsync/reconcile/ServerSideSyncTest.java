@@ -39,7 +39,11 @@ class ServerSideSyncTest {
   }
 
   private ServerSideSync sync(Applier applier) {
-    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"), ApplyOptions.defaults(), PruneOptions.defaults(), true);
+    return sync(applier, PruneOptions.defaults());
+  }
+
+  private ServerSideSync sync(Applier applier, PruneOptions prune) {
+    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"), ApplyOptions.defaults(), prune, true);
   }
 
   private static DesiredState state(String revision, String... configMaps) {
@@ -90,5 +94,35 @@ class ServerSideSyncTest {
         .hasMessageContaining("ConfigMap/demo/b skipped (delete failed (HTTP 403): refused by the test)");
     assertThat(configMaps()).containsExactly("a", "b");
     assertThat(inventory.load().objects()).extracting(ObjectRef::name).containsExactly("a", "b");
+  }
+
+  @Test
+  void aPruneOfMoreThanHalfTheManagedObjectsIsRefusedAndNothingIsLost() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    sync.sync(state("r1", "a", "b", "c"));
+
+    assertThatThrownBy(() -> sync.sync(state("r2", "a")))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("refused to prune 2 of the 3 managed objects: more than half")
+        .hasMessageContaining("HELMSYNC_ALLOW_MASS_PRUNE=true");
+    assertThat(configMaps()).containsExactly("a", "b", "c");
+    assertThat(inventory.load().objects()).extracting(ObjectRef::name).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aPruneOfEverythingIsRefused() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    sync.sync(state("r1", "a"));
+    assertThatThrownBy(() -> sync.sync(new DesiredState("demo", "r2", List.of())))
+        .hasMessageContaining("refused to prune 1 of the 1 managed objects: all of them");
+    assertThat(configMaps()).containsExactly("a");
+  }
+
+  @Test
+  void aMassPruneGoesAheadWhenAllowed() {
+    sync(new ServerSideApplier(server.client())).sync(state("r1", "a", "b", "c"));
+    sync(new ServerSideApplier(server.client()), PruneOptions.defaults().withAllowMassPrune(true))
+        .sync(state("r2", "a"));
+    assertThat(configMaps()).containsExactly("a");
   }
 }
