@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Deletes objects that Git no longer declares. Each one is read first and deleted only if it still
  * carries helmsync's labels for this environment and does not opt out with {@code
- * helmsync.io/prune: disabled}: the inventory says what helmsync created, the labels confirm the
+ * helmsync.io/prune: disabled}, and Namespaces are never deleted: the inventory says what helmsync created, the labels confirm the
  * object in the cluster is still that one.
  */
 public final class Pruner {
@@ -52,6 +52,11 @@ public final class Pruner {
   }
 
   private ChangeSet.Entry pruneOne(ObjectRef ref, PruneOptions options) {
+    if (ref.kind().equals("Namespace") && ref.apiVersion().equals("v1")) {
+      // Deleting a namespace deletes everything in it, including what helmsync never managed.
+      return new ChangeSet.Entry(ref, "", Action.SKIPPED,
+          "Namespaces are never pruned; delete it by hand if that is meant");
+    }
     var resource = client.resource(reference(ref));
     GenericKubernetesResource live = resource.get();
     if (live == null) {

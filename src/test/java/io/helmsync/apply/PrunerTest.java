@@ -64,4 +64,20 @@ class PrunerTest {
         .extracting(cm -> cm.getMetadata().getName())
         .containsExactlyInAnyOrder("keep", "foreign", "other-env");
   }
+
+  @Test
+  void namespacesAreNeverPrunedEvenWhenLabelledAsOurs() {
+    server.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata().withName("orchestrate-data").withLabels(ours("demo")).endMetadata()
+        .build()).create();
+    ObjectRef namespace = new ObjectRef("v1", "Namespace", "", "orchestrate-data");
+    server.dispatcher().clearRequests();
+
+    Pruner.Result result = new Pruner(server.client(), "demo").prune(List.of(namespace), PruneOptions.defaults());
+
+    assertThat(result.changes().entries().get(0).action()).isEqualTo(Action.SKIPPED);
+    assertThat(result.changes().entries().get(0).message()).contains("Namespaces are never pruned");
+    assertThat(server.dispatcher().requests()).isEmpty();
+    assertThat(server.client().namespaces().withName("orchestrate-data").get()).isNotNull();
+  }
 }
