@@ -19,12 +19,25 @@ public record DesiredState(String environment, String revision, List<DesiredRele
     return releases.stream().flatMap(release -> release.objects().stream()).toList();
   }
 
-  /** One release's objects, in the order they are to be applied. */
-  public record DesiredRelease(String name, String namespace, List<Manifest> objects) {
+  /**
+   * One release's objects, in the order they are to be applied.
+   *
+   * @param needs names of the releases that must be applied (and healthy, if they wait) first
+   * @param waitPolicy whether the release is done only when its objects are healthy, and how long
+   */
+  public record DesiredRelease(String name, String namespace, List<Manifest> objects,
+      List<String> needs, WaitPolicy waitPolicy) {
     public DesiredRelease {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(namespace, "namespace");
       objects = List.copyOf(objects);
+      needs = List.copyOf(needs);
+      waitPolicy = waitPolicy == null ? WaitPolicy.NONE : waitPolicy;
+    }
+
+    /** A release that needs nothing and does not wait. */
+    public DesiredRelease(String name, String namespace, List<Manifest> objects) {
+      this(name, namespace, objects, List.of(), WaitPolicy.NONE);
     }
   }
 }

@@ -1,10 +1,12 @@
 package io.helmsync.reconcile;
 
 import io.helmsync.apply.Ownership;
+import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.model.WaitPolicy;
 import io.helmsync.render.RenderedRelease;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,10 +21,17 @@ import java.util.Map;
 final class DesiredStates {
   private DesiredStates() {}
 
-  static DesiredState of(String environment, String revision, List<RenderedRelease> rendered) {
+  /**
+   * @param planned the releases as planned, in the order of {@code rendered}: their needs and wait
+   *     settings go with the objects
+   */
+  static DesiredState of(String environment, String revision, List<PlannedRelease> planned,
+      List<RenderedRelease> rendered) {
     Map<String, String> declaredIn = new HashMap<>();
     List<DesiredRelease> releases = new ArrayList<>();
-    for (RenderedRelease release : rendered) {
+    for (int i = 0; i < rendered.size(); i++) {
+      RenderedRelease release = rendered.get(i);
+      PlannedRelease plan = planned.get(i);
       List<Manifest> objects = new ArrayList<>();
       for (Manifest manifest : release.manifests()) {
         Manifest owned = Ownership.label(manifest, environment, release.name(), release.namespace(), revision);
@@ -35,7 +44,9 @@ final class DesiredStates {
         }
         objects.add(owned);
       }
-      releases.add(new DesiredRelease(release.name(), release.namespace(), objects));
+      WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout());
+      releases.add(new DesiredRelease(release.name(), release.namespace(), objects, plan.needs(),
+          wait));
     }
     return new DesiredState(environment, revision, releases);
   }

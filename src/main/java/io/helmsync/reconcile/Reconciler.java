@@ -125,7 +125,7 @@ public final class Reconciler {
     Plan plan = planner.plan(state);
     List<RenderedRelease> rendered =
         plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
-    return DesiredStates.of(environment, snapshot.revision(), rendered);
+    return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered);
   }
 
   /** Fetches the current revision and renders it. */

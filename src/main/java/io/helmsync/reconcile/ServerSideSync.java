@@ -2,6 +2,7 @@ package io.helmsync.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.Applier;
+import io.helmsync.apply.HealthWaiter;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Pruner;
 import io.helmsync.apply.PruneOptions;
@@ -12,9 +13,14 @@ import io.helmsync.inventory.Inventory;
 import io.helmsync.inventory.InventoryStore;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The cluster side of a reconcile, in the order that keeps the cluster safe: apply everything; only
@@ -29,6 +35,7 @@ public final class ServerSideSync implements ClusterSync {
   private final ApplyOptions applyOptions;
   private final PruneOptions pruneOptions;
   private final boolean prune;
+  private final HealthWaiter waiter;
 
   public ServerSideSync(
       Applier applier,
@@ -36,7 +43,9 @@ public final class ServerSideSync implements ClusterSync {
       Pruner pruner,
       ApplyOptions applyOptions,
       PruneOptions pruneOptions,
-      boolean prune) {
+      boolean prune,
+      HealthWaiter waiter) {
+    this.waiter = waiter;
     this.applier = applier;
     this.inventories = inventories;
     this.pruner = pruner;
@@ -54,15 +63,23 @@ public final class ServerSideSync implements ClusterSync {
         new Pruner(client, settings.environment()),
         ApplyOptions.defaults(),
         pruneOptions,
-        settings.prune());
+        settings.prune(),
+        HealthWaiter.create(client));
   }
 
   @Override
   public ChangeSet sync(DesiredState desired) {
     Inventory previous = inventories.load();
-    ChangeSet applied = applier.apply(desired, applyOptions);
     Inventory current = Inventory.of(desired).keepingRevisionsOf(previous);
     List<ObjectRef> stale = previous.staleAgainst(current);
+    Staged staged = applyInStages(desired);
+    if (!staged.failures().isEmpty()) {
+      // Not everything is applied: keep tracking what might be stale, prune nothing.
+      save(previous, current.plus(previous, stale));
+      throw ReconcileException.transientError("applied " + staged.applied().entries().size()
+          + " objects, but " + String.join("; ", staged.failures()) + ". Nothing was pruned.", null);
+    }
+    ChangeSet applied = staged.applied();
     if (!prune || stale.isEmpty()) {
       save(previous, prune ? current : current.plus(previous, stale));
       return applied;
@@ -88,6 +105,39 @@ public final class ServerSideSync implements ClusterSync {
           null);
     }
     return applied.plus(pruned.changes());
+  }
+
+  /** What a staged apply did, and each release that failed or was held back, with why. */
+  private record Staged(ChangeSet applied, List<String> failures) {}
+
+  /**
+   * Applies release by release in plan order. A release that waits is done when its objects are
+   * healthy; one that turns degraded or times out fails, and every release that needs a failed or
+   * held-back one is held back (not applied), as {@code helmfile apply} stops a DAG branch.
+   */
+  private Staged applyInStages(DesiredState desired) {
+    ChangeSet applied = ChangeSet.empty();
+    List<String> failures = new ArrayList<>();
+    Set<String> notDone = new HashSet<>();
+    for (DesiredRelease release : desired.releases()) {
+      List<String> blocking = release.needs().stream().filter(notDone::contains).toList();
+      if (!blocking.isEmpty()) {
+        notDone.add(release.name());
+        failures.add("release " + release.name() + " was not applied because it needs "
+            + String.join(", ", blocking));
+        continue;
+      }
+      DesiredState one = new DesiredState(desired.environment(), desired.revision(), List.of(release));
+      applied = applied.plus(applier.apply(one, applyOptions));
+      if (release.waitPolicy().untilHealthy()) {
+        Optional<String> problem = waiter.await(release.objects(), release.waitPolicy().timeout());
+        if (problem.isPresent()) {
+          notDone.add(release.name());
+          failures.add("release " + release.name() + " is not healthy: " + problem.get());
+        }
+      }
+    }
+    return new Staged(applied, failures);
   }
 
   /** Writes the inventory only when it changed, so a reconcile with nothing to do writes nothing. */

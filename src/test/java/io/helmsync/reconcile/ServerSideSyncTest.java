@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Applier;
+import io.helmsync.apply.HealthWaiter;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.Pruner;
@@ -43,7 +44,14 @@ class ServerSideSyncTest {
   }
 
   private ServerSideSync sync(Applier applier, PruneOptions prune) {
-    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"), ApplyOptions.defaults(), prune, true);
+    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"),
+        ApplyOptions.defaults(), prune, true, waiter());
+  }
+
+  /** Polls every 10 ms without sleeping longer, so a timeout of 200 ms is a few polls. */
+  private HealthWaiter waiter() {
+    return new HealthWaiter(server.client(), java.time.Duration.ofMillis(10),
+        duration -> Thread.sleep(duration.toMillis()));
   }
 
   private static DesiredState state(String revision, String... configMaps) {
@@ -124,5 +132,59 @@ class ServerSideSyncTest {
     sync(new ServerSideApplier(server.client()), PruneOptions.defaults().withAllowMassPrune(true))
         .sync(state("r2", "a"));
     assertThat(configMaps()).containsExactly("a");
+  }
+
+  private static Manifest deployment(String name, String revision) {
+    Map<String, Object> body = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+        "metadata", Map.of("name", name, "namespace", "demo"),
+        "spec", Map.of("replicas", 1, "selector", Map.of("matchLabels", Map.of("app", name))));
+    return Ownership.label(new Manifest(new ObjectRef("apps/v1", "Deployment", "demo", name), body,
+        name), "demo", name, "demo", revision);
+  }
+
+  private static DesiredRelease release(String name, List<Manifest> objects, List<String> needs,
+      boolean wait) {
+    return new DesiredRelease(name, "demo", objects, needs,
+        new io.helmsync.model.WaitPolicy(wait, java.time.Duration.ofMillis(200)));
+  }
+
+  @Test
+  void aReleaseThatNeverBecomesHealthyHoldsBackWhatNeedsItAndPrunesNothing() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    sync.sync(state("r1", "old"));
+    // The mock server runs no controller, so the Deployment's rollout never completes.
+    DesiredState desired = new DesiredState("demo", "r2", List.of(
+        release("db", List.of(deployment("db", "r2")), List.of(), true),
+        release("api", List.of(state("r2", "api-config").objects().get(0)), List.of("db"), false)));
+
+    assertThatThrownBy(() -> sync.sync(desired))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageContaining("release db is not healthy: Deployment/demo/db: ")
+        .hasMessageContaining("(timed out after 200ms)")
+        .hasMessageContaining("release api was not applied because it needs db")
+        .hasMessageContaining("Nothing was pruned");
+    assertThat(configMaps()).containsExactly("old");
+    assertThat(server.client().apps().deployments().inNamespace("demo").withName("db").get()).isNotNull();
+    assertThat(inventory.load().objects()).extracting(ObjectRef::name).contains("old", "db");
+  }
+
+  @Test
+  void releasesThatDoNotWaitAreAppliedInOrderAndDoneWhenApplied() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    DesiredState desired = new DesiredState("demo", "r1", List.of(
+        release("db", List.of(deployment("db", "r1")), List.of(), false),
+        release("api", List.of(state("r1", "api-config").objects().get(0)), List.of("db"), false)));
+    sync.sync(desired);
+    assertThat(configMaps()).containsExactly("api-config");
+  }
+
+  @Test
+  void aReleaseThatWaitsOnObjectsWithoutStatusIsHealthyAtOnce() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    DesiredState desired = new DesiredState("demo", "r1", List.of(
+        release("config", List.of(state("r1", "settings").objects().get(0)), List.of(), true),
+        release("api", List.of(state("r1", "api-config").objects().get(0)), List.of("config"), true)));
+    sync.sync(desired);
+    assertThat(configMaps()).containsExactly("api-config", "settings");
   }
 }

@@ -1,0 +1,102 @@
+package io.helmsync.apply;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.helmsync.health.Health;
+import io.helmsync.health.HealthAssessor;
+import io.helmsync.health.HealthStatus;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ObjectRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Waits until a release's objects are healthy, as {@code helm --wait} does: reads each live object
+ * and asks {@link HealthAssessor}; done when all are healthy or suspended, failed as soon as one is
+ * degraded (waiting longer will not help), or when the timeout passes with one still progressing.
+ */
+public final class HealthWaiter {
+  /** Sleeps between polls; a test passes one that does not sleep. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final KubernetesClient client;
+  private final Duration pollInterval;
+  private final Sleeper sleeper;
+
+  public HealthWaiter(KubernetesClient client, Duration pollInterval, Sleeper sleeper) {
+    this.client = client;
+    this.pollInterval = pollInterval;
+    this.sleeper = sleeper;
+  }
+
+  public static HealthWaiter create(KubernetesClient client) {
+    return new HealthWaiter(client, Duration.ofSeconds(2), duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /**
+   * @return empty when every object became healthy, else why not, naming the object
+   *     ({@code Deployment/demo/api: Waiting for rollout to finish: ... (timed out after 300s)})
+   */
+  public Optional<String> await(List<Manifest> objects, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Optional<Unhealthy> first = firstUnhealthy(objects);
+      if (first.isEmpty()) {
+        return Optional.empty();
+      }
+      Unhealthy unhealthy = first.get();
+      if (unhealthy.health().status() == HealthStatus.DEGRADED) {
+        return Optional.of(unhealthy.describe("degraded"));
+      }
+      if (System.nanoTime() >= deadline) {
+        return Optional.of(unhealthy.describe("timed out after " + readable(timeout)));
+      }
+      try {
+        sleeper.sleep(pollInterval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.of(unhealthy.describe("interrupted while waiting"));
+      }
+    }
+  }
+
+  private static String readable(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+  }
+
+  private record Unhealthy(ObjectRef ref, Health health) {
+    String describe(String outcome) {
+      String message = health.message().isEmpty() ? health.status().toString() : health.message();
+      return ref + ": " + message + " (" + outcome + ")";
+    }
+  }
+
+  private Optional<Unhealthy> firstUnhealthy(List<Manifest> objects) {
+    for (Manifest object : objects) {
+      Health health = healthOf(object);
+      if (health.status() != HealthStatus.HEALTHY && health.status() != HealthStatus.SUSPENDED) {
+        return Optional.of(new Unhealthy(object.ref(), health));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Health healthOf(Manifest object) {
+    try {
+      GenericKubernetesResource live = client.resource(Pruner.reference(object.ref())).get();
+      if (live == null) {
+        return Health.progressing("Not found in the cluster yet");
+      }
+      return HealthAssessor.assess(client.getKubernetesSerialization().convertValue(live, Map.class));
+    } catch (KubernetesClientException e) {
+      return Health.unknown("Cannot read it: " + ApiErrors.describe(e));
+    }
+  }
+}
