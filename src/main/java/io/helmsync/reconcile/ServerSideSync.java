@@ -14,6 +14,7 @@ import io.helmsync.inventory.InventoryStore;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
 import java.util.ArrayList;
@@ -119,6 +120,16 @@ public final class ServerSideSync implements ClusterSync {
     ChangeSet applied = ChangeSet.empty();
     List<String> failures = new ArrayList<>();
     Set<String> notDone = new HashSet<>();
+    DesiredState foundations = foundations(desired);
+    if (!foundations.releases().isEmpty()) {
+      applied = applied.plus(applier.apply(foundations, applyOptions));
+      Optional<String> problem = waiter.await(foundations.objects(),
+          applyOptions.establishTimeout());
+      if (problem.isPresent()) {
+        return new Staged(applied, List.of("the CustomResourceDefinitions are not ready: "
+            + problem.get() + "; no release was applied"));
+      }
+    }
     for (DesiredRelease release : desired.releases()) {
       List<String> blocking = release.needs().stream().filter(notDone::contains).toList();
       if (!blocking.isEmpty()) {
@@ -138,6 +149,29 @@ public final class ServerSideSync implements ClusterSync {
       }
     }
     return new Staged(applied, failures);
+  }
+
+  /**
+   * Every release's CustomResourceDefinitions and Namespaces, which go first so that custom
+   * resources and namespaced objects of any release find them (applying them again with their
+   * release sends nothing, as they are then unchanged).
+   */
+  private static DesiredState foundations(DesiredState desired) {
+    List<DesiredRelease> releases = new ArrayList<>();
+    for (DesiredRelease release : desired.releases()) {
+      List<Manifest> first = release.objects().stream().filter(ServerSideSync::isFoundation).toList();
+      if (!first.isEmpty()) {
+        releases.add(new DesiredRelease(release.name(), release.namespace(), first));
+      }
+    }
+    return new DesiredState(desired.environment(), desired.revision(), releases);
+  }
+
+  private static boolean isFoundation(Manifest object) {
+    ObjectRef ref = object.ref();
+    return ref.kind().equals("CustomResourceDefinition")
+            && ref.apiVersion().startsWith("apiextensions.k8s.io/")
+        || ref.kind().equals("Namespace") && ref.apiVersion().equals("v1");
   }
 
   /** Writes the inventory only when it changed, so a reconcile with nothing to do writes nothing. */

@@ -45,7 +45,8 @@ class ServerSideSyncTest {
 
   private ServerSideSync sync(Applier applier, PruneOptions prune) {
     return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"),
-        ApplyOptions.defaults(), prune, true, waiter());
+        ApplyOptions.defaults().withEstablishTimeout(java.time.Duration.ofMillis(200)), prune, true,
+        waiter());
   }
 
   /** Polls every 10 ms without sleeping longer, so a timeout of 200 ms is a few polls. */
@@ -186,5 +187,33 @@ class ServerSideSyncTest {
         release("api", List.of(state("r1", "api-config").objects().get(0)), List.of("config"), true)));
     sync.sync(desired);
     assertThat(configMaps()).containsExactly("api-config", "settings");
+  }
+
+  private static Manifest crd(String revision) {
+    Map<String, Object> body = Map.of("apiVersion", "apiextensions.k8s.io/v1",
+        "kind", "CustomResourceDefinition", "metadata", Map.of("name", "vaults.vault.banzaicloud.com"),
+        "spec", Map.of("group", "vault.banzaicloud.com", "scope", "Namespaced",
+            "names", Map.of("kind", "Vault", "plural", "vaults")));
+    return Ownership.label(new Manifest(new ObjectRef("apiextensions.k8s.io/v1",
+        "CustomResourceDefinition", "", "vaults.vault.banzaicloud.com"), body, "crd"), "demo",
+        "vault-operator", "demo", revision);
+  }
+
+  @Test
+  void customResourceDefinitionsGoFirstAndMustBeEstablished() {
+    ServerSideSync sync = sync(new ServerSideApplier(server.client()));
+    // The CRD belongs to the second release; the mock server never marks it Established.
+    DesiredState desired = new DesiredState("demo", "r1", List.of(
+        release("config", List.of(state("r1", "settings").objects().get(0)), List.of(), false),
+        release("vault-operator", List.of(crd("r1")), List.of(), false)));
+
+    assertThatThrownBy(() -> sync.sync(desired))
+        .hasMessageContaining("the CustomResourceDefinitions are not ready: "
+            + "CustomResourceDefinition/vaults.vault.banzaicloud.com")
+        .hasMessageContaining("no release was applied");
+    assertThat(server.dispatcher().writes()).extracting(r -> r.method() + " " + r.path())
+        .anyMatch(w -> w.contains("customresourcedefinitions"))
+        .noneMatch(w -> w.contains("configmaps/settings"));
+    assertThat(configMaps()).isEmpty();
   }
 }
