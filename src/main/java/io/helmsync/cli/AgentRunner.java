@@ -1,7 +1,13 @@
 package io.helmsync.cli;
 
 import io.helmsync.config.AgentSettings;
+import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.observe.AgentHealth;
+import io.helmsync.reconcile.Leadership;
 import io.helmsync.reconcile.ReconcileLoop;
+import io.helmsync.reconcile.Reconciler;
+import java.util.Optional;
+import java.util.UUID;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -13,10 +19,15 @@ public class AgentRunner {
 
   private final Pipelines pipelines;
   private final ReconcileLoop loop;
+  private final AgentHealth health;
+  private final boolean leaderElection;
 
-  public AgentRunner(Pipelines pipelines, ReconcileLoop loop) {
+  public AgentRunner(Pipelines pipelines, ReconcileLoop loop, AgentHealth health,
+      HelmsyncConfig config) {
     this.pipelines = pipelines;
     this.loop = loop;
+    this.health = health;
+    this.leaderElection = config.leaderElection();
   }
 
   int run(AgentSettings configured, boolean dryRun) {
@@ -37,8 +48,37 @@ public class AgentRunner {
             ? settings.interval().toSeconds() + "s"
             : settings.interval().toMillis() + "ms",
         settings.dryRun() ? " dry-run" : "");
-    loop.start(pipelines.reconciler(settings), settings);
+    Reconciler reconciler = pipelines.reconciler(settings);
+    if (settings.dryRun() || !leaderElection) {
+      loop.start(reconciler, settings);
+    } else {
+      leadership(settings).run(roleFor(reconciler, settings));
+    }
     Quarkus.waitForExit();
     return 0;
+  }
+
+  private Leadership leadership(AgentSettings settings) {
+    String identity = Optional.ofNullable(System.getenv("HOSTNAME"))
+        .orElseGet(() -> "helmsync-" + UUID.randomUUID());
+    return new Leadership(pipelines.client(), settings.namespace(), settings.environment(),
+        identity, Leadership.Timing.DEFAULTS);
+  }
+
+  private Leadership.Role roleFor(Reconciler reconciler, AgentSettings settings) {
+    health.leading(false);
+    return new Leadership.Role() {
+      @Override
+      public void lead() {
+        health.leading(true);
+        loop.start(reconciler, settings);
+      }
+
+      @Override
+      public void standBy() {
+        health.leading(false);
+        loop.stop();
+      }
+    };
   }
 }

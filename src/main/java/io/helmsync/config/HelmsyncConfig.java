@@ -54,6 +54,14 @@ public interface HelmsyncConfig {
   @WithName("env-secret")
   Optional<String> envSecret();
 
+  /**
+   * Compete for a Lease so that only one replica reconciles; on by default in a cluster, so that
+   * two replicas (or an old pod during a rollout) never write at the same time.
+   */
+  @WithName("leader-election")
+  @WithDefault("true")
+  boolean leaderElection();
+
   /** Render and report, but write nothing to the cluster. */
   @WithName("dry-run")
   @WithDefault("false")

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /**
  * What the health probes report. Liveness: the poll loop ticked recently. Readiness: a state was
- * loaded and a reconcile completed at least once; later failures show in status and metrics but do
+ * loaded and a reconcile completed at least once, and this replica leads; later failures show in status and metrics but do
  * not flap readiness, so a bad commit never takes the agent out of its Service.
  */
 @ApplicationScoped
@@ -16,6 +16,8 @@ public class AgentHealth {
   private volatile Instant lastTick;
   private volatile Duration tickTimeout = Duration.ofMinutes(2);
   private volatile boolean reconciledOnce;
+  /** False while another replica holds the leader Lease: a standby takes no traffic. */
+  private volatile boolean leading = true;
 
   public AgentHealth() {
     this(Clock.systemUTC());
@@ -46,7 +48,12 @@ public class AgentHealth {
   }
 
   public boolean ready() {
-    return reconciledOnce;
+    return reconciledOnce && leading;
+  }
+
+  /** Whether this replica leads (without leader election it always does). */
+  public void leading(boolean leads) {
+    this.leading = leads;
   }
 
   public Instant lastTick() {

@@ -71,6 +71,11 @@ public class ReconcileLoop {
         .schedule();
   }
 
+  /** Stops polling (this replica lost its leadership); {@link #start} starts it again. */
+  public void stop() {
+    scheduler.unscheduleJob(POLL_JOB);
+  }
+
   void tick() {
     health.ticked();
     if (clock.instant().isBefore(retryNotBefore)) {

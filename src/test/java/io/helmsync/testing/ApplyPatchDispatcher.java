@@ -80,9 +80,13 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     return List.copyOf(requests);
   }
 
-  /** The requests that could have changed something (POST, PUT, PATCH, DELETE). */
+  /**
+   * The requests that could have changed something (POST, PUT, PATCH, DELETE), leaving out the
+   * leader Lease, which the leader renews every few seconds whether or not anything changes.
+   */
   public List<Request> writes() {
-    return requests.stream().filter(Request::isWrite).toList();
+    return requests.stream().filter(Request::isWrite)
+        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/")).toList();
   }
 
   public void clearRequests() {
