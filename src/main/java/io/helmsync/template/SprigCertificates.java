@@ -1,6 +1,7 @@
 package io.helmsync.template;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,8 +22,14 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERPrintableString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,6 +38,8 @@ import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -38,9 +47,8 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.asn1.x509.Validity;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -52,12 +60,14 @@ import org.bouncycastle.util.IPAddress;
  * builds Sprig's template: a random 128-bit serial, the common name as the only subject
  * attribute, valid from now for whole days, key usages, server and client auth, and a subject key
  * id (truncated SHA-256, Go 1.25's) for CAs that signed certificates then name as their authority.
- * BouncyCastle assembles the DER; the JDK's providers sign.
+ * BouncyCastle's ASN.1 classes assemble the DER; the JDK's providers sign.
  */
 final class SprigCertificates {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SERIAL_BITS = 128;
   private static final int KEY_ID_BYTES = 20;
+  /** The version field's value for an X.509 v3 certificate. */
+  private static final int X509_V3 = 2;
 
   private SprigCertificates() {}
 
@@ -126,45 +136,66 @@ final class SprigCertificates {
     }
     X500Name subject = subject(request.commonName());
     SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
-    Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    X509v3CertificateBuilder builder = new X509v3CertificateBuilder(
-        issuer == null ? subject : issuer.getSubject(), new BigInteger(SERIAL_BITS, RANDOM),
-        new Time(Date.from(notBefore)),
-        new Time(Date.from(notBefore.plus(Duration.ofDays(request.daysValid())))),
-        subject, publicKey);
     try {
-      addExtensions(builder, isCa, publicKey, issuer, subject, alternativeNames);
       ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).build(signingKey);
-      String cert = Pem.encode("CERTIFICATE", builder.build(signer).getEncoded());
+      ASN1Sequence tbs = new DERSequence(new ASN1Encodable[] {
+          new DERTaggedObject(true, 0, new ASN1Integer(X509_V3)),
+          new ASN1Integer(new BigInteger(SERIAL_BITS, RANDOM)), signer.getAlgorithmIdentifier(),
+          issuer == null ? subject : issuer.getSubject(), validity(request.daysValid()), subject,
+          publicKey, new DERTaggedObject(true, 3,
+              extensions(isCa, publicKey, issuer, subject, alternativeNames))});
+      String cert = Pem.encode("CERTIFICATE", sign(tbs, signer));
       return new SprigCertificate(cert, SprigKeys.pem(key));
     } catch (IOException | OperatorCreationException e) {
       throw new GoError("error creating certificate: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * Assembles the certificate from its ASN.1 parts rather than through BouncyCastle's builder or
+   * {@code TBSCertificate}, which refuse the empty issuer of a self-signed certificate without a
+   * common name; Go writes one.
+   */
+  private static byte[] sign(ASN1Sequence tbs, ContentSigner signer) throws IOException {
+    try (OutputStream out = signer.getOutputStream()) {
+      out.write(tbs.getEncoded(ASN1Encoding.DER));
+    }
+    return new DERSequence(new ASN1Encodable[] {tbs, signer.getAlgorithmIdentifier(),
+        new DERBitString(signer.getSignature())}).getEncoded(ASN1Encoding.DER);
+  }
+
+  /** From now, in whole seconds as Go's ASN.1 times have them, for a number of 24-hour days. */
+  private static Validity validity(long days) {
+    Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return new Validity(new Time(Date.from(notBefore)),
+        new Time(Date.from(notBefore.plus(Duration.ofDays(days)))));
+  }
+
   /** Go's extensions in Go's order; the SANs are critical when the subject is empty. */
-  private static void addExtensions(X509v3CertificateBuilder builder, boolean isCa,
-      SubjectPublicKeyInfo publicKey, X509CertificateHolder issuer, X500Name subject,
-      GeneralNames alternativeNames) throws CertIOException {
+  private static Extensions extensions(boolean isCa, SubjectPublicKeyInfo publicKey,
+      X509CertificateHolder issuer, X500Name subject, GeneralNames alternativeNames)
+      throws IOException {
+    ExtensionsGenerator extensions = new ExtensionsGenerator();
     int usage = KeyUsage.keyEncipherment | KeyUsage.digitalSignature;
-    builder.addExtension(Extension.keyUsage, true,
+    extensions.addExtension(Extension.keyUsage, true,
         new KeyUsage(isCa ? usage | KeyUsage.keyCertSign : usage));
-    builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
+    extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
         new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
+    extensions.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (isCa) {
-      builder.addExtension(Extension.subjectKeyIdentifier, false,
+      extensions.addExtension(Extension.subjectKeyIdentifier, false,
           new SubjectKeyIdentifier(keyId(publicKey)));
     }
     byte[] authorityKeyId = issuer == null ? null : subjectKeyId(issuer);
     if (authorityKeyId != null && !issuer.getSubject().equals(subject)) {
-      builder.addExtension(Extension.authorityKeyIdentifier, false,
+      extensions.addExtension(Extension.authorityKeyIdentifier, false,
           new AuthorityKeyIdentifier(authorityKeyId));
     }
     if (alternativeNames.getNames().length > 0) {
-      builder.addExtension(Extension.subjectAlternativeName,
+      extensions.addExtension(Extension.subjectAlternativeName,
           subject.getRDNs().length == 0, alternativeNames);
     }
+    return extensions.generate();
   }
 
   /** Go 1.25's subject key id: the first 160 bits of the SHA-256 of the public key. */

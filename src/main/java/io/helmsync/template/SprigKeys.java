@@ -3,6 +3,7 @@ package io.helmsync.template;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.io.UncheckedIOException;
+import java.security.AlgorithmParameterGenerator;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -15,6 +16,7 @@ import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.AlgorithmParameterSpec;
 import java.security.spec.DSAGenParameterSpec;
+import java.security.spec.DSAParameterSpec;
 import java.security.spec.DSAPrivateKeySpec;
 import java.security.spec.DSAPublicKeySpec;
 import java.security.spec.ECGenParameterSpec;
@@ -58,7 +60,7 @@ final class SprigKeys {
   static String generatePem(String type) {
     KeyPair key = switch (type) {
       case "", "rsa" -> rsa(4096);
-      case "dsa" -> generate("DSA", new DSAGenParameterSpec(2048, 256));
+      case "dsa" -> generate("DSA", dsaParameters());
       case "ecdsa" -> generate("EC", new ECGenParameterSpec("secp256r1"));
       case "ed25519" -> generate("Ed25519", null);
       default -> null;
@@ -86,6 +88,17 @@ final class SprigKeys {
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new GoError("failed to generate private key: " + e.getMessage(), e);
+    }
+  }
+
+  /** Fresh L2048/N256 parameters for every key, as Go's {@code dsa.GenerateParameters} makes. */
+  private static AlgorithmParameterSpec dsaParameters() {
+    try {
+      AlgorithmParameterGenerator generator = AlgorithmParameterGenerator.getInstance("DSA");
+      generator.init(new DSAGenParameterSpec(2048, 256));
+      return generator.generateParameters().getParameterSpec(DSAParameterSpec.class);
+    } catch (GeneralSecurityException e) {
+      throw new GoError("failed to generate dsa params: " + e.getMessage(), e);
     }
   }
 
