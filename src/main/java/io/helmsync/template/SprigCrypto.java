@@ -130,15 +130,15 @@ final class SprigCrypto {
   }
 
   /** Master Password: scrypt of the password salted with the user, HMAC'd with the site. */
-  static String derivePassword(int counter, String type, String password, String user,
+  private static String derivePassword(int counter, String type, String password, String user,
       String site) {
     List<String> templates = PASSWORD_TEMPLATES.get(type);
     if (templates == null) {
       return "cannot find password template " + type;
     }
-    byte[] key = SCrypt.generate(utf8(password), seeded(utf8(user)),
+    byte[] key = SCrypt.generate(GoRunes.utf8(password), seeded(GoRunes.utf8(user)),
         SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_KEY_BYTES);
-    byte[] siteSeed = seeded(utf8(site));
+    byte[] siteSeed = seeded(GoRunes.utf8(site));
     byte[] seed = hmacSha256(key, ByteBuffer.allocate(siteSeed.length + Integer.BYTES)
         .put(siteSeed).putInt(counter).array());
     String template = templates.get(Byte.toUnsignedInt(seed[0]) % templates.size());
@@ -152,7 +152,7 @@ final class SprigCrypto {
 
   /** Master Password's scope: the seed name, then a big-endian length and the bytes. */
   private static byte[] seeded(byte[] value) {
-    byte[] name = utf8(MASTER_PASSWORD_SEED);
+    byte[] name = GoRunes.utf8(MASTER_PASSWORD_SEED);
     return ByteBuffer.allocate(name.length + Integer.BYTES + value.length)
         .put(name).putInt(value.length).put(value).array();
   }
@@ -168,13 +168,13 @@ final class SprigCrypto {
   }
 
   /** Sprig's scheme: AES-256-CBC, PKCS#7 padding, a random IV first, all in base64. */
-  static String encryptAES(String password, String plaintext) {
+  private static String encryptAES(String password, String plaintext) {
     if (plaintext.isEmpty()) {
       return "";
     }
     byte[] iv = new byte[AES_BLOCK];
     RANDOM.nextBytes(iv);
-    byte[] ciphertext = aes(Cipher.ENCRYPT_MODE, password, iv, pkcs7(utf8(plaintext)));
+    byte[] ciphertext = aes(Cipher.ENCRYPT_MODE, password, iv, pkcs7(GoRunes.utf8(plaintext)));
     byte[] out = Arrays.copyOf(iv, AES_BLOCK + ciphertext.length);
     System.arraycopy(ciphertext, 0, out, AES_BLOCK, ciphertext.length);
     return Base64.getEncoder().encodeToString(out);
@@ -191,7 +191,7 @@ final class SprigCrypto {
    * Sprig's {@code decryptAES}, which checks nothing: input too short, not whole blocks or
    * badly padded makes Go panic, and the template reports the panic's message, reproduced here.
    */
-  static String decryptAES(String password, String encoded) {
+  private static String decryptAES(String password, String encoded) {
     if (encoded.isEmpty()) {
       return "";
     }
@@ -228,8 +228,8 @@ final class SprigCrypto {
   private static byte[] aes(int mode, String password, byte[] iv, byte[] input) {
     try {
       Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-      cipher.init(mode, new SecretKeySpec(Arrays.copyOf(utf8(password), AES_KEY_BYTES), "AES"),
-          new IvParameterSpec(iv));
+      byte[] key = Arrays.copyOf(GoRunes.utf8(password), AES_KEY_BYTES);
+      cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
       return cipher.doFinal(input);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has AES/CBC/NoPadding", e);
@@ -237,8 +237,8 @@ final class SprigCrypto {
   }
 
   /** {@code bcrypt.GenerateFromPassword} at the default cost, as {@code $2a$}. */
-  static String bcrypt(String password) {
-    byte[] bytes = utf8(password);
+  private static String bcrypt(String password) {
+    byte[] bytes = GoRunes.utf8(password);
     if (bytes.length > BCRYPT_MAX_PASSWORD_BYTES) {
       return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
     }
@@ -247,14 +247,10 @@ final class SprigCrypto {
     return OpenBSDBCrypt.generate("2a", bytes, salt, BCRYPT_COST);
   }
 
-  static String htpasswd(String username, String password) {
+  private static String htpasswd(String username, String password) {
     if (username.contains(":")) {
       return "invalid username: " + username;
     }
     return username + ":" + bcrypt(password);
-  }
-
-  private static byte[] utf8(String s) {
-    return GoRunes.utf8(s);
   }
 }

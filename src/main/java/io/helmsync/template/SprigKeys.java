@@ -1,8 +1,8 @@
 package io.helmsync.template;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.security.AlgorithmParameterGenerator;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -54,12 +54,17 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
  * JDK does not (PKCS#1, SEC 1, OpenSSL's DSA format).
  */
 final class SprigKeys {
+  /** Sprig's sizes: RSA for {@code genPrivateKey}, DSA's L2048/N256. */
+  private static final int GENERATED_RSA_BITS = 4096;
+  private static final int DSA_PRIME_BITS = 2048;
+  private static final int DSA_SUBPRIME_BITS = 256;
+
   private SprigKeys() {}
 
   /** {@code genPrivateKey}: the PEM of a new key, or Sprig's message (not an error) for a type. */
   static String generatePem(String type) {
     KeyPair key = switch (type) {
-      case "", "rsa" -> rsa(4096);
+      case "", "rsa" -> rsa(GENERATED_RSA_BITS);
       case "dsa" -> generate("DSA", dsaParameters());
       case "ecdsa" -> generate("EC", new ECGenParameterSpec("secp256r1"));
       case "ed25519" -> generate("Ed25519", null);
@@ -95,7 +100,7 @@ final class SprigKeys {
   private static AlgorithmParameterSpec dsaParameters() {
     try {
       AlgorithmParameterGenerator generator = AlgorithmParameterGenerator.getInstance("DSA");
-      generator.init(new DSAGenParameterSpec(2048, 256));
+      generator.init(new DSAGenParameterSpec(DSA_PRIME_BITS, DSA_SUBPRIME_BITS));
       return generator.generateParameters().getParameterSpec(DSAParameterSpec.class);
     } catch (GeneralSecurityException e) {
       throw new GoError("failed to generate dsa params: " + e.getMessage(), e);
@@ -105,6 +110,7 @@ final class SprigKeys {
   /** Sprig's {@code pemBlockForKey}: PKCS#1, SEC 1 and OpenSSL's DSA format, else PKCS#8. */
   static String pem(KeyPair key) {
     PrivateKey priv = key.getPrivate();
+    // Fully qualified: BouncyCastle's RSAPrivateKey is the PKCS#1 structure read below.
     if (priv instanceof java.security.interfaces.RSAPrivateKey) {
       return Pem.encode("RSA PRIVATE KEY", pkcs1(priv));
     }
@@ -176,9 +182,6 @@ final class SprigKeys {
     try {
       return reader.read();
     } catch (GeneralSecurityException | IOException | RuntimeException e) {
-      if (e instanceof GoError go) {
-        throw new GoError(prefix + go.getMessage(), go);
-      }
       throw new GoError(prefix + e.getMessage(), e);
     }
   }

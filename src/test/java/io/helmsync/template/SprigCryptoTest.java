@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.Extension;
@@ -31,7 +32,6 @@ import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -104,7 +104,8 @@ class SprigCryptoTest {
         "$2a$10$ZAuOhUn8MrBbK1/R2Q8zN.knpTK87cMK5lOghldBO6BOUu2ohdFhK", "p".toCharArray()))
         .isTrue();
     assertThat(render("{{ bcrypt (repeat 73 \"a\") }}"))
-        .isEqualTo("failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes");
+        .isEqualTo("failed to encrypt string with bcrypt: "
+            + "bcrypt: password length exceeds 72 bytes");
   }
 
   /** Sprig's TestHtpasswd. */
@@ -112,11 +113,13 @@ class SprigCryptoTest {
   void htpasswdPairsUserAndBcrypt() {
     String user = "special'o79Cv_*qFe,)<user";
     String password = "special<j7+3p#6-.Jx2U:m8G;kGypassword";
-    String line = render("{{ htpasswd .user .password }}", Map.of("user", user, "password", password));
+    String line = render("{{ htpasswd .user .password }}",
+        Map.of("user", user, "password", password));
     assertThat(line).startsWith(user + ":");
     assertThat(OpenBSDBCrypt.checkPassword(line.substring(user.length() + 1),
         password.toCharArray())).isTrue();
-    assertThat(render("{{ htpasswd \"wrongus:er\" \"x\" }}")).isEqualTo("invalid username: wrongus:er");
+    assertThat(render("{{ htpasswd \"wrongus:er\" \"x\" }}"))
+        .isEqualTo("invalid username: wrongus:er");
   }
 
   @Test
