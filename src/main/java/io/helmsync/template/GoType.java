@@ -19,7 +19,9 @@ public enum GoType {
   FLOAT64("float64"),
   BOOL("bool"),
   MAP("map[string]interface {}"),
-  LIST("[]interface {}");
+  LIST("[]interface {}"),
+  /** Sprig's {@code certificate} struct, which {@code genSignedCert} takes as its CA. */
+  CERTIFICATE("sprig.certificate");
 
   private final String goName;
 
@@ -47,6 +49,7 @@ public enum GoType {
       case BOOL -> value instanceof Boolean;
       case MAP -> value instanceof Map;
       case LIST -> value instanceof List;
+      case CERTIFICATE -> value instanceof SprigCertificate;
     };
   }
 }

@@ -14,7 +14,9 @@ public final class Sprig {
       .with(SprigJson.functions())
       .with(SprigMath.functions())
       .with(SprigLists.functions())
-      .with(SprigDicts.functions());
+      .with(SprigDicts.functions())
+      .with(SprigCrypto.functions())
+      .with(SprigRandom.functions());
 
   private Sprig() {}
 

@@ -36,6 +36,15 @@ final class SprigEncoding {
     }
   }
 
+  /** Go's {@code base64.StdEncoding.DecodeString}, whose error Sprig's callers return as is. */
+  static byte[] decodeBase64(String s) {
+    try {
+      return decode64(GoRunes.utf8(s));
+    } catch (CorruptInput e) {
+      throw new GoError("illegal base64 data at input byte " + e.position);
+    }
+  }
+
   /** Go's {@code CorruptInputError}: the offset of the first byte Go rejects. */
   private static final class CorruptInput extends Exception {
     private final long position;

@@ -56,6 +56,7 @@ final class SprigStrings {
         .add("sha256sum", str(s -> digest("SHA-256", s)))
         .add("sha512sum", str(s -> digest("SHA-512", s)))
         .add("adler32sum", str(SprigStrings::adler32))
+        .add("hello", GoFunction.of(a -> "Hello!"))
         .build()
         .with(SprigWords.functions())
         .with(SprigCase.functions());
