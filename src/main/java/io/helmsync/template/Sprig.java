@@ -9,6 +9,8 @@ public final class Sprig {
       .with(SprigEncoding.functions())
       .with(SprigRegex.functions())
       .with(SprigPaths.functions())
+      .with(SprigSemver.functions())
+      .with(SprigDates.functions())
       .with(SprigDefaults.functions())
       .with(SprigConversions.functions())
       .with(SprigJson.functions())
