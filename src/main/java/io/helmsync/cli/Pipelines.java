@@ -12,7 +12,8 @@ import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ServerSideSync;
-import io.helmsync.render.ManifestDirectoryRenderer;
+import io.helmsync.render.ChartContext;
+import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.source.DirectorySource;
 import io.helmsync.source.GitCredentials;
 import io.helmsync.source.GitSource;
@@ -80,7 +81,7 @@ public class Pipelines {
         source(settings),
         new HelmfileLoader(stateOptions(settings)),
         new ReleasePlanner(settings.namespace()),
-        new ManifestDirectoryRenderer(),
+        new HelmChartRenderer(ChartContext.offline()),
         cluster,
         settings.environment());
   }

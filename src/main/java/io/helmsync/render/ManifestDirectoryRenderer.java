@@ -60,7 +60,7 @@ public final class ManifestDirectoryRenderer implements ChartRenderer {
     return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
   }
 
-  private static void addObjects(Map<String, Object> body, String source, List<Manifest> out) {
+  static void addObjects(Map<String, Object> body, String source, List<Manifest> out) {
     if ("List".equals(body.get("kind")) && body.get("items") instanceof List<?> items) {
       for (int i = 0; i < items.size(); i++) {
         if (!(items.get(i) instanceof Map<?, ?> item)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Renders a chart's templates the way Helm's {@code pkg/engine} does: every file parsed into one
@@ -46,6 +47,17 @@ public final class HelmEngine {
    */
   public static Map<String, String> render(Map<String, String> templates, Map<String, Object> data,
       Options options) {
+    return render(templates, path -> data, options);
+  }
+
+  /**
+   * Renders with a top-level object per template: a chart's subcharts see their own
+   * {@code .Values} and {@code .Chart}.
+   *
+   * @param dataFor the top-level object for a template path
+   */
+  public static Map<String, String> render(Map<String, String> templates,
+      Function<String, Map<String, Object>> dataFor, Options options) {
     MissingKey missingKey = options.strict() ? MissingKey.ERROR : MissingKey.ZERO;
     List<String> order = parseOrder(templates.keySet());
     Template parsed = PARSED.get(order, templates, missingKey,
@@ -58,7 +70,7 @@ public final class HelmEngine {
       if (baseName(path).startsWith("_")) {
         continue;
       }
-      rendered.put(path, execute(set, path, data));
+      rendered.put(path, execute(set, path, dataFor.apply(path)));
     }
     return rendered;
   }

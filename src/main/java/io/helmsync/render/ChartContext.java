@@ -1,0 +1,140 @@
+package io.helmsync.render;
+
+import io.helmsync.chart.Chart;
+import io.helmsync.helmfile.PlannedRelease;
+import io.helmsync.template.GoFunction;
+import io.helmsync.template.GoStruct;
+import io.helmsync.template.GoType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The top-level object a chart's templates see besides {@code .Values}: {@code .Release} as a
+ * first install, {@code .Chart} from {@code Chart.yaml}, {@code .Capabilities} (the cluster's
+ * version and API versions; offline, Helm's defaults) and {@code .Files}.
+ *
+ * @param kubeVersion e.g. {@code v1.33.0}
+ * @param apiVersions the group/versions {@code .Capabilities.APIVersions.Has} knows
+ */
+public record ChartContext(String kubeVersion, Set<String> apiVersions) {
+  /** What {@code helm template} assumes without a cluster. */
+  public static ChartContext offline() {
+    return new ChartContext("v1.33.0", Set.of("v1", "apps/v1", "batch/v1", "policy/v1",
+        "networking.k8s.io/v1", "rbac.authorization.k8s.io/v1", "autoscaling/v2",
+        "apiextensions.k8s.io/v1", "coordination.k8s.io/v1", "storage.k8s.io/v1"));
+  }
+
+  Map<String, Object> data(ChartScopes.Scope scope, PlannedRelease release) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("Values", scope.values());
+    data.put("Release", release(release));
+    data.put("Chart", chart(scope.chart()));
+    data.put("Capabilities", capabilities());
+    data.put("Files", new Files(scope.chart().files()));
+    return data;
+  }
+
+  private static Map<String, Object> release(PlannedRelease release) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("Name", release.name());
+    out.put("Namespace", release.namespace());
+    out.put("IsInstall", true);
+    out.put("IsUpgrade", false);
+    out.put("Revision", 1L);
+    out.put("Service", "Helm");
+    return out;
+  }
+
+  /** Chart.yaml's fields under Go's names ({@code appVersion} is {@code .Chart.AppVersion}). */
+  private static Map<String, Object> chart(Chart chart) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String field : List.of("Name", "Home", "Version", "Description", "Icon", "Condition",
+        "Tags", "AppVersion", "KubeVersion", "Type")) {
+      out.put(field, "");
+    }
+    chart.metadata().forEach((key, value) -> out.put(goName(key), value));
+    return out;
+  }
+
+  private static String goName(String key) {
+    return switch (key) {
+      case "apiVersion" -> "APIVersion";
+      default -> Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    };
+  }
+
+  private Map<String, Object> capabilities() {
+    String[] parts = kubeVersion.substring(1).split("\\.");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("KubeVersion", new KubeVersion(kubeVersion, parts[0], parts[1]));
+    out.put("APIVersions", new ApiVersions(apiVersions));
+    out.put("HelmVersion", Map.of("Version", "v3.21.0"));
+    return out;
+  }
+
+  /** {@code .Capabilities.KubeVersion}: prints as its version. */
+  private record KubeVersion(String version, String major, String minor) implements GoStruct {
+    @Override
+    public String goType() {
+      return "*common.KubeVersion";
+    }
+
+    @Override
+    public Optional<Object> member(String name) {
+      return Optional.ofNullable(switch (name) {
+        case "Version", "GitVersion" -> version;
+        case "Major" -> major;
+        case "Minor" -> minor;
+        case "String" -> GoFunction.of(a -> version);
+        default -> null;
+      });
+    }
+
+    @Override
+    public String toString() {
+      return version;
+    }
+  }
+
+  /** {@code .Capabilities.APIVersions.Has "apps/v1"} (a kind too: {@code apps/v1/Deployment}). */
+  private record ApiVersions(Set<String> versions) implements GoStruct {
+    @Override
+    public String goType() {
+      return "common.VersionSet";
+    }
+
+    @Override
+    public Optional<Object> member(String name) {
+      return name.equals("Has")
+          ? Optional.of(GoFunction.of(a -> has((String) a[0]), GoType.STRING))
+          : Optional.empty();
+    }
+
+    private boolean has(String version) {
+      int lastSlash = version.lastIndexOf('/');
+      return versions.contains(version)
+          || lastSlash > 0 && versions.contains(version.substring(0, lastSlash));
+    }
+  }
+
+  /** {@code .Files}: the chart's files other than templates. */
+  private record Files(Map<String, String> files) implements GoStruct {
+    @Override
+    public String goType() {
+      return "files";
+    }
+
+    @Override
+    public Optional<Object> member(String name) {
+      return Optional.ofNullable(switch (name) {
+        case "Get" -> GoFunction.of(a -> files.getOrDefault((String) a[0], ""), GoType.STRING);
+        case "Lines" -> GoFunction.of(a -> List.of(files.getOrDefault((String) a[0], "")
+            .split("\n", -1)), GoType.STRING);
+        default -> null;
+      });
+    }
+  }
+}
