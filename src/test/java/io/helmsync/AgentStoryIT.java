@@ -32,9 +32,13 @@ import org.junit.jupiter.api.Test;
 class AgentStoryIT {
   private static final Logger LOG = Logger.getLogger(AgentStoryIT.class);
   private static final String NS = AgentStoryResource.ENVIRONMENT;
-  private static final String CONFIG = "manifests/orchestrate-config/configmap.yaml";
+  private static final String CONFIG = "environments/orchestrate-demo.yaml";
+  private static final String CORE = "helmfiles/core.yaml";
   /** One poll (1 s) plus the time a reconcile takes on a busy 2-core CI machine. */
   private static final Duration ONE_POLL = Duration.ofSeconds(6);
+  private static final List<String> CORE_RELEASES = List.of("api-chain-registry",
+      "api-contract-registry", "api-envelope-store", "tx-crafter", "tx-signer", "tx-sender",
+      "tx-listener");
 
   @InjectWorld World world;
 
@@ -42,18 +46,19 @@ class AgentStoryIT {
   void gitCommitsBecomeClusterStateAndBadCommitsChangeNothing() throws Exception {
     KubernetesClient kube = world.kube().client();
 
-    // 1. The example repository is applied, labelled, and recorded in the inventory.
-    await().atMost(Duration.ofSeconds(60)).until(() -> managed(kube).size() == 5);
+    // 1. The example repository (nested helmfiles, .gotmpl values, local charts) is applied,
+    //    labelled, and recorded in the inventory.
+    await().atMost(Duration.ofSeconds(60)).until(() -> managed(kube).size() == 26);
     assertThat(managed(kube)).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
-        .containsExactlyInAnyOrder(
-            "ConfigMap/orchestrate-config", "Deployment/orchestrate-api", "Service/orchestrate-api",
-            "ServiceAccount/orchestrate-api", "Deployment/orchestrate-tx-sender");
+        .contains("StatefulSet/postgres", "Service/vault", "ServiceAccount/api-chain-registry",
+            "Deployment/api-envelope-store", "ConfigMap/tx-listener");
     assertThat(managed(kube)).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
         .containsEntry("helmsync.io/environment", NS)
         .containsKey("helmsync.io/release"));
     ConfigMap inventory = kube.configMaps().inNamespace(NS).withName("helmsync-inventory-" + NS).get();
-    assertThat(inventory.getData()).containsOnlyKeys("orchestrate-config", "orchestrate-api", "orchestrate-tx-sender");
-    assertThat(inventory.getData().get("orchestrate-api")).contains(NS + "_orchestrate-api_apps_Deployment v1");
+    assertThat(inventory.getData()).hasSize(10).containsKeys("postgres", "tx-listener");
+    assertThat(inventory.getData().get("api-chain-registry"))
+        .contains(NS + "_api-chain-registry_apps_Deployment v1");
     await().atMost(ONE_POLL).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
 
     // 2. Polls with nothing new write nothing.
@@ -61,46 +66,52 @@ class AgentStoryIT {
     Thread.sleep(2500);
     assertThat(world.kube().dispatcher().writes()).isEmpty();
 
-    // 3. A commit that changes one value is applied within one poll, and only that object is written.
+    // 3. A commit that changes one environment value is applied within one poll, and only the
+    //    objects it changes are written: each core release's ConfigMap, and its Deployment,
+    //    whose pod template carries the ConfigMap's checksum.
     String original = Files.readString(Path.of("config-repo-example", CONFIG));
     long pushed = System.nanoTime();
-    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: debug"), "debug logs");
-    await().atMost(ONE_POLL).until(() -> "debug".equals(logLevel(kube)));
+    world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: warn"), "warn logs");
+    await().atMost(ONE_POLL).until(() -> "warn".equals(logLevel(kube)));
     LOG.infof("commit to cluster: %d ms", Duration.ofNanos(System.nanoTime() - pushed).toMillis());
     await().pollDelay(Duration.ofMillis(1500)).atMost(ONE_POLL).untilAsserted(() ->
         assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
-            .singleElement().asString().startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/orchestrate-config?"));
+            .hasSize(14)
+            .allSatisfy(write -> assertThat(write).matches("PATCH /apis?/(v1|apps/v1)/namespaces/" + NS
+                + "/(configmaps|deployments)/(" + String.join("|", CORE_RELEASES) + ")\\?.*")));
 
-    // 4. A commit that deletes a manifest prunes exactly that object.
+    // 4. A commit that removes a release prunes exactly its objects.
     world.kube().dispatcher().clearRequests();
-    world.git().repo().deleteFile("main", "manifests/orchestrate-api/service.yaml", "no service");
-    await().atMost(ONE_POLL).until(() -> kube.services().inNamespace(NS).withName("orchestrate-api").get() == null);
-    assertThat(managed(kube)).hasSize(4);
-    // The delete, then the inventory without the Service.
+    String core = Files.readString(Path.of("config-repo-example", CORE));
+    world.git().repo().writeFile("main", CORE, core.replace("  - name: tx-listener\n    <<: *worker\n", ""),
+        "no listener");
+    await().atMost(ONE_POLL).until(() -> kube.apps().deployments().inNamespace(NS).withName("tx-listener").get() == null);
+    assertThat(managed(kube)).hasSize(24);
     await().atMost(ONE_POLL).untilAsserted(() ->
         assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
-            .satisfiesExactly(
-                delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/services/orchestrate-api"),
+            .satisfiesExactlyInAnyOrder(
+                delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/configmaps/tx-listener"),
+                delete -> assertThat(delete).isEqualTo("DELETE /apis/apps/v1/namespaces/" + NS + "/deployments/tx-listener"),
                 save -> assertThat(save).startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/helmsync-inventory-" + NS + "?")));
 
     // 5. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
     double failuresBefore = metric("helmsync_reconcile_total", "failure");
     world.kube().dispatcher().clearRequests();
-    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: [info"), "oops");
+    world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: [warn"), "oops");
     await().atMost(ONE_POLL).until(() -> metric("helmsync_reconcile_total", "failure") > failuresBefore);
     Thread.sleep(2500);
     assertThat(world.kube().dispatcher().writes()).isEmpty();
-    assertThat(managed(kube)).hasSize(4);
-    assertThat(logLevel(kube)).isEqualTo("debug");
+    assertThat(managed(kube)).hasSize(24);
+    assertThat(logLevel(kube)).isEqualTo("warn");
     assertThat(metric("helmsync_reconcile_total", "failure")).isEqualTo(failuresBefore + 1);
     given().get("/q/health/ready").then().statusCode(200);
     String error = given().get("/api/status").then().statusCode(200).extract().path("error");
-    assertThat(error).matches(CONFIG.replace(".", "\\.") + ":\\d+: invalid YAML: .*");
+    assertThat(error).matches(CONFIG.replace(".", "\\.") + ":\\d+:\\d+: invalid YAML: .*");
     assertThat(given().get("/api/status").then().extract().<String>path("errorReason")).isEqualTo("stalled");
 
     // 6. Fixing the commit recovers.
-    world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: warn"), "fixed");
-    await().atMost(ONE_POLL).until(() -> "warn".equals(logLevel(kube)));
+    world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: error"), "fixed");
+    await().atMost(ONE_POLL).until(() -> "error".equals(logLevel(kube)));
     await().atMost(ONE_POLL).untilAsserted(() ->
         assertThat(given().get("/api/status").then().extract().<String>path("state")).isEqualTo("synced"));
     assertThat(metric("helmsync_reconcile_total", "success")).isGreaterThan(3);
@@ -109,7 +120,7 @@ class AgentStoryIT {
     assertThat(status.getString("commit.author")).isEqualTo("helmsync test");
     assertThat(status.getString("commit.sha")).isEqualTo(world.git().repo().head("main"));
     assertThat(status.getList("recent.state")).contains("synced", "failing");
-    assertThat(metric("helmsync_managed_objects", null)).isEqualTo(4);
+    assertThat(metric("helmsync_managed_objects", null)).isEqualTo(24);
     assertThat(metric("helmsync_last_success_timestamp_seconds", null)).isGreaterThan(1.7e9);
     assertThat(metric("helmsync_reconcile_duration_seconds_count", "success")).isGreaterThan(3);
     String info = given().get("/q/metrics").then().extract().asString().lines()
@@ -124,14 +135,15 @@ class AgentStoryIT {
             kube.configMaps().inNamespace(NS).withLabel(selector, "helmsync").withLabel("helmsync.io/release").list().getItems(),
             kube.apps().deployments().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
             kube.services().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
-            kube.serviceAccounts().inNamespace(NS).withLabel(selector, "helmsync").list().getItems())
+            kube.serviceAccounts().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
+            kube.apps().statefulSets().inNamespace(NS).withLabel(selector, "helmsync").list().getItems())
         .flatMap(List::stream)
         .map(HasMetadata.class::cast)
         .toList();
   }
 
   private static String logLevel(KubernetesClient kube) {
-    ConfigMap config = kube.configMaps().inNamespace(NS).withName("orchestrate-config").get();
+    ConfigMap config = kube.configMaps().inNamespace(NS).withName("tx-sender").get();
     return config == null ? null : config.getData().get("LOG_LEVEL");
   }
 

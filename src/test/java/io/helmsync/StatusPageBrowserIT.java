@@ -45,7 +45,7 @@ class StatusPageBrowserIT {
         .contains("helmsync · orchestrate-demo")
         .contains("state synced")
         .contains("orchestrate-demo: initial state")
-        .contains("<td>orchestrate-tx-sender</td>");
+        .contains("<td>tx-sender</td>");
     assertThat(screenshot).exists();
     assertThat(Files.size(screenshot)).isGreaterThan(10_000);
   }

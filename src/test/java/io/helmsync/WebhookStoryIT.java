@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class WebhookStoryIT {
   static final String SECRET = "story-webhook-secret";
   private static final Logger LOG = Logger.getLogger(WebhookStoryIT.class);
-  private static final String CONFIG = "manifests/orchestrate-config/configmap.yaml";
+  private static final String CONFIG = "environments/orchestrate-demo.yaml";
   private static final String NS = AgentStoryResource.ENVIRONMENT;
 
   @InjectWorld World world;
@@ -46,7 +46,7 @@ class WebhookStoryIT {
   void aSignedPushIsAppliedWithoutWaitingForThePoll() throws Exception {
     await().atMost(Duration.ofSeconds(60)).until(() -> logLevel() != null);
     String original = Files.readString(Path.of("config-repo-example", CONFIG));
-    String sha = world.git().repo().writeFile("main", CONFIG, original.replace("LOG_LEVEL: info", "LOG_LEVEL: trace"), "trace logs");
+    String sha = world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: trace"), "trace logs");
     String body = "{\"ref\":\"refs/heads/main\",\"after\":\"" + sha + "\",\"repository\":{\"full_name\":\"acme/orchestrate-deploy\"}}";
 
     // The test's first REST Assured call costs over a second of its own warm-up: not the agent's time.
@@ -65,7 +65,7 @@ class WebhookStoryIT {
   }
 
   private String logLevel() {
-    ConfigMap config = world.kube().client().configMaps().inNamespace(NS).withName("orchestrate-config").get();
+    ConfigMap config = world.kube().client().configMaps().inNamespace(NS).withName("tx-sender").get();
     return config == null ? null : config.getData().get("LOG_LEVEL");
   }
 

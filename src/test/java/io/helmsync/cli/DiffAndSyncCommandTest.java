@@ -53,24 +53,24 @@ class DiffAndSyncCommandTest {
 
     LaunchResult before = launcher.launch(args("diff"));
     assertThat(before.exitCode()).isEqualTo(2);
-    assertThat(before.getOutput()).contains("+++ desired ConfigMap/orchestrate-demo/orchestrate-config (created");
-    assertThat(before.getErrorOutput()).contains("5 objects would change");
+    assertThat(before.getOutput()).contains("+++ desired ConfigMap/orchestrate-demo/tx-sender (created");
+    assertThat(before.getErrorOutput()).contains("26 objects would change");
 
     LaunchResult sync = launcher.launch(args("sync", "--once"));
     assertThat(sync.exitCode()).isEqualTo(0);
-    assertThat(sync.getOutput()).contains("ConfigMap/orchestrate-demo/orchestrate-config created").contains(" synced: ");
+    assertThat(sync.getOutput()).contains("ConfigMap/orchestrate-demo/tx-sender created").contains(" synced: ");
 
     LaunchResult inSync = launcher.launch(args("diff"));
     assertThat(inSync.exitCode()).isEqualTo(0);
     assertThat(inSync.getOutput()).isEmpty();
     assertThat(inSync.getErrorOutput()).contains("in sync: no differences");
 
-    Path config = repo.resolve("manifests/orchestrate-config/configmap.yaml");
-    Files.writeString(config, Files.readString(config).replace("LOG_LEVEL: info", "LOG_LEVEL: debug"));
+    Path redis = repo.resolve("values/redis.yaml.gotmpl");
+    Files.writeString(redis, Files.readString(redis).replace("port: 6379", "port: 6380"));
     LaunchResult changed = launcher.launch(args("diff"));
     assertThat(changed.exitCode()).isEqualTo(2);
-    assertThat(changed.getOutput()).contains("-  LOG_LEVEL: info").contains("+  LOG_LEVEL: debug").doesNotContain("\u001b[");
-    assertThat(changed.getErrorOutput()).contains("1 objects would change");
+    assertThat(changed.getOutput()).contains("-    port: 6379").contains("+    port: 6380").doesNotContain("\u001b[");
+    assertThat(changed.getErrorOutput()).contains("2 objects would change");
   }
 
   @Test

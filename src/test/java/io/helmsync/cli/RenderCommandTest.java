@@ -23,14 +23,16 @@ class RenderCommandTest {
     List<Map<String, Object>> objects =
         YamlDocuments.parse(result.getOutput(), "stdout").stream().map(d -> d.content()).toList();
 
+    // Nested helmfiles in order (stateful, then core), releases by needs, objects in Helm's order.
     assertThat(objects)
         .extracting(o -> o.get("kind") + "/" + metadata(o).get("name"))
-        .containsExactly(
-            "ConfigMap/orchestrate-config",
-            "Deployment/orchestrate-api",
-            "Service/orchestrate-api",
-            "ServiceAccount/orchestrate-api",
-            "Deployment/orchestrate-tx-sender");
+        .startsWith(
+            "Service/postgres", "StatefulSet/postgres", "Service/redis", "StatefulSet/redis",
+            "Service/vault", "StatefulSet/vault",
+            "ServiceAccount/api-chain-registry", "ConfigMap/api-chain-registry",
+            "Service/api-chain-registry", "Deployment/api-chain-registry")
+        .endsWith("ConfigMap/tx-listener", "Deployment/tx-listener")
+        .hasSize(26);
     assertThat(objects)
         .allSatisfy(
             o -> {
@@ -39,7 +41,7 @@ class RenderCommandTest {
                   .containsEntry("app.kubernetes.io/managed-by", "helmsync")
                   .containsEntry("helmsync.io/environment", "orchestrate-demo");
             });
-    assertThat(labels(objects.get(4))).containsEntry("helmsync.io/release", "orchestrate-tx-sender");
+    assertThat(labels(objects.get(25))).containsEntry("helmsync.io/release", "tx-listener");
   }
 
   @Test

@@ -32,8 +32,8 @@ class StatusPageTest {
         .contains("<meta http-equiv=\"refresh\" content=\"10\">")
         .contains("helmsync · orchestrate-demo")
         .contains("<span class=\"state rendered\">rendered</span>")
-        .contains("<td>orchestrate-api</td><td>3</td>")
-        .contains("would apply 5 objects")
+        .contains("<td>api-chain-registry</td><td>4</td>")
+        .contains("would apply 26 objects")
         .doesNotContain("<script");
   }
 
@@ -43,7 +43,9 @@ class StatusPageTest {
     assertThat(json.getString("environment")).isEqualTo("orchestrate-demo");
     assertThat(json.getString("state")).isEqualTo("rendered");
     assertThat(json.getBoolean("dryRun")).isTrue();
-    assertThat(json.getList("releases.name")).containsExactly("orchestrate-config", "orchestrate-api", "orchestrate-tx-sender");
+    assertThat(json.getList("releases.name")).containsExactly("postgres", "redis", "vault", "api-chain-registry",
+        "api-contract-registry", "api-envelope-store", "tx-crafter", "tx-signer", "tx-sender",
+        "tx-listener");
     assertThat(json.getList("recent")).isNotEmpty();
   }
 }
