@@ -38,6 +38,7 @@ public class Pipelines {
   private final Optional<String> apiServerUrl;
   private final Optional<String> envSecret;
   private final PruneOptions pruneOptions;
+  private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
 
   public Pipelines(
@@ -48,6 +49,7 @@ public class Pipelines {
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
+    this.gotmplOnly = config.helmfileV1Mode();
   }
 
   /**
@@ -91,7 +93,8 @@ public class Pipelines {
    * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
-    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
+    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment)
+        .withGotmplOnly(gotmplOnly);
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

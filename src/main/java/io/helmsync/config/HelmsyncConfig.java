@@ -35,6 +35,14 @@ public interface HelmsyncConfig {
   @WithDefault("helmfile.yaml")
   String helmfile();
 
+  /**
+   * helmfile v1 behaviour: only {@code *.gotmpl} state files are templates. Off by default, as in
+   * helmfile v0, where every state file is rendered.
+   */
+  @WithName("helmfile-v1-mode")
+  @WithDefault("false")
+  boolean helmfileV1Mode();
+
   /** Delete objects that Git no longer declares. */
   @WithDefault("true")
   boolean prune();

@@ -227,7 +227,7 @@ public final class HelmfileLoader implements StateLoader {
         StateKeys.check(f.keySet(), where, "", Set.of("name", "url", "username", "password", "oci",
             "caFile", "certFile", "keyFile", "skipTLSVerify", "passCredentials"),
             Set.of("verify", "keyring", "managed"), Set.of());
-        repositories.add(new Repository(
+        addRepository(where, new Repository(
             StateKeys.string(f.get("name"), where, "name"),
             StateKeys.string(f.get("url"), where, "url"),
             optional(f.get("username"), where, "username"),
@@ -239,6 +239,23 @@ public final class HelmfileLoader implements StateLoader {
             ReleaseReader.bool(f.get("skipTLSVerify"), false, where, "skipTLSVerify"),
             ReleaseReader.bool(f.get("passCredentials"), false, where, "passCredentials")));
       }
+    }
+
+    /**
+     * A repository once, however many state files list it (a shared base usually does); the same
+     * name with other settings is an error, since a chart could come from either.
+     */
+    private void addRepository(String where, Repository repository) {
+      for (Repository known : repositories) {
+        if (known.name().equals(repository.name())) {
+          if (!known.equals(repository)) {
+            throw ReconcileException.stalled(where + ": repository '" + repository.name()
+                + "' is declared again with other settings; give it another name");
+          }
+          return;
+        }
+      }
+      repositories.add(repository);
     }
 
     private static String optional(Object value, String where, String key) {

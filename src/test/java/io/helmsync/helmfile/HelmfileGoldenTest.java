@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code helmsync build} output for small helmfile repositories under {@code helmfile/golden/},
  * each covering a group of helmfile's keys and functions. A case is {@code repo/} (the
  * repository), {@code case.yaml} (environment, variables, which of them are secret) and
- * {@code build.yaml}, the expected output, written from helmfile's documented behaviour and
+ * {@code build.yaml}, the expected output (a {@code repository:} key in {@code case.yaml} names
+ * another directory, such as {@code config-repo-example}, instead of {@code repo/}), written from helmfile's documented behaviour and
  * reviewed by hand. To see what changed after an intended change, run with
  * {@code -Dhelmsync.golden.write=true}, which rewrites the files, and review the diff.
  */
@@ -42,7 +43,9 @@ class HelmfileGoldenTest {
     List<String> secret = (List<String>) spec.getOrDefault("secretVariables", List.of());
     StateOptions options = StateOptions.of("helmfile.yaml", "golden", variables)
         .withSecretVariables(() -> Set.copyOf(secret));
-    Path repo = dir.resolve("repo").toAbsolutePath();
+    // A case may point at a repository elsewhere in the project (the example) instead of repo/.
+    Path repo = (spec.containsKey("repository") ? Path.of((String) spec.get("repository"))
+        : dir.resolve("repo")).toAbsolutePath().normalize();
     HelmfileState state = new HelmfileLoader(options)
         .load(new SourceSnapshot("file://golden", "main", "golden", repo, false, Optional.empty()),
             (String) spec.get("environment"));
