@@ -8,7 +8,9 @@ import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
+import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ServerSideSync;
@@ -20,11 +22,13 @@ import io.helmsync.source.GitSpec;
 import io.helmsync.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Assembles the pipeline stages for a set of {@link AgentSettings}. The Kubernetes client is only
@@ -38,15 +42,21 @@ public class Pipelines {
   private final Optional<String> envSecret;
   private final PruneOptions pruneOptions;
   private final Map<String, String> environment = System.getenv();
+  private final SecretResolver secrets;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
-      HelmsyncConfig config) {
+      HelmsyncConfig config,
+      Instance<SecretsManagerClient> secretsManager,
+      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint) {
     this.clients = clients;
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
+    // One resolver for the process, so that its cache outlives each reconcile.
+    this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
+        clusterConfigured() ? this::client : null, config.secretRefresh());
   }
 
   /**
@@ -91,6 +101,8 @@ public class Pipelines {
    */
   public StateOptions stateOptions(AgentSettings settings) {
     StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
+    options = new StateOptions(options.stateFile(), options.namespace(), options.gotmplOnly(),
+        options.environmentVariables(), options.secretVariables(), secrets, options.functions());
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }
