@@ -75,6 +75,11 @@ public class Pipelines {
     return Files.isRegularFile(file);
   }
 
+  /** The process's secret resolver, whose cache the agent refreshes to detect rotation. */
+  public SecretResolver secrets() {
+    return secrets;
+  }
+
   /** The cluster's client; only call when {@link #clusterConfigured()}. */
   public KubernetesClient client() {
     return clients.get();

@@ -1,6 +1,7 @@
 package io.helmsync.secret;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.template.SecretPort;
 import java.time.Clock;
@@ -30,6 +31,8 @@ public final class SecretResolver implements SecretPort {
   private final Duration refresh;
   private final Clock clock;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  /** References a load could not resolve (not found, denied), tried again on refresh. */
+  private final Map<String, SecretRef> unresolved = new ConcurrentHashMap<>();
 
   SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh, Clock clock) {
     this.backends = new EnumMap<>(SecretRef.Backend.class);
@@ -72,14 +75,29 @@ public final class SecretResolver implements SecretPort {
   }
 
   /**
-   * Fetches again every secret in the cache and reports whether any changed: a rotated secret,
-   * to be applied by a {@code secret-rotation} reconcile.
+   * Fetches again every secret in the cache, and each one a load could not find, and reports
+   * whether any changed: a rotated or newly created secret, to be applied by a
+   * {@code secret-rotation} reconcile (a revision stalled on a missing secret is retried then).
+   *
+   * @throws ReconcileException when a cached secret cannot be fetched now
    */
   public boolean refresh() {
     Map<String, String> before = new LinkedHashMap<>();
     cache.forEach((location, cached) -> before.put(location, cached.secret()));
-    Map<String, String> after = fetch(cache.values().stream().map(Cached::ref).toList());
-    return !before.equals(after);
+    boolean changed = !before.equals(fetch(cache.values().stream().map(Cached::ref).toList()));
+    for (SecretRef ref : List.copyOf(unresolved.values())) {
+      changed |= foundNow(ref);
+    }
+    return changed;
+  }
+
+  private boolean foundNow(SecretRef ref) {
+    try {
+      fetch(List.of(ref));
+      return true;
+    } catch (ReconcileException e) {
+      return false;
+    }
   }
 
   /** The whole secrets at these references' locations, from the cache while it is fresh. */
@@ -94,7 +112,14 @@ public final class SecretResolver implements SecretPort {
       }
       return !fresh;
     }).toList();
-    secrets.putAll(fetch(missing));
+    try {
+      secrets.putAll(fetch(missing));
+    } catch (ReconcileException e) {
+      if (e.reason() == Reason.STALLED) {
+        missing.forEach(ref -> unresolved.putIfAbsent(ref.location(), ref));
+      }
+      throw e;
+    }
     return secrets;
   }
 
@@ -104,8 +129,10 @@ public final class SecretResolver implements SecretPort {
     Map<String, String> fetched = new LinkedHashMap<>();
     byBackend.forEach((backend, group) -> fetched.putAll(backend(backend, group).fetch(group)));
     Instant now = clock.instant();
-    refs.forEach(ref -> cache.put(ref.location(),
-        new Cached(ref, fetched.get(ref.location()), now)));
+    refs.forEach(ref -> {
+      cache.put(ref.location(), new Cached(ref, fetched.get(ref.location()), now));
+      unresolved.remove(ref.location());
+    });
     return fetched;
   }
 
