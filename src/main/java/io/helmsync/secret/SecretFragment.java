@@ -1,6 +1,7 @@
 package io.helmsync.secret;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helmsync.model.ReconcileException;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.TreeSet;
  * name keys, never values.
  */
 final class SecretFragment {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Whole numbers as {@code Long}, as the YAML values they join are read. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
   private SecretFragment() {}
 

@@ -112,7 +112,7 @@ class SecretLeakTest {
         .containsEntry("signerKey", "0xS1gn3rPr1v4teK3y")
         .containsEntry("dsn", "postgres://orchestrate:Db-P4ssw0rd-xyz@db:5432/orchestrate");
     assertThat(state.environmentValues()).containsEntry("db",
-        Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432));
+        Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L));
   }
 
   @Test

@@ -54,7 +54,7 @@ class SecretResolverTest {
         "port", "ref+awssecrets://orchestrate/db#/port",
         "tls", "ref+awssecrets://orchestrate/db#/tls",
         "url", "postgres://ref+awssecrets://orchestrate/db#/user+@db:5432/app"));
-    assertThat(resolved).isEqualTo(Map.of("password", "s3cr3t-db", "port", 5432,
+    assertThat(resolved).isEqualTo(Map.of("password", "s3cr3t-db", "port", 5432L,
         "tls", Map.of("enabled", true), "url", "postgres://orchestrate@db:5432/app"));
   }
 
