@@ -2,13 +2,18 @@ package io.helmsync.cli;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.model.Trigger;
 import io.helmsync.observe.AgentHealth;
 import io.helmsync.reconcile.Leadership;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.helmsync.reconcile.Reconciler;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -16,18 +21,23 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AgentRunner {
   private static final Logger LOG = Logger.getLogger(AgentRunner.class);
+  private static final String SECRET_REFRESH_JOB = "helmsync-secret-refresh";
 
   private final Pipelines pipelines;
   private final ReconcileLoop loop;
   private final AgentHealth health;
   private final boolean leaderElection;
+  private final Scheduler scheduler;
+  private final Duration secretRefresh;
 
   public AgentRunner(Pipelines pipelines, ReconcileLoop loop, AgentHealth health,
-      HelmsyncConfig config) {
+      HelmsyncConfig config, Scheduler scheduler) {
     this.pipelines = pipelines;
     this.loop = loop;
     this.health = health;
     this.leaderElection = config.leaderElection();
+    this.scheduler = scheduler;
+    this.secretRefresh = config.secretRefresh();
   }
 
   int run(AgentSettings configured, boolean dryRun) {
@@ -49,6 +59,7 @@ public class AgentRunner {
             : settings.interval().toMillis() + "ms",
         settings.dryRun() ? " dry-run" : "");
     Reconciler reconciler = pipelines.reconciler(settings);
+    watchSecretRotation();
     if (settings.dryRun() || !leaderElection) {
       loop.start(reconciler, settings);
     } else {
@@ -56,6 +67,33 @@ public class AgentRunner {
     }
     Quarkus.waitForExit();
     return 0;
+  }
+
+  /**
+   * Every {@code HELMSYNC_SECRET_REFRESH}, fetches the cached secrets again; a rotated (or newly
+   * created) one asks for a {@code secret-rotation} reconcile at once instead of at the next
+   * commit. A replica that is not leading has loaded nothing, so its refresh calls no one.
+   */
+  private void watchSecretRotation() {
+    if (secretRefresh.isZero()) {
+      return;
+    }
+    scheduler.newJob(SECRET_REFRESH_JOB)
+        .setInterval(secretRefresh.toString())
+        .setConcurrentExecution(ConcurrentExecution.SKIP)
+        .setTask(execution -> refreshSecrets())
+        .schedule();
+  }
+
+  private void refreshSecrets() {
+    try {
+      if (pipelines.secrets().refresh()) {
+        LOG.info("a secret changed; reconciling");
+        loop.request(Trigger.of(Trigger.Cause.SECRET_ROTATION));
+      }
+    } catch (ReconcileException e) {
+      LOG.warnf("secret refresh failed, keeping the cached values: %s", e.getMessage());
+    }
   }
 
   private Leadership leadership(AgentSettings settings) {

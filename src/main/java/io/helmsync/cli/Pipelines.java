@@ -8,7 +8,9 @@ import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
+import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ServerSideSync;
@@ -21,11 +23,13 @@ import io.helmsync.source.GitSpec;
 import io.helmsync.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Assembles the pipeline stages for a set of {@link AgentSettings}. The Kubernetes client is only
@@ -40,16 +44,22 @@ public class Pipelines {
   private final PruneOptions pruneOptions;
   private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
+  private final SecretResolver secrets;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
-      HelmsyncConfig config) {
+      HelmsyncConfig config,
+      Instance<SecretsManagerClient> secretsManager,
+      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint) {
     this.clients = clients;
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
+    // One resolver for the process, so that its cache outlives each reconcile.
+    this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
+        clusterConfigured() ? this::client : null, config.secretRefresh());
   }
 
   /**
@@ -66,6 +76,11 @@ public class Pipelines {
             ? Path.of(kubeconfig.split(java.io.File.pathSeparator)[0])
             : Path.of(System.getProperty("user.home"), ".kube", "config");
     return Files.isRegularFile(file);
+  }
+
+  /** The process's secret resolver, whose cache the agent refreshes to detect rotation. */
+  public SecretResolver secrets() {
+    return secrets;
   }
 
   /** The cluster's client; only call when {@link #clusterConfigured()}. */
@@ -93,8 +108,9 @@ public class Pipelines {
    * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
-    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment)
-        .withGotmplOnly(gotmplOnly);
+    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
+    options = new StateOptions(options.stateFile(), options.namespace(), gotmplOnly,
+        options.environmentVariables(), options.secretVariables(), secrets, options.functions());
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

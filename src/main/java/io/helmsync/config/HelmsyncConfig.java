@@ -63,6 +63,15 @@ public interface HelmsyncConfig {
   Optional<String> envSecret();
 
   /**
+   * How long a secret read from AWS Secrets Manager or a Kubernetes Secret is reused before it is
+   * read again: reconciles between refreshes cost no AWS calls, and a rotated secret is seen
+   * within this interval.
+   */
+  @WithName("secret-refresh")
+  @WithDefault("5m")
+  Duration secretRefresh();
+
+  /**
    * Compete for a Lease so that only one replica reconciles; on by default in a cluster, so that
    * two replicas (or an old pod during a rollout) never write at the same time.
    */

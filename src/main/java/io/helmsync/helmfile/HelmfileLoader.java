@@ -2,6 +2,7 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
+import io.helmsync.secret.SecretSession;
 import io.helmsync.source.SourceSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,13 +52,15 @@ public final class HelmfileLoader implements StateLoader {
     private final Map<String, String> variables;
     private final StateTemplates templates;
     private final ValuesLoader values;
+    private final SecretSession secrets;
     private final List<Repository> repositories = new ArrayList<>();
 
     Load(Path root, String environment) {
       this.root = root;
       this.environment = environment;
       this.variables = Map.copyOf(options.environmentVariables().get());
-      this.templates = new StateTemplates(root, variables, options);
+      this.secrets = options.secrets().session();
+      this.templates = new StateTemplates(root, variables, options, secrets);
       this.values = new ValuesLoader(root, templates);
     }
 
@@ -100,6 +103,7 @@ public final class HelmfileLoader implements StateLoader {
           secret.add(value);
         }
       }
+      secret.addAll(secrets.values());
       return secret;
     }
 
@@ -214,9 +218,13 @@ public final class HelmfileLoader implements StateLoader {
             + "refer to them with ref+awssecrets:// in values");
       }
       MissingFileHandler handler = MissingFileHandler.parse(spec.get("missingFileHandler"), where);
+      // Resolved as each layer loads, so that later layers' templates see the secrets (helmfile
+      // evaluates environment values with vals the same way); resolved layers hold no references.
       layer.environmentValues = values.layers(StateKeys.list(spec.get("values"), where, "values"),
-          dir, layer.environmentValues, layer::dataWithEnvironmentValues,
-          handler != null ? handler : layer.missingFileHandler, where);
+              dir, layer.environmentValues, layer::dataWithEnvironmentValues,
+              handler != null ? handler : layer.missingFileHandler, where).stream()
+          .map(loaded -> secrets.resolveValues(loaded, where + " values"))
+          .toList();
     }
 
     private void readRepositories(Map<String, Object> content, String name) {
@@ -284,6 +292,7 @@ public final class HelmfileLoader implements StateLoader {
           where);
       merged = SetValues.apply(merged, spec.setString(), true,
           path -> readSetFile(raw.dir, path, where), where);
+      merged = secrets.resolveValues(merged, where + " values");
       return new Release(spec.name(), spec.namespace(), spec.chart(), spec.version(), merged,
           installed, spec.needs(), labels, spec.settings(), raw.dir, where);
     }

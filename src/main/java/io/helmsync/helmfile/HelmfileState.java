@@ -16,8 +16,8 @@ import java.util.Set;
  *     own, each in declaration order (installed or not)
  * @param repositories the chart repositories of all state files
  * @param root the repository root
- * @param secretValues values that must never be shown (from the env Secret); {@code build}
- *     masks them
+ * @param secretValues values that must never be shown (from the env Secret and resolved secret
+ *     references); {@code build} and load errors mask them
  */
 public record HelmfileState(
     String environment,

@@ -1,7 +1,7 @@
 package io.helmsync.helmfile;
 
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.template.HelmfileFunctions;
-import io.helmsync.template.SecretPort;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  *     load so that a changed Secret is seen on the next reconcile
  * @param secretVariables names of the variables whose values are secret (from the env Secret):
  *     masked in {@code build} output and never logged
- * @param secrets where {@code fetchSecretValue} and {@code expandSecretRefs} resolve references
+ * @param secrets where vals references ({@code ref+awssecrets://}) in environment values, release
+ *     values and the templates' {@code fetchSecretValue}/{@code expandSecretRefs} are resolved
  * @param functions commands templates may run and for how long
  */
 public record StateOptions(
@@ -28,7 +29,7 @@ public record StateOptions(
     boolean gotmplOnly,
     Supplier<Map<String, String>> environmentVariables,
     Supplier<Set<String>> secretVariables,
-    SecretPort secrets,
+    SecretResolver secrets,
     HelmfileFunctions.Options functions) {
 
   public StateOptions {
@@ -39,7 +40,7 @@ public record StateOptions(
   /** helmfile v0 defaults with the given variables, no secret backend and no commands. */
   public static StateOptions of(String stateFile, String namespace, Map<String, String> variables) {
     return new StateOptions(stateFile, namespace, false, () -> variables, Set::of,
-        SecretPort.NOT_CONFIGURED, HelmfileFunctions.Options.defaults());
+        SecretResolver.unconfigured(), HelmfileFunctions.Options.defaults());
   }
 
   public StateOptions withSecretVariables(Supplier<Set<String>> names) {

@@ -3,6 +3,7 @@ package io.helmsync.helmfile;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.template.HelmfileFunctions;
 import io.helmsync.template.MissingKey;
+import io.helmsync.template.SecretPort;
 import io.helmsync.template.Template;
 import io.helmsync.template.TemplateException;
 import java.nio.file.Path;
@@ -24,11 +25,18 @@ final class StateTemplates {
   private final Path root;
   private final Map<String, String> variables;
   private final StateOptions options;
+  private final SecretPort secrets;
 
-  StateTemplates(Path root, Map<String, String> variables, StateOptions options) {
+  /**
+   * @param secrets the load's secret session, so that values fetched by templates are masked
+   *     with the rest
+   */
+  StateTemplates(Path root, Map<String, String> variables, StateOptions options,
+      SecretPort secrets) {
     this.root = root;
     this.variables = variables;
     this.options = options;
+    this.secrets = secrets;
   }
 
   /**
@@ -49,7 +57,7 @@ final class StateTemplates {
    */
   String render(String name, Path dir, String text, int firstLine, Map<String, Object> data) {
     String padded = "\n".repeat(Math.max(firstLine - 1, 0)) + text;
-    HelmfileFunctions functions = new HelmfileFunctions(root, dir, variables, options.secrets(),
+    HelmfileFunctions functions = new HelmfileFunctions(root, dir, variables, secrets,
         options.functions());
     try {
       return Template.create(functions.functions(), MissingKey.ERROR).parse(name, padded)

@@ -65,7 +65,9 @@ public final class Reconciler {
     try {
       SourceSnapshot snapshot = source.fetch(attempt.revision);
       attempt.fetched(snapshot);
-      if (previous != null && previous.stalledOn(snapshot.revision())) {
+      // A rotated or newly created secret is new input, so a stalled revision is tried again.
+      if (previous != null && previous.stalledOn(snapshot.revision())
+          && trigger.cause() != Trigger.Cause.SECRET_ROTATION) {
         return attempt.result(Outcome.SKIPPED, null, null, previous.objectsPerRelease(), null);
       }
       DesiredState desired = desiredState(snapshot);

@@ -1,0 +1,60 @@
+package io.helmsync.secret;
+
+import io.helmsync.model.ReconcileException;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * What a Secrets Manager failure means for the reconcile: the operator must act (a missing or
+ * denied secret: stalled) or AWS may answer later (throttling, 5xx, timeouts: transient). Messages
+ * carry AWS's error code, never the secret or AWS's own text.
+ */
+final class AwsErrors {
+  private static final Set<String> STALLED = Set.of("ResourceNotFoundException",
+      "AccessDeniedException", "DecryptionFailure", "InvalidRequestException",
+      "InvalidParameterException", "UnrecognizedClientException", "InvalidSignatureException");
+
+  private AwsErrors() {}
+
+  static String code(AwsServiceException e) {
+    return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+  }
+
+  static ReconcileException failure(SecretRef ref, SdkException e) {
+    if (e instanceof AwsServiceException service && !service.isThrottlingException()
+        && service.statusCode() < 500) {
+      return stalled(ref, code(service), e);
+    }
+    return ReconcileException.transientError(ref.text() + ": AWS Secrets Manager did not answer ("
+        + (e instanceof AwsServiceException service ? code(service) : e.getClass().getSimpleName())
+        + "); retrying with backoff", e);
+  }
+
+  /** A per-secret error of a batch call, thrown as a single call's would be. */
+  static void check(SecretRef ref, String errorCode) {
+    if (STALLED.contains(errorCode)) {
+      throw stalled(ref, errorCode, null);
+    }
+    throw ReconcileException.transientError(ref.text() + ": AWS Secrets Manager did not return "
+        + "the secret (" + errorCode + "); retrying with backoff", null);
+  }
+
+  private static ReconcileException stalled(SecretRef ref, String code, Throwable cause) {
+    return ReconcileException.stalled(ref.text() + ": " + explanation(code) + " (" + code + ")",
+        cause);
+  }
+
+  private static String explanation(String code) {
+    return switch (code) {
+      case "ResourceNotFoundException" -> "no such secret or version in AWS Secrets Manager; "
+          + "create it (aws secretsmanager create-secret) or fix the reference";
+      case "AccessDeniedException" -> "the agent's AWS role may not read this secret; grant it "
+          + "secretsmanager:GetSecretValue on the secret";
+      case "DecryptionFailure" -> "AWS cannot decrypt the secret; grant the agent's role "
+          + "kms:Decrypt on the secret's KMS key";
+      default -> "AWS Secrets Manager refused the request; check the reference and the agent's "
+          + "AWS credentials";
+    };
+  }
+}
