@@ -105,7 +105,8 @@ public final class HelmChartRenderer implements ChartRenderer {
       if (document.isBlank()) {
         continue;
       }
-      for (Document parsed : YamlDocuments.parse(document, where + " " + path)) {
+      // Helm prints each document with a final newline, which block scalars at its end keep.
+      for (Document parsed : YamlDocuments.parse(document + "\n", where + " " + path)) {
         ManifestDirectoryRenderer.addObjects(parsed.content(), path, out);
       }
     }
