@@ -59,7 +59,7 @@ public final class ChartLoader {
     try {
       return HelmIgnore.parse(Files.isRegularFile(file) ? Files.readString(file) : "");
     } catch (IOException | IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": " + dir.getFileName() + "/.helmignore: "
+      throw ReconcileException.stalled(where + ": chart " + dir.getFileName() + "/.helmignore: "
           + e.getMessage(), e);
     }
   }
@@ -167,7 +167,7 @@ public final class ChartLoader {
       Object value = documents.isEmpty() ? null : documents.get(0).value();
       return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
     } catch (GoYaml.SyntaxError e) {
-      throw ReconcileException.stalled(where + ": " + chart + "/" + file.name() + ":" + e.line()
+      throw ReconcileException.stalled(where + ": chart " + chart + "/" + file.name() + ":" + e.line()
           + ":" + e.column() + ": invalid YAML: " + e.getMessage(), e);
     }
   }
@@ -179,7 +179,7 @@ public final class ChartLoader {
       Object value = GoYaml.unmarshal(text(file));
       return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
     } catch (IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": " + chart + "/values.yaml: " + e.getMessage()
+      throw ReconcileException.stalled(where + ": chart " + chart + "/values.yaml: " + e.getMessage()
           + "; fix the chart's default values", e);
     }
   }
