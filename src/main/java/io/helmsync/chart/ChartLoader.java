@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class ChartLoader {
   static byte[] withoutBom(byte[] data) {
     boolean bom = data.length >= 3 && data[0] == UTF8_BOM[0] && data[1] == UTF8_BOM[1]
         && data[2] == UTF8_BOM[2];
-    return bom ? java.util.Arrays.copyOfRange(data, 3, data.length) : data;
+    return bom ? Arrays.copyOfRange(data, 3, data.length) : data;
   }
 
   /** Helm's {@code LoadFiles}: sorts the files into metadata, values, templates, subcharts. */

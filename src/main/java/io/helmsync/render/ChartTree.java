@@ -26,7 +26,7 @@ record ChartTree(String name, Chart chart, Chart.Dependency dependency, List<Cha
   static ChartTree resolve(Chart chart, Map<String, Object> user, String where) {
     ChartTree all = withAllDependencies(chart, chart.name(), null, where);
     Map<String, Object> values = ChartValues.coalesce(all, user, where);
-    return all.enabledOnly(values, values, "");
+    return all.enabledOnly(values, "");
   }
 
   private static ChartTree withAllDependencies(Chart chart, String name,
@@ -56,13 +56,14 @@ record ChartTree(String name, Chart chart, Chart.Dependency dependency, List<Cha
    * Helm's {@code processDependencyEnabled}: tags are read from the top-level values only, and a
    * condition that holds a boolean overrides them.
    *
+   * @param top the top-level values, coalesced over every chart's defaults
    * @param path the keys from the top-level values to this chart's, e.g. {@code "db."}
    */
-  private ChartTree enabledOnly(Map<String, Object> top, Map<String, Object> values, String path) {
+  private ChartTree enabledOnly(Map<String, Object> top, String path) {
     List<ChartTree> enabled = new ArrayList<>();
     for (ChartTree child : children) {
       if (child.dependency() == null || isEnabled(child.dependency(), top, path)) {
-        enabled.add(child.enabledOnly(top, values, path + child.name() + "."));
+        enabled.add(child.enabledOnly(top, path + child.name() + "."));
       }
     }
     return new ChartTree(name, chart, dependency, enabled);
