@@ -1,35 +1,69 @@
 package io.helmsync.chart;
 
-import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A Helm chart read from a directory: its metadata, default values, templates, other files (for
- * {@code .Files}) and the subcharts under {@code charts/}.
+ * A Helm chart as Helm's loader sees it, whether read from a directory or a {@code .tgz}: its
+ * metadata, default values, templates, other files (for {@code .Files} and {@code crds/}) and its
+ * subcharts under {@code charts/}.
  *
+ * @param path where the chart is, for messages: {@code charts/api} or {@code umbrella/charts/db}
  * @param metadata {@code Chart.yaml} as read
  * @param defaults {@code values.yaml}, numbers as float64 (Helm reads values through JSON)
  * @param templates template text by path relative to the chart, e.g. {@code templates/svc.yaml}
- * @param files every other file's text by path relative to the chart, for {@code .Files}
- * @param subcharts the charts under {@code charts/}, by directory name
- * @param dependencies {@code Chart.yaml}'s (or v1 {@code requirements.yaml}'s) dependencies
+ * @param files the other files by path, as {@code .Files} sees them: not {@code Chart.yaml},
+ *     {@code values.yaml}, {@code templates/} nor {@code charts/}
+ * @param subcharts the charts under {@code charts/}, directories and archives, in load order
+ * @param dependencies {@code Chart.yaml}'s (or {@code requirements.yaml}'s) dependencies
  */
 public record Chart(
-    Path dir,
+    String path,
     Map<String, Object> metadata,
     Map<String, Object> defaults,
     Map<String, String> templates,
-    Map<String, String> files,
-    Map<String, Chart> subcharts,
+    Map<String, byte[]> files,
+    List<Chart> subcharts,
     List<Dependency> dependencies) {
+
+  public Chart {
+    // Chart.yaml may hold empty (null) fields, which Map.copyOf refuses.
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    templates = Map.copyOf(templates);
+    files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
+    subcharts = List.copyOf(subcharts);
+    dependencies = List.copyOf(dependencies);
+  }
 
   public String name() {
     return String.valueOf(metadata.get("name"));
   }
 
+  /** A library chart only lends its named templates: its other files render nothing. */
+  public boolean isLibrary() {
+    return "library".equals(metadata.get("type"));
+  }
+
+  /**
+   * The files of {@code crds/} with a manifest extension, in path order: Helm installs them as they
+   * are, before anything else, and never templates them.
+   */
+  public List<String> crdFiles() {
+    return files.keySet().stream()
+        .filter(name -> name.startsWith("crds/"))
+        .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))
+        .toList();
+  }
+
   /** A {@code dependencies:} entry: which subchart, under which name, enabled by what. */
   public record Dependency(String name, String alias, String condition, List<String> tags) {
+    public Dependency {
+      tags = List.copyOf(tags);
+    }
+
     /** The key of its values in the parent, and the name it renders under. */
     public String effectiveName() {
       return alias == null || alias.isEmpty() ? name : alias;

@@ -1,6 +1,5 @@
 package io.helmsync.render;
 
-import io.helmsync.chart.Chart;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.template.GoFunction;
 import io.helmsync.template.GoStruct;
@@ -31,9 +30,9 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("Values", scope.values());
     data.put("Release", release(release));
-    data.put("Chart", chart(scope.chart()));
+    data.put("Chart", chart(scope.tree()));
     data.put("Capabilities", capabilities());
-    data.put("Files", new Files(scope.chart().files()));
+    data.put("Files", new ChartFiles(scope.tree().chart().files()));
     return data;
   }
 
@@ -48,14 +47,18 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
     return out;
   }
 
-  /** Chart.yaml's fields under Go's names ({@code appVersion} is {@code .Chart.AppVersion}). */
-  private static Map<String, Object> chart(Chart chart) {
+  /**
+   * Chart.yaml's fields under Go's names ({@code appVersion} is {@code .Chart.AppVersion}); an
+   * aliased subchart is named by its alias, as Helm renames it.
+   */
+  private static Map<String, Object> chart(ChartTree tree) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (String field : List.of("Name", "Home", "Version", "Description", "Icon", "Condition",
         "Tags", "AppVersion", "KubeVersion", "Type")) {
       out.put(field, "");
     }
-    chart.metadata().forEach((key, value) -> out.put(goName(key), value));
+    tree.chart().metadata().forEach((key, value) -> out.put(goName(key), value));
+    out.put("Name", tree.name());
     return out;
   }
 
@@ -117,24 +120,6 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
       int lastSlash = version.lastIndexOf('/');
       return versions.contains(version)
           || lastSlash > 0 && versions.contains(version.substring(0, lastSlash));
-    }
-  }
-
-  /** {@code .Files}: the chart's files other than templates. */
-  private record Files(Map<String, String> files) implements GoStruct {
-    @Override
-    public String goType() {
-      return "files";
-    }
-
-    @Override
-    public Optional<Object> member(String name) {
-      return Optional.ofNullable(switch (name) {
-        case "Get" -> GoFunction.of(a -> files.getOrDefault((String) a[0], ""), GoType.STRING);
-        case "Lines" -> GoFunction.of(a -> List.of(files.getOrDefault((String) a[0], "")
-            .split("\n", -1)), GoType.STRING);
-        default -> null;
-      });
     }
   }
 }

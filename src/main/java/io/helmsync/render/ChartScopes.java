@@ -1,6 +1,5 @@
 package io.helmsync.render;
 
-import io.helmsync.chart.Chart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,34 +7,39 @@ import java.util.Map;
 
 /**
  * Every template of a chart and its enabled subcharts, named as Helm names them
- * ({@code parent/charts/sub/templates/x.yaml}), and which chart and values each one sees.
+ * ({@code parent/charts/sub/templates/x.yaml}), and which chart and values each one sees. A library
+ * chart lends only its partials ({@code _*.tpl}), as in Helm.
  */
 record ChartScopes(Map<String, String> templates, List<Scope> scopes) {
 
   /** One chart of the tree: its templates render with these values and this chart as .Chart. */
-  record Scope(String prefix, Chart chart, Map<String, Object> values) {}
+  record Scope(String prefix, ChartTree tree, Map<String, Object> values) {}
 
-  static ChartScopes of(Chart chart, Map<String, Object> values) {
+  static ChartScopes of(ChartTree tree, Map<String, Object> values) {
     Map<String, String> templates = new LinkedHashMap<>();
     List<Scope> scopes = new ArrayList<>();
-    collect(chart, chart.name(), values, templates, scopes);
+    collect(tree, tree.name(), values, templates, scopes);
     return new ChartScopes(templates, scopes);
   }
 
-  private static void collect(Chart chart, String prefix, Map<String, Object> values,
+  private static void collect(ChartTree tree, String prefix, Map<String, Object> values,
       Map<String, String> templates, List<Scope> scopes) {
-    scopes.add(new Scope(prefix + "/", chart, values));
-    chart.templates().forEach((path, text) -> templates.put(prefix + "/" + path, text));
-    chart.subcharts().forEach((dir, sub) -> {
-      Chart.Dependency dependency = ChartValues.dependencyOf(chart, dir, sub);
-      if (!ChartValues.enabled(dependency, values)) {
-        return;
+    scopes.add(new Scope(prefix + "/", tree, values));
+    tree.chart().templates().forEach((path, text) -> {
+      if (!tree.chart().isLibrary() || isPartial(path)) {
+        templates.put(prefix + "/" + path, text);
       }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> subValues = values.get(dependency.effectiveName()) instanceof Map<?, ?> m
-          ? (Map<String, Object>) m : Map.of();
-      collect(sub, prefix + "/charts/" + dependency.effectiveName(), subValues, templates, scopes);
     });
+    for (ChartTree child : tree.children()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> childValues = values.get(child.name()) instanceof Map<?, ?> m
+          ? (Map<String, Object>) m : Map.of();
+      collect(child, prefix + "/charts/" + child.name(), childValues, templates, scopes);
+    }
+  }
+
+  private static boolean isPartial(String path) {
+    return path.substring(path.lastIndexOf('/') + 1).startsWith("_");
   }
 
   /** The innermost chart whose directory holds the template. */

@@ -10,6 +10,7 @@ import io.helmsync.model.YamlDocuments;
 import io.helmsync.model.YamlDocuments.Document;
 import io.helmsync.template.HelmEngine;
 import io.helmsync.template.TemplateException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,15 +19,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Renders releases whose chart is a local Helm chart, as {@code helm template} does: values
- * coalesced over the chart's defaults (and each enabled subchart's, with {@code global:} passed
- * down), every template of the chart and its subcharts in one set, documents split on {@code ---}
- * and ordered by Helm's install order. Objects annotated as Helm hooks are returned apart and not
- * applied: hooks are not run by this version. Directories of plain manifests still go to
- * {@link ManifestDirectoryRenderer}; remote charts stop with a message.
+ * Renders releases whose chart is a local Helm chart (directory or {@code .tgz}), as {@code helm
+ * template} does: subcharts enabled by Helm's dependency rules, values coalesced over every chart's
+ * defaults, every template in one set, documents split on {@code ---} and ordered by Helm's install
+ * order. Hooks and {@code crds/} come back apart: this version applies neither. Directories of
+ * plain manifests still go to {@link ManifestDirectoryRenderer}; remote charts stop with a message.
  */
 public final class HelmChartRenderer implements ChartRenderer {
-  private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
+  /** Helm's {@code releaseutil.SplitManifests} separator. */
+  private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?:^|\\s*\\n)---\\s*");
   /** Helm's {@code releaseutil.InstallOrder}: kinds others depend on come first. */
   private static final List<String> INSTALL_ORDER = List.of("PriorityClass", "Namespace",
       "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
@@ -36,7 +37,6 @@ public final class HelmChartRenderer implements ChartRenderer {
       "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet",
       "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass",
       "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
-  static final String HOOK_ANNOTATION = "helm.sh/hook";
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ChartContext context;
@@ -51,7 +51,7 @@ public final class HelmChartRenderer implements ChartRenderer {
     ChartReference reference = ChartReference.resolve(release.chart(), release.baseDir(), root, where);
     return switch (reference.kind()) {
       case MANIFEST_DIRECTORY -> manifests.render(release, root);
-      case LOCAL_CHART -> renderChart(release, reference.path(), root, where);
+      case LOCAL_CHART -> render(release, ChartLoader.load(reference.path(), where));
       case REPOSITORY, OCI -> throw ReconcileException.stalled(where + ": chart '"
           + release.chart() + "' is fetched from a " + reference.kind().toString().toLowerCase()
           + " source, which this version of helmsync does not do yet; vendor the chart into the "
@@ -59,58 +59,87 @@ public final class HelmChartRenderer implements ChartRenderer {
     };
   }
 
-  private RenderedRelease renderChart(PlannedRelease release, Path dir, Path root, String where) {
-    if (!dir.toFile().isDirectory()) {
-      throw ReconcileException.stalled(where + ": chart archive " + root.relativize(dir)
-          + " is not read by this version of helmsync; unpack it into a directory");
+  /** Renders a loaded chart with the release's values. */
+  RenderedRelease render(PlannedRelease release, Chart chart) {
+    String where = release.source();
+    if (chart.isLibrary()) {
+      throw ReconcileException.stalled(where + ": chart " + chart.path() + " is a library chart, "
+          + "which only lends templates to other charts; list it as a dependency of an "
+          + "application chart instead");
     }
-    Chart chart = ChartLoader.load(dir, where);
-    Map<String, Object> values = ChartValues.coalesce(chart,
-        ChartValues.asHelmValues(release.values()), where);
-    ChartScopes scopes = ChartScopes.of(chart, values);
+    Map<String, Object> user = ChartValues.asHelmValues(release.values());
+    ChartTree tree = ChartTree.resolve(chart, user, where);
+    Map<String, Object> values = ChartValues.coalesce(tree, user, where);
+    ChartScopes scopes = ChartScopes.of(tree, values);
     Map<String, String> rendered;
     try {
       rendered = HelmEngine.render(scopes.templates(),
           path -> context.data(scopes.scopeOf(path), release), HelmEngine.Options.defaults());
     } catch (TemplateException e) {
-      throw ReconcileException.stalled(where + ": chart " + chart.name() + ": " + e.getMessage(), e);
+      throw ReconcileException.stalled(where + ": chart " + chart.path() + ": " + e.getMessage()
+          + "; fix the template or the values it reads", e);
     }
-    return split(release, rendered, where);
+    return split(release, rendered, crds(tree, tree.name(), where), where);
   }
 
   private static RenderedRelease split(PlannedRelease release, Map<String, String> rendered,
-      String where) {
+      List<Manifest> crds, String where) {
     List<Manifest> objects = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
     rendered.keySet().stream().sorted().forEach(path -> {
       if (path.endsWith("NOTES.txt")) {
         return;
       }
-      for (String text : DOCUMENT_SEPARATOR.split(rendered.get(path))) {
-        if (text.isBlank()) {
-          continue;
-        }
-        for (Document document : YamlDocuments.parse(text, where + " " + path)) {
-          List<Manifest> out = new ArrayList<>();
-          ManifestDirectoryRenderer.addObjects(document.content(), path, out);
-          out.forEach(object -> (isHook(object) ? hooks : objects).add(object));
-        }
+      for (Manifest object : objects(rendered.get(path), path, where)) {
+        (Hook.isHook(object) ? hooks : objects).add(object);
       }
     });
-    objects.sort(Comparator.comparingInt(HelmChartRenderer::installRank)
+    return new RenderedRelease(release.name(), release.namespace(), inInstallOrder(objects),
+        inInstallOrder(hooks).stream().map(Hook::of).toList(), crds);
+  }
+
+  /** Helm's {@code SplitManifests}: documents that are only whitespace or comments are dropped. */
+  private static List<Manifest> objects(String text, String path, String where) {
+    List<Manifest> out = new ArrayList<>();
+    for (String document : DOCUMENT_SEPARATOR.split(text.strip())) {
+      if (document.isBlank()) {
+        continue;
+      }
+      // Helm prints each document with a final newline, which block scalars at its end keep.
+      for (Document parsed : YamlDocuments.parse(document + "\n", where + " " + path)) {
+        ManifestDirectoryRenderer.addObjects(parsed.content(), path, out);
+      }
+    }
+    return out;
+  }
+
+  /** The {@code crds/} files of the chart, then of its enabled subcharts, depth first. */
+  private static List<Manifest> crds(ChartTree tree, String prefix, String where) {
+    List<Manifest> out = new ArrayList<>();
+    for (String file : tree.chart().crdFiles()) {
+      String text = new String(tree.chart().files().get(file), StandardCharsets.UTF_8);
+      out.addAll(objects(text, prefix + "/" + file, where));
+    }
+    for (ChartTree child : tree.children()) {
+      out.addAll(crds(child, prefix + "/charts/" + child.name(), where));
+    }
+    return out;
+  }
+
+  /**
+   * Helm's {@code sortManifestsByKind}: a stable sort by the install order, kinds it does not know
+   * last in alphabetical order.
+   */
+  private static List<Manifest> inInstallOrder(List<Manifest> objects) {
+    List<Manifest> sorted = new ArrayList<>(objects);
+    sorted.sort(Comparator.comparingInt(HelmChartRenderer::installRank)
         .thenComparing(object -> INSTALL_ORDER.contains(object.ref().kind()) ? ""
             : object.ref().kind()));
-    return new RenderedRelease(release.name(), release.namespace(), objects, hooks);
+    return sorted;
   }
 
   private static int installRank(Manifest object) {
     int rank = INSTALL_ORDER.indexOf(object.ref().kind());
     return rank < 0 ? INSTALL_ORDER.size() : rank;
-  }
-
-  private static boolean isHook(Manifest object) {
-    return object.body().get("metadata") instanceof Map<?, ?> metadata
-        && metadata.get("annotations") instanceof Map<?, ?> annotations
-        && annotations.containsKey(HOOK_ANNOTATION);
   }
 }

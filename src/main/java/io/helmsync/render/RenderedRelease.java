@@ -9,20 +9,23 @@ import java.util.Objects;
  *
  * @param name the release name
  * @param namespace the release namespace
- * @param manifests the objects to apply
+ * @param manifests the objects to apply, in Helm's install order
  * @param hooks objects annotated {@code helm.sh/hook}: kept apart, not applied by this version
+ * @param crds the chart's and subcharts' {@code crds/} files, untemplated, as Helm installs them
+ *     before everything else
  */
 public record RenderedRelease(String name, String namespace, List<Manifest> manifests,
-    List<Manifest> hooks) {
+    List<Hook> hooks, List<Manifest> crds) {
   public RenderedRelease {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
     manifests = List.copyOf(manifests);
     hooks = List.copyOf(hooks);
+    crds = List.copyOf(crds);
   }
 
-  /** A release without hooks. */
+  /** A release of plain objects: no hooks, no CRDs directory. */
   public RenderedRelease(String name, String namespace, List<Manifest> manifests) {
-    this(name, namespace, manifests, List.of());
+    this(name, namespace, manifests, List.of(), List.of());
   }
 }

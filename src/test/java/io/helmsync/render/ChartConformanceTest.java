@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,46 +29,102 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Local charts rendered by helmsync and by Helm itself ({@code helm template} through helm-java)
  * must give the same objects in the same order: every release of config-repo-example's
  * {@code orchestrate-demo} environment with the values helmsync's helmfile loader gives it, and
- * the {@code chart/fixtures} charts (subcharts, aliases, conditions, globals, a hook, NOTES.txt,
- * {@code .Files}). Hooks, which helmsync keeps aside, are checked by name.
+ * one case per {@code chart/fixtures} chart. helm-java's template leaves hooks and {@code crds/}
+ * out of its output, so those, which helmsync returns apart, are checked by name (and weight).
  */
 @Tag("conformance")
 class ChartConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EXAMPLE = Path.of("config-repo-example").toAbsolutePath();
+  private static final Path FIXTURES = Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
 
   @TempDir Path work;
 
-  static Stream<PlannedRelease> releases() {
+  /**
+   * A release to render both ways, the hooks helmsync must keep aside (as name:weight) and the
+   * CRDs it must find in {@code crds/}.
+   */
+  record Case(PlannedRelease release, Path root, List<String> hooks, List<String> crds) {
+    Case withCrds(String... names) {
+      return new Case(release, root, hooks, List.of(names));
+    }
+
+    @Override
+    public String toString() {
+      return release.source();
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.concat(exampleReleases(), fixtures());
+  }
+
+  private static Stream<Case> exampleReleases() {
     StateOptions options = StateOptions.of("helmfile.yaml", "orchestrate-demo",
         Map.of("AUTH_API_KEY", "an-api-key"));
     var snapshot = new SourceSnapshot("file://example", "main", "example", EXAMPLE, false,
         Optional.empty());
     var state = new HelmfileLoader(options).load(snapshot, "orchestrate-demo");
-    Stream<PlannedRelease> example = new ReleasePlanner("orchestrate-demo").plan(state).releases().stream();
-    Path fixtures = Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
-    Stream<PlannedRelease> umbrella = Stream.of(
-        new PlannedRelease("plain", "demo", "./umbrella", fixtures, Map.of(), List.of(), "umbrella"),
-        new PlannedRelease("tuned", "demo", "./umbrella", fixtures,
-            Map.of("replicas", 5L, "labels", java.util.Collections.singletonMap("removeMe", null),
-                "cache", Map.of("size", 9L), "monitoring", Map.of("enabled", true),
-                "global", Map.of("tier", "gold")),
-            List.of(), "umbrella tuned"));
-    return Stream.concat(example, umbrella);
+    return new ReleasePlanner("orchestrate-demo").plan(state).releases().stream()
+        .map(release -> new Case(release, EXAMPLE, List.of(), List.of()));
+  }
+
+  private static Stream<Case> fixtures() {
+    return Stream.of(
+        fixture("umbrella", "plain", Map.of(), "plain-migrate:0"),
+        fixture("umbrella", "tuned", Map.of("replicas", 5L,
+            "labels", Collections.singletonMap("removeMe", null), "cache", Map.of("size", 9L),
+            "monitoring", Map.of("enabled", true), "global", Map.of("tier", "gold")),
+            "tuned-migrate:0"),
+        fixture("umbrella", "no-cache", Map.of("cache", Map.of("enabled", false)),
+            "no-cache-migrate:0"),
+        fixture("aliases", "aliases", Map.of()),
+        fixture("aliases", "untagged", Map.of("tags", Map.of("backend", false),
+            "adminFallback", Map.of("enabled", true), "frontend", Map.of("replicas", 4L))),
+        fixture("nulls", "defaults", Map.of()),
+        fixture("nulls", "deleted", nullsDeleted()),
+        fixture("helpers", "helpers", Map.of()),
+        fixture("helpers", "named", Map.of("nameOverride", "web", "image",
+            Map.of("tag", "1.25"), "common", Map.of("team", "payments"))),
+        fixture("files", "files", Map.of()),
+        // Helm sorts hooks by kind, like objects; the weight orders them only when they run.
+        fixture("hooks", "hooks", Map.of(), "hooks-hook-config:10", "hooks-test:0",
+            "hooks-migrate:-5"),
+        fixture("crds", "crds", Map.of()).withCrds("widgets.example.com", "gadgets.example.com"),
+        fixture("library", "library", Map.of()),
+        fixture("helmignore", "ignored", Map.of()),
+        fixture("packaged", "packaged", Map.of()),
+        fixture("packaged", "packaged-off", Map.of("redis", Map.of("enabled", false))));
+  }
+
+  private static Map<String, Object> nullsDeleted() {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("resources", Collections.singletonMap("limits", null));
+    values.put("nodeSelector", null);
+    values.put("unknown", null);
+    values.put("count", 7L);
+    values.put("db", Collections.singletonMap("password", null));
+    return values;
+  }
+
+  private static Case fixture(String chart, String name, Map<String, Object> values,
+      String... hooks) {
+    PlannedRelease release = new PlannedRelease(name, "demo", "./" + chart, FIXTURES, values,
+        List.of(), chart + " " + name);
+    return new Case(release, FIXTURES, List.of(hooks), List.of());
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("releases")
-  void helmsyncRendersTheChartLikeHelm(PlannedRelease release) throws IOException {
-    Path root = release.source().startsWith("umbrella") ? release.baseDir() : EXAMPLE;
-    RenderedRelease ours = new HelmChartRenderer(ChartContext.offline()).render(release, root);
-    List<Map<String, Object>> helm = helmTemplate(release);
+  @MethodSource("cases")
+  void helmsyncRendersTheChartLikeHelm(Case c) throws IOException {
+    RenderedRelease ours = new HelmChartRenderer(ChartContext.offline()).render(c.release(), c.root());
+    List<Map<String, Object>> helm = helmTemplate(c.release());
 
-    assertThat(bodies(ours.manifests())).isEqualTo(helm.stream().filter(o -> !isHook(o)).toList());
-    // helm-java's template leaves hooks out of its output, so they are checked by name here.
-    assertThat(ours.hooks()).extracting(hook -> hook.ref().name())
-        .containsExactlyElementsOf(release.source().startsWith("umbrella")
-            ? List.of(release.name() + "-migrate") : List.of());
+    assertThat(bodies(ours.manifests())).isEqualTo(helm);
+    assertThat(ours.hooks()).extracting(hook -> hook.manifest().ref().name() + ":" + hook.weight())
+        .containsExactlyElementsOf(c.hooks());
+    assertThat(ours.crds()).extracting(crd -> crd.ref().name())
+        .containsExactlyElementsOf(c.crds());
   }
 
   private List<Map<String, Object>> helmTemplate(PlannedRelease release) throws IOException {
@@ -85,11 +142,5 @@ class ChartConformanceTest {
 
   private static List<Map<String, Object>> bodies(List<Manifest> manifests) {
     return manifests.stream().map(Manifest::body).toList();
-  }
-
-  private static boolean isHook(Map<String, Object> object) {
-    return object.get("metadata") instanceof Map<?, ?> metadata
-        && metadata.get("annotations") instanceof Map<?, ?> annotations
-        && annotations.containsKey("helm.sh/hook");
   }
 }

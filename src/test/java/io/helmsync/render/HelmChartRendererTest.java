@@ -1,0 +1,111 @@
+package io.helmsync.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helmsync.helmfile.PlannedRelease;
+import io.helmsync.model.ReconcileException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HelmChartRendererTest {
+  private static final String CHART_YAML = "apiVersion: v2\nname: app\nversion: 1.0.0\n";
+  private final HelmChartRenderer renderer = new HelmChartRenderer(ChartContext.offline());
+
+  @TempDir Path root;
+
+  /** A release's chart, the files of {@code app/}, and the words its error must contain. */
+  record Case(String name, String chart, Map<String, String> files, String... message) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Case> failures() {
+    return Stream.of(
+        new Case("template error", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name.first }}\n"),
+            "release api: chart app: template: app/templates/cm.yaml:3:", "nil pointer",
+            "fix the template or the values it reads"),
+        new Case("parse error", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "templates/cm.yaml", "kind: {{ if }}\n"),
+            "parse error at (app/templates/cm.yaml:1)"),
+        new Case("required value", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "templates/cm.yaml", "name: {{ required \"name is required\" .Values.name }}\n"),
+            "execution error at (app/templates/cm.yaml:1:9): name is required"),
+        new Case("output that is not YAML", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "templates/cm.yaml", "kind: [ConfigMap\n"), "release api app/templates/cm.yaml"),
+        new Case("missing dependency", "./app", Map.of("Chart.yaml", CHART_YAML
+            + "dependencies:\n  - name: db\n    version: 1.0.0\n"),
+            "chart app depends on db, which is not in app/charts; run helm dependency update"),
+        new Case("library chart", "./app", Map.of("Chart.yaml", CHART_YAML + "type: library\n"),
+            "chart app is a library chart"),
+        new Case("subchart section not a map", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "values.yaml", "db: off\n", "charts/db/Chart.yaml",
+            "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
+            "values of chart app: db must be a map of the subchart's values, not false"),
+        new Case("repository chart", "bitnami/redis", Map.of(),
+            "is fetched from a repository source, which this version of helmsync does not do yet"),
+        new Case("OCI chart", "oci://registry.example.com/charts/redis", Map.of(),
+            "is fetched from a oci source"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failures")
+  void stallsNamingTheReleaseAndFile(Case c) {
+    c.files().forEach((name, text) -> write("app/" + name, text));
+
+    assertThatThrownBy(() -> renderer.render(release(c.chart(), Map.of()), root))
+        .isInstanceOf(ReconcileException.class)
+        .message().contains(c.message());
+  }
+
+  @Test
+  void keepsHooksAndCrdsApartAndPlainDirectoriesStillRender() {
+    Map.of("app/Chart.yaml", CHART_YAML, "app/crds/crd.yaml",
+        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+            + "metadata:\n  name: widgets.example.com\n",
+        "app/templates/job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n"
+            + "  annotations:\n    helm.sh/hook: Pre-Install, post-upgrade\n"
+            + "    helm.sh/hook-weight: \"3\"\n",
+        "plain/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n")
+        .forEach(this::write);
+
+    RenderedRelease chart = renderer.render(release("./app", Map.of()), root);
+    RenderedRelease plain = renderer.render(release("./plain", Map.of()), root);
+
+    assertThat(chart.manifests()).isEmpty();
+    assertThat(chart.hooks()).singleElement().satisfies(hook -> {
+      assertThat(hook.events()).containsExactly("pre-install", "post-upgrade");
+      assertThat(hook.weight()).isEqualTo(3);
+      assertThat(hook.deletePolicies()).containsExactly("before-hook-creation");
+    });
+    assertThat(chart.crds()).extracting(crd -> crd.ref().name())
+        .containsExactly("widgets.example.com");
+    assertThat(plain.manifests()).extracting(m -> m.ref().name()).containsExactly("plain");
+  }
+
+  private PlannedRelease release(String chart, Map<String, Object> values) {
+    return new PlannedRelease("api", "demo", chart, root, values, List.of(), "release api");
+  }
+
+  private void write(String name, String text) {
+    try {
+      Path path = root.resolve(name);
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
