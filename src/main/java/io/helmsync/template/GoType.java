@@ -21,7 +21,9 @@ public enum GoType {
   MAP("map[string]interface {}"),
   LIST("[]interface {}"),
   /** Sprig's {@code certificate} struct, which {@code genSignedCert} takes as its CA. */
-  CERTIFICATE("sprig.certificate");
+  CERTIFICATE("sprig.certificate"),
+  /** Masterminds' {@code *semver.Version}, which its comparison methods take. */
+  SEMVER_VERSION("*semver.Version");
 
   private final String goName;
 
@@ -50,6 +52,7 @@ public enum GoType {
       case MAP -> value instanceof Map;
       case LIST -> value instanceof List;
       case CERTIFICATE -> value instanceof SprigCertificate;
+      case SEMVER_VERSION -> value instanceof SprigSemver.Version v && v.pointer();
     };
   }
 }
