@@ -121,15 +121,23 @@ final class SprigSemver {
     private Object pointerMethod(String name) {
       return switch (name) {
         case "Original" -> GoFunction.of(a -> original);
-        case "Compare" -> GoFunction.of(a -> (long) compareTo((Version) a[0]), SEMVER_VERSION);
-        case "LessThan" -> GoFunction.of(a -> compareTo((Version) a[0]) < 0, SEMVER_VERSION);
-        case "LessThanEqual" -> GoFunction.of(a -> compareTo((Version) a[0]) <= 0, SEMVER_VERSION);
-        case "GreaterThan" -> GoFunction.of(a -> compareTo((Version) a[0]) > 0, SEMVER_VERSION);
+        case "Compare" -> GoFunction.of(a -> (long) compareTo(other(a[0])), SEMVER_VERSION);
+        case "LessThan" -> GoFunction.of(a -> compareTo(other(a[0])) < 0, SEMVER_VERSION);
+        case "LessThanEqual" -> GoFunction.of(a -> compareTo(other(a[0])) <= 0, SEMVER_VERSION);
+        case "GreaterThan" -> GoFunction.of(a -> compareTo(other(a[0])) > 0, SEMVER_VERSION);
         case "GreaterThanEqual" ->
-            GoFunction.of(a -> compareTo((Version) a[0]) >= 0, SEMVER_VERSION);
-        case "Equal" -> GoFunction.of(a -> compareTo((Version) a[0]) == 0, SEMVER_VERSION);
+            GoFunction.of(a -> compareTo(other(a[0])) >= 0, SEMVER_VERSION);
+        case "Equal" -> GoFunction.of(a -> compareTo(other(a[0])) == 0, SEMVER_VERSION);
         default -> null;
       };
+    }
+
+    /** A nil {@code *semver.Version} argument makes Go's method dereference nil. */
+    private static Version other(Object argument) {
+      if (argument == null) {
+        throw new GoError("runtime error: invalid memory address or nil pointer dereference");
+      }
+      return (Version) argument;
     }
 
     /** A prerelease or build of this patch increments to the patch itself. */
