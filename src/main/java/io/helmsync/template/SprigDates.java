@@ -58,7 +58,8 @@ final class SprigDates {
   private static String dateInZone(String layout, Object date, String zone) {
     GoTime time = asTime(date);
     ZoneOffset fixed = FIXED_ZONES.get(zone);
-    GoTime zoned = fixed == null ? time.in(location(zone)) : new GoTime(time.instant(), fixed, zone);
+    GoTime zoned =
+        fixed == null ? time.in(location(zone)) : new GoTime(time.instant(), fixed, zone);
     return GoLayout.format(zoned, layout);
   }
 

@@ -50,8 +50,8 @@ final class SprigSemver {
   }
 
   /**
-   * A parsed version; its methods are those of Masterminds' {@code Version}. {@code pointer} tells a
-   * {@code *semver.Version} from {@code semver} apart from the {@code semver.Version} value that
+   * A parsed version; its methods are those of Masterminds' {@code Version}. {@code pointer} tells
+   * a {@code *semver.Version} from {@code semver} apart from the {@code semver.Version} value that
    * {@code IncPatch} and friends return: Go offers a method with a pointer receiver
    * ({@code Original}, the comparisons) only on the pointer, as the value is not addressable.
    */
