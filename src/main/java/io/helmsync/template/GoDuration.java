@@ -79,10 +79,12 @@ final class GoDuration {
       }
       return sign + decimal(u, 6) + "ms";
     }
-    long abs = u.longValue();
-    long hours = abs / 3_600_000_000_000L;
-    long minutes = abs / 60_000_000_000L % 60;
-    String seconds = decimal(BigDecimal.valueOf(abs % 60_000_000_000L), 9) + "s";
+    // Unsigned, as Go's is: the most negative duration has no positive counterpart in a long.
+    long abs = nanos < 0 ? -nanos : nanos;
+    long hours = Long.divideUnsigned(abs, 3_600_000_000_000L);
+    long minutes = Long.divideUnsigned(abs, 60_000_000_000L) % 60;
+    String seconds = decimal(BigDecimal.valueOf(Long.remainderUnsigned(abs, 60_000_000_000L)), 9)
+        + "s";
     if (hours > 0) {
       return sign + hours + "h" + minutes + "m" + seconds;
     }
@@ -94,5 +96,30 @@ final class GoDuration {
 
   private static String decimal(BigDecimal value, int scale) {
     return value.movePointLeft(scale).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * {@code d.Round(m)}: halfway values round away from zero, and a result past the int64 range
+   * saturates, as Go's does.
+   */
+  static long round(long d, long m) {
+    long r = d % m;
+    if (d < 0) {
+      r = -r;
+      if (lessThanHalf(r, m)) {
+        return d + r;
+      }
+      long rounded = d - m + r;
+      return rounded < d ? rounded : Long.MIN_VALUE;
+    }
+    if (lessThanHalf(r, m)) {
+      return d - r;
+    }
+    long rounded = d + m - r;
+    return rounded > d ? rounded : Long.MAX_VALUE;
+  }
+
+  private static boolean lessThanHalf(long x, long y) {
+    return Long.compareUnsigned(x + x, y) < 0;
   }
 }

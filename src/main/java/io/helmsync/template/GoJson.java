@@ -86,6 +86,8 @@ public final class GoJson {
         object(map, depth);
       } else if (value instanceof List<?> list) {
         array(list, depth);
+      } else if (value instanceof GoTime time) {
+        string(time.rfc3339());
       } else if (value instanceof Boolean || GoValues.isInteger(value)) {
         out.append(value);
       } else {

@@ -1,8 +1,10 @@
 package io.helmsync.template;
 
-import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -207,6 +209,9 @@ final class GoLayout {
       if (remaining == null) {
         throw cannotParse(layout, value, rest, chunk.text());
       }
+      if (p.outOfRange != null) {
+        throw outOfRange(value, p.outOfRange);
+      }
       rest = remaining;
     }
     if (!rest.isEmpty()) {
@@ -215,16 +220,25 @@ final class GoLayout {
     return p.build(value, local);
   }
 
+  private static GoError outOfRange(String value, String what) {
+    return new GoError("parsing time " + GoQuote.quote(value) + ": " + what + " out of range");
+  }
+
   private static GoError cannotParse(String layout, String value, String rest, String element) {
     return new GoError("parsing time " + GoQuote.quote(value) + " as " + GoQuote.quote(layout)
         + ": cannot parse " + GoQuote.quote(rest) + " as " + GoQuote.quote(element));
   }
 
-  /** What a parse has read so far. */
+  /**
+   * What a parse has read so far. As in Go, elements the layout lacks are zero, or one where zero
+   * is impossible: {@code 3:04pm} is on January 1 of year 0. Month and day stay null until read,
+   * so a day of the year can be checked against them.
+   */
   private static final class Parsed {
-    int year = 1;
-    int month = 1;
-    int day = 1;
+    int year;
+    Integer month;
+    Integer day;
+    Integer yearDay;
     int hour;
     int minute;
     int second;
@@ -233,6 +247,16 @@ final class GoLayout {
     boolean hasAmPm;
     Integer offsetSeconds;
     String zoneName;
+    /** A {@code Z} read for {@code Z07:00}: Go's UTC itself, not an offset to match locally. */
+    boolean utcDesignator;
+    /** Go's {@code rangeErrString}: the element just read is out of its range. */
+    String outOfRange;
+
+    void check(boolean inRange, String what) {
+      if (!inRange) {
+        outOfRange = what;
+      }
+    }
 
     GoTime build(String value, ZoneId local) {
       if (hasAmPm && pm && hour < 12) {
@@ -240,34 +264,70 @@ final class GoLayout {
       } else if (hasAmPm && !pm && hour == 12) {
         hour = 0;
       }
-      LocalDateTime wall;
-      try {
-        wall = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-      } catch (DateTimeException e) {
-        throw new GoError("parsing time " + GoQuote.quote(value) + ": " + rangeProblem());
+      if (yearDay != null) {
+        applyYearDay(value);
+      }
+      int m = month == null ? 1 : month;
+      int d = day == null ? 1 : day;
+      if (d < 1 || d > YearMonth.of(year, m).lengthOfMonth()) {
+        throw outOfRange(value, "day");
+      }
+      return inZone(LocalDateTime.of(year, m, d, hour, minute, second, nanos), local);
+    }
+
+    /** Go's rules for {@code 002}: the day of the year must agree with a month and day read. */
+    private void applyYearDay(String value) {
+      if (yearDay < 1 || yearDay > Year.of(year).length()) {
+        throw outOfRange(value, "day-of-year");
+      }
+      LocalDate date = Year.of(year).atDay(yearDay);
+      if (month != null && month != date.getMonthValue()) {
+        throw new GoError("parsing time " + GoQuote.quote(value)
+            + ": day-of-year does not match month");
+      }
+      if (day != null && day != date.getDayOfMonth()) {
+        throw new GoError("parsing time " + GoQuote.quote(value)
+            + ": day-of-year does not match day");
+      }
+      month = date.getMonthValue();
+      day = date.getDayOfMonth();
+    }
+
+    /**
+     * Go's choice of location: the local zone when the offset or abbreviation read is the one in
+     * effect there, else a fixed zone that keeps the name read (with offset 0 when only an unknown
+     * abbreviation such as {@code PST} was given).
+     */
+    private GoTime inZone(LocalDateTime wall, ZoneId local) {
+      if ("UTC".equals(zoneName) || (offsetSeconds != null && offsetSeconds == 0
+          && zoneName == null && utcDesignator)) {
+        return new GoTime(wall.toInstant(ZoneOffset.UTC), ZoneOffset.UTC, "UTC");
       }
       if (offsetSeconds != null) {
         ZoneOffset offset = ZoneOffset.ofTotalSeconds(offsetSeconds);
-        Instant instant = wall.toInstant(offset);
-        if (offsetSeconds == 0 && zoneName == null) {
-          return new GoTime(instant, ZoneOffset.UTC, "UTC");
+        GoTime inLocal = new GoTime(wall.toInstant(offset), local, null);
+        if (inLocal.wall().getOffset().equals(offset)
+            && (zoneName == null || zoneName.equals(inLocal.zoneAbbreviation()))) {
+          return inLocal;
         }
-        if (local.getRules().getOffset(instant).equals(offset)) {
-          return new GoTime(instant, local, null);
-        }
-        return new GoTime(instant, offset, "");
+        return new GoTime(wall.toInstant(offset), offset, zoneName == null ? "" : zoneName);
       }
-      if ("UTC".equals(zoneName)) {
-        return new GoTime(wall.toInstant(ZoneOffset.UTC), ZoneOffset.UTC, "UTC");
+      if (zoneName != null) {
+        GoTime inLocal = new GoTime(wall.atZone(local).toInstant(), local, null);
+        if (zoneName.equals(inLocal.zoneAbbreviation())) {
+          return inLocal;
+        }
+        // Go reads the wall clock as UTC here and only then attaches the zone it made up.
+        ZoneOffset offset = ZoneOffset.ofHours(gmtHours(zoneName));
+        return new GoTime(wall.toInstant(ZoneOffset.UTC), offset, zoneName);
       }
       return new GoTime(wall.atZone(local).toInstant(), local, null);
     }
 
-    private String rangeProblem() {
-      if (month < 1 || month > 12) {
-        return "month out of range";
-      }
-      return "day out of range";
+    /** {@code GMT+3} is 3 hours east; any other unknown abbreviation means offset 0. */
+    private static int gmtHours(String zoneName) {
+      return zoneName.startsWith("GMT") && zoneName.length() > 3
+          ? Integer.parseInt(zoneName.substring(3)) : 0;
     }
   }
 
@@ -280,14 +340,18 @@ final class GoLayout {
       case "2006" -> {
         return digits(s, 4, 4, v -> p.year = v);
       }
+      case "002", "__2" -> {
+        String t = element.equals("__2") ? s.replaceFirst("^ {1,2}", "") : s;
+        return digits(t, element.equals("002") ? 3 : 1, 3, v -> p.yearDay = v);
+      }
       case "06" -> {
         return digits(s, 2, 2, v -> p.year = v >= 69 ? 1900 + v : 2000 + v);
       }
-      case "01" -> {
-        return digits(s, 2, 2, v -> p.month = v);
-      }
-      case "1" -> {
-        return digits(s, 1, 2, v -> p.month = v);
+      case "01", "1" -> {
+        return digits(s, element.length(), 2, v -> {
+          p.month = v;
+          p.check(v >= 1 && v <= 12, "month");
+        });
       }
       case "January", "Jan" -> {
         return name(s, element.equals("Jan") ? TextStyle.SHORT : TextStyle.FULL, p);
@@ -300,16 +364,28 @@ final class GoLayout {
         return digits(t, element.equals("02") ? 2 : 1, 2, v -> p.day = v);
       }
       case "15" -> {
-        return digits(s, 1, 2, v -> p.hour = v);
+        return digits(s, 1, 2, v -> {
+          p.hour = v;
+          p.check(v < 24, "hour");
+        });
       }
       case "03", "3" -> {
-        return digits(s, element.length(), 2, v -> p.hour = v);
+        return digits(s, element.length(), 2, v -> {
+          p.hour = v;
+          p.check(v <= 12, "hour");
+        });
       }
       case "04", "4" -> {
-        return digits(s, element.length(), 2, v -> p.minute = v);
+        return digits(s, element.length(), 2, v -> {
+          p.minute = v;
+          p.check(v < 60, "minute");
+        });
       }
       case "05", "5" -> {
-        String rest = digits(s, element.length(), 2, v -> p.second = v);
+        String rest = digits(s, element.length(), 2, v -> {
+          p.second = v;
+          p.check(v < 60, "second");
+        });
         // A fraction after the seconds is read even when the layout has none, as Go does.
         return rest != null && rest.startsWith(".") && rest.length() > 1
             && Character.isDigit(rest.charAt(1)) ? parseFraction(rest, p) : rest;
@@ -334,6 +410,9 @@ final class GoLayout {
         if (n < 3) {
           return null;
         }
+        if (s.startsWith("GMT")) {
+          n = 3 + gmtOffsetLength(s.substring(3));
+        }
         p.zoneName = s.substring(0, n);
         return s.substring(n);
       }
@@ -343,9 +422,16 @@ final class GoLayout {
     }
   }
 
+  /** Go's {@code parseSignedOffset} after {@code GMT}: a sign and hours up to 23, or nothing. */
+  private static int gmtOffsetLength(String s) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+-](\\d+)").matcher(s);
+    return m.find() && Integer.parseInt(m.group(1)) <= 23 ? m.end() : 0;
+  }
+
   private static String parseOffset(String element, String s, Parsed p) {
     if (element.startsWith("Z") && s.startsWith("Z")) {
       p.offsetSeconds = 0;
+      p.utcDesignator = true;
       return s.substring(1);
     }
     String shape = element.substring(1);

@@ -1,9 +1,12 @@
 package io.helmsync.template;
 
-import static io.helmsync.template.GoType.ANY;
+import static io.helmsync.template.GoType.INT;
+import static io.helmsync.template.GoType.INT64;
 import static io.helmsync.template.GoType.STRING;
+import static io.helmsync.template.GoType.TIME;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -67,7 +70,13 @@ final class GoTime implements GoStruct {
     }
     String name = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH).format(wall());
     // Java spells some zones as GMT+02:00 where Go's tzdata has a number like "+02".
-    return name.startsWith("GMT") && name.length() > 3 ? GoLayout.numericZone(wall()) : name;
+    return name.startsWith("GMT") && name.length() > 3 ? tzdataNumber() : name;
+  }
+
+  /** tzdata's numeric abbreviation: {@code -05}, or {@code +0530} when there are minutes. */
+  private String tzdataNumber() {
+    String number = GoLayout.numericZone(wall());
+    return number.endsWith("00") ? number.substring(0, 3) : number;
   }
 
   @Override
@@ -79,9 +88,15 @@ final class GoTime implements GoStruct {
   public Optional<Object> member(String name) {
     ZonedDateTime wall = wall();
     return Optional.ofNullable(switch (name) {
-      case "Unix" -> GoFunction.of(a -> instant.getEpochSecond());
+      case "Unix" -> GoFunction.of(a -> new Int64(instant.getEpochSecond()));
+      case "UnixMilli" -> GoFunction.of(a -> new Int64(instant.toEpochMilli()));
+      case "UnixMicro" -> GoFunction.of(a -> new Int64(instant.getEpochSecond() * 1_000_000L
+          + instant.getNano() / 1_000));
       case "UnixNano" -> GoFunction.of(a -> new Int64(instant.getEpochSecond() * 1_000_000_000L
           + instant.getNano()));
+      case "Add" -> GoFunction.of(a -> plusNanos(((Int64) a[0]).value()), INT64);
+      case "AddDate" -> GoFunction.of(a -> plusDate((Long) a[0], (Long) a[1], (Long) a[2]), INT,
+          INT, INT);
       case "UTC" -> GoFunction.of(a -> in(ZoneOffset.UTC));
       case "Local" -> GoFunction.of(a -> in(ZoneId.systemDefault()));
       case "Format" -> GoFunction.of(a -> GoLayout.format(this, (String) a[0]), STRING);
@@ -97,17 +112,28 @@ final class GoTime implements GoStruct {
       case "Second" -> GoFunction.of(a -> (long) wall.getSecond());
       case "Nanosecond" -> GoFunction.of(a -> (long) wall.getNano());
       case "IsZero" -> GoFunction.of(a -> instant.equals(ZERO.instant));
-      case "Before" -> GoFunction.of(a -> instant.isBefore(time(a[0]).instant), ANY);
-      case "After" -> GoFunction.of(a -> instant.isAfter(time(a[0]).instant), ANY);
+      case "Before" -> GoFunction.of(a -> instant.isBefore(((GoTime) a[0]).instant), TIME);
+      case "After" -> GoFunction.of(a -> instant.isAfter(((GoTime) a[0]).instant), TIME);
+      case "Equal" -> GoFunction.of(a -> instant.equals(((GoTime) a[0]).instant), TIME);
       default -> null;
     });
   }
 
-  private static GoTime time(Object value) {
-    if (value instanceof GoTime t) {
-      return t;
-    }
-    throw new GoError("wrong type for value; expected time.Time; got " + GoValues.typeName(value));
+  /**
+   * {@code t.AddDate(years, months, days)}: Go normalizes the date rather than clamping it, so
+   * January 31 plus one month is March 2 or 3.
+   */
+  private GoTime plusDate(long years, long months, long days) {
+    ZonedDateTime wall = wall();
+    LocalDateTime date = wall.toLocalDateTime().withDayOfMonth(1).withMonth(1)
+        .plusYears(years).plusMonths(wall.getMonthValue() - 1 + months)
+        .plusDays(wall.getDayOfMonth() - 1 + days);
+    return new GoTime(date.atZone(zone).toInstant(), zone, zoneName);
+  }
+
+  /** {@code MarshalJSON}'s text: RFC 3339 with the fraction Go keeps. */
+  String rfc3339() {
+    return GoLayout.format(this, "2006-01-02T15:04:05.999999999Z07:00");
   }
 
   @Override

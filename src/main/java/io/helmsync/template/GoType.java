@@ -21,7 +21,11 @@ public enum GoType {
   MAP("map[string]interface {}"),
   LIST("[]interface {}"),
   /** Sprig's {@code certificate} struct, which {@code genSignedCert} takes as its CA. */
-  CERTIFICATE("sprig.certificate");
+  CERTIFICATE("sprig.certificate"),
+  /** Masterminds' {@code *semver.Version}, which its comparison methods take. */
+  SEMVER_VERSION("*semver.Version"),
+  /** Go's {@code time.Time}, which Sprig's date functions and its own methods take. */
+  TIME("time.Time");
 
   private final String goName;
 
@@ -35,7 +39,7 @@ public enum GoType {
 
   /** Whether Go could assign an untyped nil to a parameter of this type. */
   boolean canBeNil() {
-    return this == ANY || this == VALUE || this == MAP || this == LIST;
+    return this == ANY || this == VALUE || this == MAP || this == LIST || this == SEMVER_VERSION;
   }
 
   /** Whether a (non-nil, valid) value is assignable to this type. */
@@ -50,6 +54,8 @@ public enum GoType {
       case MAP -> value instanceof Map;
       case LIST -> value instanceof List;
       case CERTIFICATE -> value instanceof SprigCertificate;
+      case SEMVER_VERSION -> value instanceof SprigSemver.Version v && v.pointer();
+      case TIME -> value instanceof GoTime;
     };
   }
 }

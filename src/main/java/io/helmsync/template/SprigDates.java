@@ -2,11 +2,13 @@ package io.helmsync.template;
 
 import static io.helmsync.template.GoType.ANY;
 import static io.helmsync.template.GoType.STRING;
+import static io.helmsync.template.GoType.TIME;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /**
  * Sprig's date functions on {@link GoTime}. As in Sprig, a date argument may be a {@code
@@ -15,14 +17,20 @@ import java.time.ZoneOffset;
  * mustToDate} the parse error.
  */
 final class SprigDates {
+  private static final long SECOND = 1_000_000_000L;
+  /** tzdata's fixed zones that java.time knows only as short ids; Go prints their own names. */
+  private static final Map<String, ZoneOffset> FIXED_ZONES = Map.of("EST", ZoneOffset.ofHours(-5),
+      "MST", ZoneOffset.ofHours(-7), "HST", ZoneOffset.ofHours(-10));
+
   private SprigDates() {}
 
   static Functions functions() {
     GoFunction dateInZone = GoFunction.of(a -> dateInZone((String) a[0], a[1], (String) a[2]),
         STRING, ANY, STRING);
-    GoFunction dateModify = GoFunction.of(a -> dateModify((String) a[0], time(a[1])), STRING, ANY);
-    GoFunction mustDateModify = GoFunction.of(a -> time(a[1]).plusNanos(
-        GoDuration.parse((String) a[0])), STRING, ANY);
+    GoFunction dateModify = GoFunction.of(a -> dateModify((String) a[0], (GoTime) a[1]), STRING,
+        TIME);
+    GoFunction mustDateModify = GoFunction.of(a -> ((GoTime) a[1]).plusNanos(
+        GoDuration.parse((String) a[0])), STRING, TIME);
     return Functions.builder()
         .add("now", GoFunction.of(a -> GoTime.now()))
         .add("date", GoFunction.of(a -> dateInZone((String) a[0], a[1], "Local"), STRING, ANY))
@@ -38,24 +46,21 @@ final class SprigDates {
         .add("date_modify", dateModify)
         .add("mustDateModify", mustDateModify)
         .add("must_date_modify", mustDateModify)
-        .add("unixEpoch", GoFunction.of(a -> String.valueOf(time(a[0]).instant().getEpochSecond()),
-            ANY))
+        .add("unixEpoch", GoFunction.of(a -> String.valueOf(((GoTime) a[0]).instant()
+            .getEpochSecond()), TIME))
         .add("ago", GoFunction.of(a -> ago(a[0]), ANY))
         .add("duration", GoFunction.of(a -> duration(a[0]), ANY))
         .add("durationRound", GoFunction.of(a -> durationRound(a[0]), ANY))
         .build();
   }
 
-  private static GoTime time(Object value) {
-    if (value instanceof GoTime t) {
-      return t;
-    }
-    throw new GoError("wrong type for value; expected time.Time; got " + GoValues.typeName(value));
-  }
-
   /** Sprig's {@code dateInZone}: an unknown zone falls back to UTC. */
   private static String dateInZone(String layout, Object date, String zone) {
-    return GoLayout.format(asTime(date).in(location(zone)), layout);
+    GoTime time = asTime(date);
+    ZoneOffset fixed = FIXED_ZONES.get(zone);
+    GoTime zoned =
+        fixed == null ? time.in(location(zone)) : new GoTime(time.instant(), fixed, zone);
+    return GoLayout.format(zoned, layout);
   }
 
   private static GoTime asTime(Object date) {
@@ -103,9 +108,17 @@ final class SprigDates {
   }
 
   private static String ago(Object date) {
-    long nanos = Duration.between(asTime(date).instant(), Instant.now()).toNanos();
-    long rounded = Math.round(nanos / 1e9) * 1_000_000_000L;
-    return GoDuration.format(rounded);
+    return GoDuration.format(GoDuration.round(since(asTime(date)), SECOND));
+  }
+
+  /** {@code time.Since}, which saturates at the int64 limits rather than overflowing. */
+  private static long since(GoTime time) {
+    Instant now = Instant.now();
+    try {
+      return Duration.between(time.instant(), now).toNanos();
+    } catch (ArithmeticException e) {
+      return time.instant().isAfter(now) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /** Sprig's {@code duration}: only int64 and strings of digits count, other values are 0. */
@@ -120,7 +133,7 @@ final class SprigDates {
         n = 0;
       }
     }
-    return GoDuration.format(n * 1_000_000_000L);
+    return GoDuration.format(n * SECOND);
   }
 
   /** Sprig's {@code durationRound}: the largest whole unit, from years down to seconds. */
@@ -135,18 +148,18 @@ final class SprigDates {
     } else if (value instanceof Int64 n) {
       nanos = n.value();
     } else if (value instanceof GoTime t) {
-      nanos = Duration.between(t.instant(), Instant.now()).toNanos();
+      nanos = since(t);
     }
-    long u = Math.abs(nanos);
-    long second = 1_000_000_000L;
-    long minute = 60 * second;
+    // Sprig works on the magnitude as a uint64, so even the most negative duration has one.
+    long u = nanos < 0 ? -nanos : nanos;
+    long minute = 60 * SECOND;
     long hour = 60 * minute;
     long day = 24 * hour;
-    long[] units = {365 * day, 30 * day, day, hour, minute, second};
+    long[] units = {365 * day, 30 * day, day, hour, minute, SECOND};
     String[] names = {"y", "mo", "d", "h", "m", "s"};
     for (int i = 0; i < units.length; i++) {
-      if (u > units[i]) {
-        return u / units[i] + names[i];
+      if (Long.compareUnsigned(u, units[i]) > 0) {
+        return Long.divideUnsigned(u, units[i]) + names[i];
       }
     }
     return "0s";

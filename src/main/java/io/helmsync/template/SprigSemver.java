@@ -1,6 +1,6 @@
 package io.helmsync.template;
 
-import static io.helmsync.template.GoType.ANY;
+import static io.helmsync.template.GoType.SEMVER_VERSION;
 import static io.helmsync.template.GoType.STRING;
 
 import java.util.ArrayList;
@@ -49,11 +49,21 @@ final class SprigSemver {
     return alternatives.stream().anyMatch(all -> all.stream().allMatch(c -> c.check(v)));
   }
 
-  /** A parsed version; its methods are those of Masterminds' {@code *semver.Version}. */
+  /**
+   * A parsed version; its methods are those of Masterminds' {@code Version}. {@code pointer} tells
+   * a {@code *semver.Version} from {@code semver} apart from the {@code semver.Version} value that
+   * {@code IncPatch} and friends return: Go offers a method with a pointer receiver
+   * ({@code Original}, the comparisons) only on the pointer, as the value is not addressable.
+   */
   record Version(long major, long minor, long patch, String prerelease, String metadata,
-      String original) implements GoStruct {
+      String original, boolean pointer) implements GoStruct {
+    /** Masterminds' {@code MaxVersionLen}, a guard against huge inputs. */
+    private static final int MAX_LENGTH = 256;
 
     static Version parse(String text) {
+      if (GoRunes.utf8(text).length > MAX_LENGTH) {
+        throw new GoError("version string is too long (max " + MAX_LENGTH + " bytes)");
+      }
       Matcher m = VERSION.matcher(text);
       if (!m.matches()) {
         throw new GoError(INVALID);
@@ -64,47 +74,83 @@ final class SprigSemver {
           throw new GoError("version segment starts with 0");
         }
       }
-      try {
-        return new Version(Long.parseUnsignedLong(m.group(1)), segment(m.group(2)),
-            segment(m.group(3)), pre, m.group(8) == null ? "" : m.group(8), text);
-      } catch (NumberFormatException e) {
-        throw new GoError(INVALID);
-      }
+      return new Version(segment(m.group(1)), segment(m.group(2)), segment(m.group(3)), pre,
+          m.group(8) == null ? "" : m.group(8), text, true);
     }
 
-    private static long segment(String dotted) {
-      return dotted == null ? 0 : Long.parseUnsignedLong(dotted.substring(1));
+    /** A number with or without its leading dot; a missing one is 0. */
+    private static long segment(String digits) {
+      if (digits == null) {
+        return 0;
+      }
+      String number = digits.startsWith(".") ? digits.substring(1) : digits;
+      try {
+        return Long.parseUnsignedLong(number);
+      } catch (NumberFormatException e) {
+        throw new GoError("error parsing version segment: strconv.ParseUint: parsing "
+            + GoQuote.quote(number) + ": value out of range");
+      }
     }
 
     @Override
     public String goType() {
-      return "*semver.Version";
+      return pointer ? "*semver.Version" : "semver.Version";
     }
 
     @Override
     public Optional<Object> member(String name) {
-      return Optional.ofNullable(switch (name) {
+      Object method = valueMethod(name);
+      return Optional.ofNullable(method == null && pointer ? pointerMethod(name) : method);
+    }
+
+    private Object valueMethod(String name) {
+      return switch (name) {
         case "Major" -> GoFunction.of(a -> major);
         case "Minor" -> GoFunction.of(a -> minor);
         case "Patch" -> GoFunction.of(a -> patch);
         case "Prerelease" -> GoFunction.of(a -> prerelease);
         case "Metadata" -> GoFunction.of(a -> metadata);
-        case "Original" -> GoFunction.of(a -> original);
         case "String" -> GoFunction.of(a -> toString());
-        case "Compare" -> GoFunction.of(a -> (long) compareTo(other(a[0])), ANY);
-        case "LessThan" -> GoFunction.of(a -> compareTo(other(a[0])) < 0, ANY);
-        case "GreaterThan" -> GoFunction.of(a -> compareTo(other(a[0])) > 0, ANY);
-        case "Equal" -> GoFunction.of(a -> compareTo(other(a[0])) == 0, ANY);
+        case "IncPatch" -> GoFunction.of(a -> incPatch());
+        case "IncMinor" -> GoFunction.of(a -> next(major, minor + 1, 0));
+        case "IncMajor" -> GoFunction.of(a -> next(major + 1, 0, 0));
         default -> null;
-      });
+      };
     }
 
-    private static Version other(Object value) {
-      if (value instanceof Version v) {
-        return v;
+    private Object pointerMethod(String name) {
+      return switch (name) {
+        case "Original" -> GoFunction.of(a -> original);
+        case "Compare" -> GoFunction.of(a -> (long) compareTo(other(a[0])), SEMVER_VERSION);
+        case "LessThan" -> GoFunction.of(a -> compareTo(other(a[0])) < 0, SEMVER_VERSION);
+        case "LessThanEqual" -> GoFunction.of(a -> compareTo(other(a[0])) <= 0, SEMVER_VERSION);
+        case "GreaterThan" -> GoFunction.of(a -> compareTo(other(a[0])) > 0, SEMVER_VERSION);
+        case "GreaterThanEqual" ->
+            GoFunction.of(a -> compareTo(other(a[0])) >= 0, SEMVER_VERSION);
+        case "Equal" -> GoFunction.of(a -> compareTo(other(a[0])) == 0, SEMVER_VERSION);
+        default -> null;
+      };
+    }
+
+    /** A nil {@code *semver.Version} argument makes Go's method dereference nil. */
+    private static Version other(Object argument) {
+      if (argument == null) {
+        throw new GoError("runtime error: invalid memory address or nil pointer dereference");
       }
-      throw new GoError("wrong type for value; expected *semver.Version; got "
-          + GoValues.typeName(value));
+      return (Version) argument;
+    }
+
+    /** A prerelease or build of this patch increments to the patch itself. */
+    private Version incPatch() {
+      boolean release = prerelease.isEmpty() && metadata.isEmpty();
+      return next(major, minor, release ? patch + 1 : patch);
+    }
+
+    /** The incremented value drops prerelease and metadata and keeps a leading {@code v}. */
+    private Version next(long nextMajor, long nextMinor, long nextPatch) {
+      String prefix = original.startsWith("v") ? "v" : "";
+      return new Version(nextMajor, nextMinor, nextPatch, "", "",
+          prefix + numbers(nextMajor, nextMinor, nextPatch), false);
     }
 
     /** Major, minor, patch, then prerelease: a release sorts after its prereleases. */
@@ -122,8 +168,14 @@ final class SprigSemver {
     /** {@code String()}: the canonical form, without the {@code v} and with zeros filled in. */
     @Override
     public String toString() {
-      return major + "." + minor + "." + patch + (prerelease.isEmpty() ? "" : "-" + prerelease)
+      return numbers(major, minor, patch) + (prerelease.isEmpty() ? "" : "-" + prerelease)
           + (metadata.isEmpty() ? "" : "+" + metadata);
+    }
+
+    /** The segments are Go uint64s. */
+    private static String numbers(long major, long minor, long patch) {
+      return Long.toUnsignedString(major) + "." + Long.toUnsignedString(minor) + "."
+          + Long.toUnsignedString(patch);
     }
   }
 
