@@ -291,23 +291,7 @@ final class Lexer {
   }
 
   private boolean lexChar() {
-    while (true) {
-      int r = next();
-      if (r == '\\') {
-        r = next();
-        if (r != -1 && r != '\n') {
-          continue;
-        }
-      }
-      if (r == -1 || r == '\n') {
-        return error("unterminated character constant");
-      }
-      if (r == '\'') {
-        break;
-      }
-    }
-    emit(Type.CHAR_CONSTANT);
-    return true;
+    return lexQuoted('\'', "unterminated character constant", Type.CHAR_CONSTANT);
   }
 
   private boolean lexNumber() {
@@ -351,6 +335,11 @@ final class Lexer {
   }
 
   private boolean lexQuote() {
+    return lexQuoted('"', "unterminated quoted string", Type.STRING);
+  }
+
+  /** A char constant or interpreted string: escapes skip a rune, a newline or the end is an error. */
+  private boolean lexQuoted(char close, String unterminated, Type type) {
     while (true) {
       int r = next();
       if (r == '\\') {
@@ -360,13 +349,13 @@ final class Lexer {
         }
       }
       if (r == -1 || r == '\n') {
-        return error("unterminated quoted string");
+        return error(unterminated);
       }
-      if (r == '"') {
+      if (r == close) {
         break;
       }
     }
-    emit(Type.STRING);
+    emit(type);
     return true;
   }
 

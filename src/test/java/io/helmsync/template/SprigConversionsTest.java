@@ -1,24 +1,22 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's conversions (spf13/cast's lenient rules, strconv.Atoi's value without its error) and
  * reflection (Go's %T, reflect.Kind and reflect.DeepEqual) as Helm runs them.
  */
-class SprigConversionsTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigConversionsTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return SprigConversions.functions();
+  }
+
+  @Override
+  Object data() {
+    return DATA;
   }
 
   private static final Map<String, Object> DATA = Map.of(
@@ -81,25 +79,5 @@ class SprigConversionsTest {
         new Case("{{ atoi .f }}", "wrong type for value; expected string; got float64"),
         new Case("{{ typeIs 1 1 }}", "expected string; found 1"),
         new Case("{{ deepEqual 1 }}", "wrong number of args for deepEqual: want 2 got 1"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(SprigConversions.functions(), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", DATA);
   }
 }

@@ -1,28 +1,22 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's defaults and flow control as Helm runs them: outputs from Sprig's defaults.go and docs
  * (defaults.md, flow_control.md); "empty" is the zero value of the value's type.
  */
-class SprigDefaultsTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigDefaultsTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return SprigDefaults.functions();
   }
 
-  private static Map<String, Object> data() {
+  @Override
+  Map<String, Object> data() {
     Map<String, Object> data = new HashMap<>();
     data.put("list", List.of(1L));
     data.put("emptyList", List.of());
@@ -73,25 +67,5 @@ class SprigDefaultsTest {
         new Case("{{ default }}", "wrong number of args for default: want at least 1 got 0"),
         new Case("{{ ternary 1 2 .zero }}", "wrong type for value; expected bool; got float64"),
         new Case("{{ ternary 1 2 \"x\" }}", "expected bool; found \"x\""));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(SprigDefaults.functions(), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", data());
   }
 }

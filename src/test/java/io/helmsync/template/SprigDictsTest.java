@@ -1,27 +1,21 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's dict family as Helm runs it: outputs from Sprig's dict.go and docs (dicts.md), merges
  * by the mergo rules Sprig v3 ships with, errors as Go's panics and type checks.
  */
-class SprigDictsTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigDictsTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return SprigDicts.functions().with(SprigLists.functions());
   }
 
-  private static Map<String, Object> data() {
+  @Override
+  Map<String, Object> data() {
     Map<String, Object> role = new LinkedHashMap<>(Map.of("name", "admin"));
     Map<String, Object> user = new LinkedHashMap<>(Map.of("role", role));
     Map<String, Object> data = new LinkedHashMap<>();
@@ -124,25 +118,5 @@ class SprigDictsTest {
         new Case("{{ dig \"s\" \"x\" \"d\" .dig }}",
             "error calling dig: interface conversion: interface {} is string, not "
                 + "map[string]interface {}"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(SprigDicts.functions().with(SprigLists.functions()), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", data());
   }
 }

@@ -1,25 +1,23 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's list family as Helm runs it: outputs from Sprig's list.go and docs (lists.md), errors
  * as Sprig's messages and Go's panics, for the plain and the must variants alike. A nil result
  * prints as {@code <no value>} because text/template digs into the interface{} it is returned in.
  */
-class SprigListsTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigListsTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return SprigLists.functions().with("dict", emptyDict());
+  }
+
+  @Override
+  Object data() {
+    return DATA;
   }
 
   private static final Map<String, Object> DATA =
@@ -99,27 +97,6 @@ class SprigListsTest {
             "error calling chunk: runtime error: makeslice: len out of range"),
         new Case("{{ chunk 2 \"x\" }}", "error calling chunk: Cannot chunk type string"),
         new Case("{{ chunk .f .l }}", "wrong type for value; expected int; got float64"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(SprigLists.functions().with("dict", SprigListsTest.emptyDict()),
-            MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", DATA);
   }
 
   /** A map to pass where the cases need one, without depending on the dict family. */

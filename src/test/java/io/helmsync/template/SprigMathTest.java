@@ -1,23 +1,21 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's math family as Helm runs it: outputs from Sprig's numeric.go, functions.go and docs
  * (math.md, mathf.md, integer_slice.md); errors are Go's panics and type checks.
  */
-class SprigMathTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigMathTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return SprigMath.functions();
+  }
+
+  @Override
+  Object data() {
+    return DATA;
   }
 
   private static final Map<String, Object> DATA =
@@ -79,25 +77,5 @@ class SprigMathTest {
         new Case("{{ untilStep 0 \"5\" 1 }}", "expected integer; found \"5\""),
         new Case("{{ round 1.5 .f }}", "wrong type for value; expected int; got float64"),
         new Case("{{ seq 1 .f }}", "wrong type for value; expected int; got float64"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(SprigMath.functions(), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", DATA);
   }
 }

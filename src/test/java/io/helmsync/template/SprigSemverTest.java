@@ -1,24 +1,22 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's {@code semver} and {@code semverCompare} on Masterminds/semver v3.5, as Helm 3.21 ships
  * it; every expected text was rendered by Helm (the same cases, and more, are proven against Helm
  * in {@code conformance/sprig-semver-dates.yaml}).
  */
-class SprigSemverTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
+class SprigSemverTest extends FunctionCases {
+  @Override
+  Functions functions() {
+    return Sprig.functions();
+  }
+
+  @Override
+  Object data() {
+    return Map.of();
   }
 
   static Stream<Case> outputs() {
@@ -79,25 +77,5 @@ class SprigSemverTest {
                 + "dereference"),
         new Case("{{ (semver \"1.2.3\").IncPatch.Original }}",
             "can't evaluate field Original in type semver.Version"));
-  }
-
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String template) {
-    return Template.create(Sprig.functions(), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", Map.of());
   }
 }

@@ -1,0 +1,45 @@
+package io.helmsync.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Table-driven tests of one function library: a subclass gives the functions, what dot is, and
+ * two static tables, {@code outputs()} (template → output) and {@code errors()} (template → the
+ * end of the error message).
+ */
+abstract class FunctionCases {
+  record Case(String template, String expected) {
+    @Override
+    public String toString() {
+      return template;
+    }
+  }
+
+  /** The functions the templates may call. */
+  abstract Functions functions();
+
+  /** What {@code .} is in the templates. */
+  abstract Object data();
+
+  @ParameterizedTest
+  @MethodSource("outputs")
+  void renders(Case c) {
+    assertThat(render(c.template())).isEqualTo(c.expected());
+  }
+
+  @ParameterizedTest
+  @MethodSource("errors")
+  void fails(Case c) {
+    assertThatThrownBy(() -> render(c.template()))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageEndingWith(c.expected());
+  }
+
+  private String render(String template) {
+    return Template.create(functions(), MissingKey.DEFAULT).parse("t", template).execute("t", data());
+  }
+}
