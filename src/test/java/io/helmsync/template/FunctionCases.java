@@ -39,7 +39,13 @@ abstract class FunctionCases {
         .hasMessageEndingWith(c.expected());
   }
 
-  private String render(String template) {
-    return Template.create(functions(), MissingKey.DEFAULT).parse("t", template).execute("t", data());
+  /** Renders {@code template} with this library's functions and data. */
+  String render(String template) {
+    return render(template, data());
+  }
+
+  /** Renders {@code template} with this library's functions and {@code dot} as data. */
+  String render(String template, Object dot) {
+    return Template.create(functions(), MissingKey.DEFAULT).parse("t", template).execute("t", dot);
   }
 }

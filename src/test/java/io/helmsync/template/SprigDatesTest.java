@@ -1,15 +1,12 @@
 package io.helmsync.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sprig's date functions on Go's {@code time.Time}. The table holds what Helm renders for fixed
@@ -17,16 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * it pin what the Helm conformance cases cannot because it depends on the clock: {@code now},
  * {@code ago}, and that an argument which is not a time or Go integer means now.
  */
-class SprigDatesTest {
+class SprigDatesTest extends FunctionCases {
   private static final String T = "(toDate \"2006-01-02T15:04:05Z07:00\" "
       + "\"2024-02-29T23:59:58.5+05:30\")";
-
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
-  }
 
   static Stream<Case> outputs() {
     return Stream.of(
@@ -85,23 +75,14 @@ class SprigDatesTest {
             "wrong type for value; expected time.Time; got string"));
   }
 
-  @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template())).isEqualTo(c.expected());
+  @Override
+  Functions functions() {
+    return Sprig.functions();
   }
 
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  private static String render(String text) {
-    return Template.create(Sprig.functions(), MissingKey.DEFAULT).parse("t", text)
-        .execute("t", Map.of());
+  @Override
+  Object data() {
+    return Map.of();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.helmsync.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
@@ -16,14 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * except in the raw variant, Go 1.22's string escapes, MarshalIndent's layout, float formats) and
  * json.Unmarshal's results and syntax errors, word for word.
  */
-class SprigJsonTest {
-  record Case(String template, String expected) {
-    @Override
-    public String toString() {
-      return template;
-    }
-  }
-
+class SprigJsonTest extends FunctionCases {
   /** JSON text handed to {@code mustFromJson} and the error Go reports for it. */
   record Decoding(String json, String error) {
     @Override
@@ -32,7 +24,8 @@ class SprigJsonTest {
     }
   }
 
-  private static Map<String, Object> data() {
+  @Override
+  Object data() {
     Map<String, Object> map = new HashMap<>();
     map.put("b", 1L);
     map.put("a", "<x> & y");
@@ -130,20 +123,6 @@ class SprigJsonTest {
   }
 
   @ParameterizedTest
-  @MethodSource("outputs")
-  void renders(Case c) {
-    assertThat(render(c.template(), data())).isEqualTo(c.expected());
-  }
-
-  @ParameterizedTest
-  @MethodSource("errors")
-  void fails(Case c) {
-    assertThatThrownBy(() -> render(c.template(), data()))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageEndingWith(c.expected());
-  }
-
-  @ParameterizedTest
   @MethodSource("decodingErrors")
   void refusesWhatGoRefuses(Decoding d) {
     assertThatThrownBy(() -> render("{{ mustFromJson .json }}", Map.of("json", d.json())))
@@ -151,10 +130,9 @@ class SprigJsonTest {
         .hasMessageEndingWith("error calling mustFromJson: " + d.error());
   }
 
-  private static String render(String template, Map<String, Object> data) {
-    return Template.create(SprigJson.functions().with("list", listFunction()), MissingKey.DEFAULT)
-        .parse("t", template)
-        .execute("t", data);
+  @Override
+  Functions functions() {
+    return SprigJson.functions().with("list", listFunction());
   }
 
   /** Go's variadic list, so cases can nest values without depending on the list family. */
