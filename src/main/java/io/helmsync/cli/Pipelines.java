@@ -2,6 +2,7 @@ package io.helmsync.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.PruneOptions;
+import io.helmsync.chart.RemoteCharts;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
 import io.helmsync.helmfile.HelmfileLoader;
@@ -45,6 +46,7 @@ public class Pipelines {
   private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
+  private final RemoteCharts charts;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
@@ -60,6 +62,14 @@ public class Pipelines {
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
         clusterConfigured() ? this::client : null, config.secretRefresh());
+    // One chart source for the process, so that its index cache outlives each reconcile.
+    this.charts = new RemoteCharts(RemoteCharts.Options.defaults()
+        .withCacheDir(config.chartCache().orElse(config.workDir().resolve("charts"))));
+  }
+
+  /** The process's remote chart source (repositories, OCI registries, the chart cache). */
+  public RemoteCharts charts() {
+    return charts;
   }
 
   /**
@@ -98,7 +108,7 @@ public class Pipelines {
         source(settings),
         new HelmfileLoader(stateOptions(settings)),
         new ReleasePlanner(settings.namespace()),
-        new HelmChartRenderer(ChartContext.offline()),
+        new HelmChartRenderer(ChartContext.offline(), charts),
         cluster,
         settings.environment());
   }

@@ -89,6 +89,13 @@ public interface HelmsyncConfig {
   @WithDefault("${java.io.tmpdir}/helmsync")
   Path workDir();
 
+  /**
+   * Where charts downloaded from repositories and registries are kept, by digest, so that an
+   * unchanged chart is fetched once; default {@code charts} under {@link #workDir()}.
+   */
+  @WithName("chart-cache")
+  Optional<Path> chartCache();
+
   /** Push webhooks. */
   Webhook webhook();
 

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param labels the release's labels, {@code commonLabels} included
  * @param settings wait, timeout, atomic and the like
  * @param source where the release was declared, for messages
+ * @param repositories the state's {@code repositories:}, where remote charts are looked up
  */
 public record PlannedRelease(
     String name,
@@ -28,7 +29,8 @@ public record PlannedRelease(
     List<String> needs,
     Map<String, String> labels,
     ReleaseSettings settings,
-    String source) {
+    String source,
+    List<Repository> repositories) {
 
   public PlannedRelease {
     Objects.requireNonNull(name, "name");
@@ -38,11 +40,12 @@ public record PlannedRelease(
     needs = List.copyOf(needs);
     labels = Map.copyOf(labels);
     settings = settings == null ? ReleaseSettings.HELM_DEFAULTS : settings;
+    repositories = repositories == null ? List.of() : List.copyOf(repositories);
   }
 
-  /** A release with Helm's default settings, no version constraint and no labels. */
+  /** A release with Helm's default settings, no version constraint, labels or repositories. */
   public PlannedRelease(String name, String namespace, String chart, Path baseDir,
       Map<String, Object> values, List<String> needs, String source) {
-    this(name, namespace, chart, "", baseDir, values, needs, Map.of(), null, source);
+    this(name, namespace, chart, "", baseDir, values, needs, Map.of(), null, source, List.of());
   }
 }

@@ -47,7 +47,8 @@ public final class ReleasePlanner {
               needs.get(key).stream().map(ReleasePlanner::nameOf).toList(),
               release.labels(),
               release.settings(),
-              release.source()));
+              release.source(),
+              state.repositories()));
     }
     return new Plan(ordered);
   }

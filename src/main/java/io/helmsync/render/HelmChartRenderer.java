@@ -3,6 +3,7 @@ package io.helmsync.render;
 import io.helmsync.chart.Chart;
 import io.helmsync.chart.ChartLoader;
 import io.helmsync.chart.ChartReference;
+import io.helmsync.chart.RemoteCharts;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * template} does: subcharts enabled by Helm's dependency rules, values coalesced over every chart's
  * defaults, every template in one set, documents split on {@code ---} and ordered by Helm's install
  * order. Hooks and {@code crds/} come back apart: this version applies neither. Directories of
- * plain manifests still go to {@link ManifestDirectoryRenderer}; remote charts stop with a message.
+ * plain manifests still go to {@link ManifestDirectoryRenderer}; remote charts are fetched by
+ * {@link RemoteCharts}.
  */
 public final class HelmChartRenderer implements ChartRenderer {
   /** Helm's {@code releaseutil.SplitManifests} separator. */
@@ -40,9 +42,16 @@ public final class HelmChartRenderer implements ChartRenderer {
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ChartContext context;
+  private final RemoteCharts remote;
 
+  /** Remote charts are cached under the default directory. */
   public HelmChartRenderer(ChartContext context) {
+    this(context, new RemoteCharts(RemoteCharts.Options.defaults()));
+  }
+
+  public HelmChartRenderer(ChartContext context, RemoteCharts remote) {
     this.context = context;
+    this.remote = remote;
   }
 
   @Override
@@ -52,10 +61,8 @@ public final class HelmChartRenderer implements ChartRenderer {
     return switch (reference.kind()) {
       case MANIFEST_DIRECTORY -> manifests.render(release, root);
       case LOCAL_CHART -> render(release, ChartLoader.load(reference.path(), where));
-      case REPOSITORY, OCI -> throw ReconcileException.stalled(where + ": chart '"
-          + release.chart() + "' is fetched from a " + reference.kind().toString().toLowerCase()
-          + " source, which this version of helmsync does not do yet; vendor the chart into the "
-          + "repository and point chart: at its directory");
+      case REPOSITORY, OCI -> render(release, remote.load(release.chart(), release.version(),
+          ChartRepositories.of(release.repositories(), root, where), where));
     };
   }
 

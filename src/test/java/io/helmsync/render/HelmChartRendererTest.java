@@ -54,10 +54,11 @@ class HelmChartRendererTest {
             "values.yaml", "db: off\n", "charts/db/Chart.yaml",
             "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
             "values of chart app: db must be a map of the subchart's values, not false"),
-        new Case("repository chart", "bitnami/redis", Map.of(),
-            "is fetched from a repository source, which this version of helmsync does not do yet"),
-        new Case("OCI chart", "oci://registry.example.com/charts/redis", Map.of(),
-            "is fetched from a oci source"));
+        new Case("undeclared repository", "bitnami/redis", Map.of(),
+            "chart 'bitnami/redis' names repository 'bitnami', which repositories: does not "
+                + "declare"),
+        new Case("OCI reference without a path", "oci://registry.example.com", Map.of(),
+            "names no repository in the registry; write oci://host/path/chart"));
   }
 
   @ParameterizedTest(name = "{0}")
