@@ -11,7 +11,7 @@ import java.util.Map;
  * applies {@code --set name=value}: dotted names with {@code \.} escapes and {@code [i]} list
  * indexes, lists padded with nulls.
  */
-final class SetValues {
+public final class SetValues {
   private SetValues() {}
 
   /**
@@ -19,7 +19,7 @@ final class SetValues {
    * @param asString {@code setString}: every value becomes a string
    * @param readFile reads a {@code file:} entry's content
    */
-  static Map<String, Object> apply(Map<String, Object> values, List<Object> entries,
+  public static Map<String, Object> apply(Map<String, Object> values, List<Object> entries,
       boolean asString, java.util.function.Function<String, String> readFile, String where) {
     Map<String, Object> result = deepMutable(values);
     for (int i = 0; i < entries.size(); i++) {
