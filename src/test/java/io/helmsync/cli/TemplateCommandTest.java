@@ -115,7 +115,8 @@ class TemplateCommandTest {
   void errorsGoToStderrWithANonZeroExit(QuarkusMainLauncher launcher) {
     LaunchResult missing = launcher.launch("template", "./no-such-chart");
     LaunchResult remote = launcher.launch("template", "bitnami/redis");
-    LaunchResult badSet = launcher.launch("template", "./no-such-chart", "--set", "novalue");
+    LaunchResult badSet = launcher.launch("template", FIXTURES.resolve("hooks").toString(),
+        "--set", "novalue");
 
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.getErrorOutput()).contains("Error: ")
@@ -129,18 +130,24 @@ class TemplateCommandTest {
     return documents(result.getOutput()).stream().map(Document::source).toList();
   }
 
-  /** The documents from the first {@code ---} on (the test launcher mixes start-up logs in). */
+  /**
+   * The documents from the first {@code ---} on (the test launcher mixes start-up logs in). A
+   * document without a {@code # Source:} line has the previous one's: Helm prints a template's
+   * empty {@code ---} document as a separator after the comment, we print none.
+   */
   private static List<Document> documents(String output) {
     List<Document> documents = new ArrayList<>();
     int start = output.startsWith("---") ? 0 : Math.max(0, output.indexOf("\n---") + 1);
+    String source = "";
     for (String text : output.substring(start).split("(?m)^---\\s*$")) {
       if (text.isBlank()) {
         continue;
       }
-      String source = text.lines().filter(line -> line.startsWith("# Source: ")).findFirst()
-          .map(line -> line.substring("# Source: ".length())).orElse("");
-      YamlDocuments.parse(text, "output")
-          .forEach(d -> documents.add(new Document(source, d.content())));
+      source = text.lines().filter(line -> line.startsWith("# Source: ")).findFirst()
+          .map(line -> line.substring("# Source: ".length())).orElse(source);
+      for (YamlDocuments.Document document : YamlDocuments.parse(text, "output")) {
+        documents.add(new Document(source, document.content()));
+      }
     }
     return documents;
   }
