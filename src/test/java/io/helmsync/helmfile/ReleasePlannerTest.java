@@ -33,6 +33,17 @@ class ReleasePlannerTest {
     return new ReleasePlanner("demo").plan(new HelmfileState("demo", Map.of(), releases, ROOT));
   }
 
+  @Test
+  void everyReleaseCarriesTheStatesRepositoriesForItsChartSource() {
+    Repository acme = new Repository("acme", "https://charts.acme.example", "u", "p", false, null,
+        null, null, false, false);
+    HelmfileState state = new HelmfileState("demo", Map.of(), List.of(release("a"), release("b")),
+        List.of(acme), ROOT, java.util.Set.of());
+
+    assertThat(new ReleasePlanner("demo").plan(state).releases())
+        .allSatisfy(planned -> assertThat(planned.repositories()).containsExactly(acme));
+  }
+
   record Case(String name, List<String> releases, List<String> order) {
     @Override
     public String toString() {
