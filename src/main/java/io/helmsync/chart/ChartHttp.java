@@ -23,13 +23,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * GET requests for chart sources on {@link HttpClient}. Redirects are followed here rather than by
  * the client, so that credentials reach only the host they are meant for (S3 and CDNs behind a
  * repository must not see them); a failure becomes a {@link ReconcileException} typed by what
- * should happen next: an unreachable or failing server is transient, a refusal is stalled.
+ * should happen next: an unreachable or failing server is transient, a refusal or an untrusted
+ * certificate is stalled.
  */
 final class ChartHttp {
   private static final int MAX_REDIRECTS = 5;
@@ -132,6 +134,10 @@ final class ChartHttp {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Response(request.uri(), response.statusCode(), response.headers(),
           response.body());
+    } catch (SSLHandshakeException e) {
+      throw ReconcileException.stalled(where + ": " + what + ": the TLS handshake failed ("
+          + e.getMessage() + "); if the server's certificate is signed by a private CA, give the "
+          + "repository's caFile", e);
     } catch (HttpTimeoutException e) {
       throw ReconcileException.transientError(where + ": " + what + " did not answer within "
           + timeout.toSeconds() + "s; retrying", e);
