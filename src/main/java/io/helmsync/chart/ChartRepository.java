@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param caFile PEM certificates to trust instead of the system's; null for the system's
  * @param skipTlsVerify helmfile's {@code skipTLSVerify}, which helmsync refuses
  * @param passCredentials send the credentials to chart URLs on other hosts too
+ * @param clientCertificate whether {@code certFile}/{@code keyFile} are set, which helmsync
+ *     refuses
  */
 public record ChartRepository(String name, String url, String username, String password,
-    boolean oci, Path caFile, boolean skipTlsVerify, boolean passCredentials) {
+    boolean oci, Path caFile, boolean skipTlsVerify, boolean passCredentials,
+    boolean clientCertificate) {
 
   public ChartRepository {
     Objects.requireNonNull(name, "name");
@@ -27,7 +30,7 @@ public record ChartRepository(String name, String url, String username, String p
 
   /** An HTTP repository without credentials, as {@code helm template --repo URL} uses. */
   public static ChartRepository anonymous(String name, String url) {
-    return new ChartRepository(name, url, null, null, false, null, false, false);
+    return new ChartRepository(name, url, null, null, false, null, false, false, false);
   }
 
   boolean hasCredentials() {

@@ -74,7 +74,11 @@ public final class RemoteCharts {
   private ChartArchiveBytes fetch(String chart, String version, List<ChartRepository> declared,
       String where) {
     if (chart.startsWith("oci://")) {
-      return registries.fetch(chart, version, registryCredentials(chart, declared), where);
+      ChartRepository credentials = registryCredentials(chart, declared);
+      if (credentials != null) {
+        refuseUnsupported(credentials, where);
+      }
+      return registries.fetch(chart, version, credentials, where);
     }
     int slash = chart.indexOf('/');
     if (slash <= 0 || slash == chart.length() - 1) {
@@ -86,16 +90,26 @@ public final class RemoteCharts {
         .orElseThrow(() -> ReconcileException.stalled(where + ": chart '" + chart
             + "' names repository '" + name + "', which repositories: does not declare; declare "
             + "it, or fix chart: if the chart is meant to be a local path"));
-    if (repository.skipTlsVerify()) {
-      throw ReconcileException.stalled(where + ": repository '" + name + "' sets skipTLSVerify, "
-          + "which helmsync refuses; give the repository's CA certificate as caFile instead");
-    }
+    refuseUnsupported(repository, where);
     String inRepository = chart.substring(slash + 1);
     if (repository.oci()) {
       String base = repository.url().replaceFirst("^oci://", "").replaceAll("/+$", "");
       return registries.fetch("oci://" + base + "/" + inRepository, version, repository, where);
     }
     return repositories.fetch(repository, inRepository, version, where);
+  }
+
+  private static void refuseUnsupported(ChartRepository repository, String where) {
+    if (repository.skipTlsVerify()) {
+      throw ReconcileException.stalled(where + ": repository '" + repository.name() + "' sets "
+          + "skipTLSVerify, which helmsync refuses; give the repository's CA certificate as caFile "
+          + "instead");
+    }
+    if (repository.clientCertificate()) {
+      throw ReconcileException.stalled(where + ": repository '" + repository.name() + "' sets "
+          + "certFile/keyFile; helmsync does not present client certificates to chart "
+          + "repositories, so use username and password");
+    }
   }
 
   /** The {@code oci: true} entry for the reference's registry host, as {@code helm registry login}. */

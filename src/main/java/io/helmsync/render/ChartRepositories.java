@@ -12,19 +12,13 @@ final class ChartRepositories {
 
   /**
    * @param root the checkout, which {@code caFile} is relative to
-   * @throws ReconcileException STALLED for settings helmsync does not honour (client certificates)
-   *     or a {@code caFile} outside the checkout
+   * @throws ReconcileException STALLED for a {@code caFile} outside the checkout
    */
   static List<ChartRepository> of(List<Repository> repositories, Path root, String where) {
     return repositories.stream().map(repository -> of(repository, root, where)).toList();
   }
 
   private static ChartRepository of(Repository repository, Path root, String where) {
-    if (repository.certFile() != null || repository.keyFile() != null) {
-      throw ReconcileException.stalled(where + ": repository '" + repository.name()
-          + "' sets certFile/keyFile; helmsync does not present client certificates to chart "
-          + "repositories, so use username and password");
-    }
     Path caFile = null;
     if (repository.caFile() != null) {
       caFile = root.resolve(repository.caFile()).normalize();
@@ -36,6 +30,7 @@ final class ChartRepositories {
     }
     return new ChartRepository(repository.name(), repository.url(), repository.username(),
         repository.password(), repository.oci(), caFile, repository.skipTlsVerify(),
-        repository.passCredentials());
+        repository.passCredentials(),
+        repository.certFile() != null || repository.keyFile() != null);
   }
 }

@@ -111,7 +111,7 @@ class HttpRepositoryChartsTest {
 
   private ChartRepository repository(String password) {
     return new ChartRepository("acme", server.baseUrl() + "/", USER, password, false, null, false,
-        false);
+        false, false);
   }
 
   private Chart load(RemoteCharts charts, String version) {
@@ -208,13 +208,29 @@ class HttpRepositoryChartsTest {
   }
 
   @Test
+  void settingsHelmsyncDoesNotHonourStopOnlyTheReleasesThatUseTheRepository() {
+    ChartRepository insecure = new ChartRepository("insecure", server.baseUrl(), null, null, false,
+        null, true, false, false);
+    ChartRepository mtls = new ChartRepository("mtls", server.baseUrl(), null, null, false, null,
+        false, false, true);
+    List<ChartRepository> declared = List.of(repository(PASSWORD), insecure, mtls);
+
+    assertThat(charts().load("acme/helpers", "0.1.0", declared, "r").metadata())
+        .containsEntry("version", "0.1.0");
+    assertThatThrownBy(() -> charts().load("insecure/helpers", "", declared, "release web"))
+        .hasMessageContaining("repository 'insecure' sets skipTLSVerify, which helmsync refuses");
+    assertThatThrownBy(() -> charts().load("mtls/helpers", "", declared, "release web"))
+        .hasMessageContaining("repository 'mtls' sets certFile/keyFile");
+  }
+
+  @Test
   void credentialsGoToAnotherHostOnlyWithPassCredentials() {
     String otherHost = server.baseUrl().replace("localhost", "127.0.0.1");
     server.stubFor(get(urlEqualTo("/elsewhere/helpers-0.1.0.tgz")).willReturn(ok().withBody(v010)));
     serveIndex(index(ChartCache.sha256(v010), ChartCache.sha256(v020))
         .replace("charts/helpers-0.1.0.tgz", otherHost + "/elsewhere/helpers-0.1.0.tgz"));
     ChartRepository passing = new ChartRepository("acme", server.baseUrl(), USER, PASSWORD, false,
-        null, false, true);
+        null, false, true, false);
 
     load(charts(), "0.1.0");
     new RemoteCharts(RemoteCharts.Options.defaults().withCacheDir(cache.resolve("other")))

@@ -111,7 +111,7 @@ class OciRegistryChartsTest {
 
   private ChartRepository login(String password) {
     return new ChartRepository("registry", host() + "/charts", USER, password, true, null, false,
-        false);
+        false, false);
   }
 
   private int requests(String path) {

@@ -85,7 +85,7 @@ class RepositoryCaFileTest {
   private ReconcileException failure(Path ca) {
     String url = "https://localhost:" + server.httpsPort();
     ChartRepository repository = new ChartRepository("private", url, null, null, false, ca,
-        false, false);
+        false, false, false);
     RemoteCharts charts = new RemoteCharts(RemoteCharts.Options.defaults()
         .withCacheDir(dir.resolve("cache")));
     try {
