@@ -46,17 +46,13 @@ final class ChartHttp {
   }
 
   /** A response whose body has been read. */
-  record Response(URI uri, int status, HttpHeaders headers, byte[] body) {
+  record Response(int status, HttpHeaders headers, byte[] body) {
     boolean ok() {
       return status / 100 == 2;
     }
 
     Optional<String> header(String name) {
       return headers.firstValue(name);
-    }
-
-    String text() {
-      return new String(body, StandardCharsets.UTF_8);
     }
   }
 
@@ -132,8 +128,7 @@ final class ChartHttp {
   private Response send(HttpClient client, HttpRequest request, String what, String where) {
     try {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(request.uri(), response.statusCode(), response.headers(),
-          response.body());
+      return new Response(response.statusCode(), response.headers(), response.body());
     } catch (SSLHandshakeException e) {
       throw ReconcileException.stalled(where + ": " + what + ": the TLS handshake failed ("
           + e.getMessage() + "); if the server's certificate is signed by a private CA, give the "

@@ -28,11 +28,6 @@ public record ChartRepository(String name, String url, String username, String p
     Objects.requireNonNull(url, "url");
   }
 
-  /** An HTTP repository without credentials, as {@code helm template --repo URL} uses. */
-  public static ChartRepository anonymous(String name, String url) {
-    return new ChartRepository(name, url, null, null, false, null, false, false, false);
-  }
-
   boolean hasCredentials() {
     return username != null && password != null;
   }

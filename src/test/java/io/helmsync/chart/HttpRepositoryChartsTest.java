@@ -199,7 +199,8 @@ class HttpRepositoryChartsTest {
 
   @Test
   void anUnreachableRepositoryIsTransient() {
-    ChartRepository down = ChartRepository.anonymous("down", "http://127.0.0.1:1/charts");
+    ChartRepository down = new ChartRepository("down", "http://127.0.0.1:1/charts", null, null,
+        false, null, false, false, false);
 
     assertThatThrownBy(() -> charts().load("down/helpers", "", List.of(down), "release web"))
         .isInstanceOfSatisfying(ReconcileException.class,
