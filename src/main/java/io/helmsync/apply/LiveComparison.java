@@ -26,7 +26,7 @@ public final class LiveComparison {
   }
 
   /** As above, leaving out {@code ignored} paths (see {@link DriftPolicy}). */
-  static boolean matches(
+  public static boolean matches(
       Map<String, Object> desired, Map<String, Object> live, String fieldManager, List<String> ignored) {
     return differences(desired, live, ignored).isEmpty()
         && ManagedFieldsV1.stillDesired(live, fieldManager, desired);
