@@ -190,10 +190,12 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
       if (suspended || !selfHeal) {
         return;
       }
-      wait = Duration.between(clock.instant(), holdUntil(ref));
+      Instant now = clock.instant();
+      Instant until = holdUntil(ref);
+      wait = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
-    timer.schedule(() -> heal.accept(Trigger.of(Trigger.Cause.DRIFT)),
-        Math.max(wait.toMillis(), 0), TimeUnit.MILLISECONDS);
+    timer.schedule(() -> heal.accept(Trigger.of(Trigger.Cause.DRIFT)), wait.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private Instant holdUntil(ObjectRef ref) {
