@@ -62,7 +62,8 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     }
   }
 
-  private record Streak(int corrections, Instant last) {}
+  /** Corrections in a row, the last one, and when the next may be made (jitter drawn once). */
+  private record Streak(int corrections, Instant last, Instant next) {}
 
   private record Expected(String release, Manifest manifest) {}
 
@@ -203,7 +204,7 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     if (streak == null || Duration.between(streak.last(), clock.instant()).compareTo(RECURRENCE_WINDOW) > 0) {
       return Instant.MIN;
     }
-    return streak.last().plus(backoff.after(streak.corrections()));
+    return streak.next();
   }
 
   @Override
@@ -232,7 +233,7 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     }
     for (ChangeSet.Entry entry : changes.entries()) {
       Drift drift;
-      int inARow;
+      Streak streak;
       synchronized (this) {
         if (entry.action() == Action.UNCHANGED && drifted.remove(entry.ref()) != null) {
           publishGauge();
@@ -244,29 +245,31 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
         if (drift == null) {
           continue;
         }
-        inARow = streak(entry.ref());
+        streak = streak(entry.ref());
         publishGauge();
       }
-      report(entry.ref(), drift, inARow);
+      report(entry.ref(), drift, streak);
     }
   }
 
-  private int streak(ObjectRef ref) {
+  private Streak streak(ObjectRef ref) {
     Instant now = clock.instant();
     Streak previous = streaks.get(ref);
     int inARow = previous != null
         && Duration.between(previous.last(), now).compareTo(RECURRENCE_WINDOW) <= 0
         ? previous.corrections() + 1 : 1;
-    streaks.put(ref, new Streak(inARow, now));
-    return inARow;
+    Streak streak = new Streak(inARow, now, now.plus(backoff.after(inARow)));
+    streaks.put(ref, streak);
+    return streak;
   }
 
-  private void report(ObjectRef ref, Drift drift, int inARow) {
+  private void report(ObjectRef ref, Drift drift, Streak streak) {
+    int inARow = streak.corrections();
     metrics.driftCorrected(environment, drift.release());
     String message = drift.describe() + "; restored from Git revision " + shortRevision();
     if (inARow >= RECURRING) {
       message += "; corrected " + inARow + " times in a row: something keeps changing it, so the"
-          + " next correction waits " + backoff.after(inARow).toSeconds() + " s or more (set "
+          + " next correction waits until " + streak.next() + " (set "
           + "helmsync.io/drift: ignore or HELMSYNC_DRIFT_IGNORE to leave it alone)";
       LOG.warnf("%s drift corrected again: %s", ref, message);
     } else {
