@@ -2,6 +2,7 @@ package io.helmsync.reconcile;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.helmsync.apply.LiveObjects;
@@ -45,6 +46,7 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
   private final Listener listener;
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers =
       new ConcurrentHashMap<>();
+  private final Set<String> unwatchable = ConcurrentHashMap.newKeySet();
 
   public ManagedObjectCache(
       KubernetesClient client, String namespace, String environment, Listener listener) {
@@ -71,16 +73,28 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
     kinds.stream().filter(kind -> !informers.containsKey(kind)).forEach(this::inform);
   }
 
+  /**
+   * Starts an informer and waits for its first list. A kind that cannot be listed (a Role without
+   * list and watch on it) is read with GETs instead, and said once, so the agent keeps working.
+   */
   private void inform(String kind) {
     int slash = kind.lastIndexOf('/');
-    SharedIndexInformer<GenericKubernetesResource> informer = client
-        .genericKubernetesResources(kind.substring(0, slash), kind.substring(slash + 1))
-        .inNamespace(namespace)
-        .withLabel(Ownership.MANAGED_BY, Ownership.MANAGED_BY_VALUE)
-        .withLabel(Ownership.ENVIRONMENT, environment)
-        .inform(new Handler(kind.substring(0, slash), kind.substring(slash + 1)), 0);
-    informers.put(kind, informer);
-    LOG.infof("watching %s in namespace %s", kind, namespace);
+    try {
+      SharedIndexInformer<GenericKubernetesResource> informer = client
+          .genericKubernetesResources(kind.substring(0, slash), kind.substring(slash + 1))
+          .inNamespace(namespace)
+          .withLabel(Ownership.MANAGED_BY, Ownership.MANAGED_BY_VALUE)
+          .withLabel(Ownership.ENVIRONMENT, environment)
+          .inform(new Handler(kind.substring(0, slash), kind.substring(slash + 1)), 0);
+      informers.put(kind, informer);
+      LOG.infof("watching %s in namespace %s", kind, namespace);
+    } catch (KubernetesClientException e) {
+      if (unwatchable.add(kind)) {
+        LOG.warnf("cannot watch %s in namespace %s (%s): reading these objects with GET and not"
+            + " seeing their drift; grant list and watch on them to the agent's Role (deploy/rbac.yaml)",
+            kind, namespace, e.getMessage());
+      }
+    }
   }
 
   /** The kinds with a running informer, as {@code apiVersion/Kind}. */

@@ -221,6 +221,20 @@ class DriftStoryTest {
   }
 
   @Test
+  void aDeletedObjectIsRecreated() {
+    agent();
+    Manifest configMap = first(syncedExample(), "ConfigMap");
+
+    server.client().configMaps().inNamespace(ENV).withName(configMap.ref().name()).delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> corrections() == 1.0);
+    assertThat(live(configMap.ref())).isNotNull();
+    assertThat(lastHeal.changes().writes()).extracting(ChangeSet.Entry::action).containsExactly(Action.CREATED);
+    assertThat(events.events()).singleElement().satisfies(event ->
+        assertThat(event.message()).startsWith(DriftWatch.DELETED + "; restored from Git revision"));
+  }
+
+  @Test
   void aSecretsDriftEventNamesTheFieldNotTheValue() {
     // The example renders no Secret without credentials in the environment: add one to a chart.
     RepoFiles.write(repo, Map.of("charts/core-stack-api/templates/token.yaml",
