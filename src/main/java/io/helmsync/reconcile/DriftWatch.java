@@ -151,7 +151,7 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
    * Whether {@code live} has drifted from what Git declares for it, without asking the server: for
    * reports that must not write, such as a suspended reconcile.
    */
-  public Optional<Drift> assess(ObjectRef ref, Map<String, Object> live) {
+  Optional<Drift> assess(ObjectRef ref, Map<String, Object> live) {
     Expected wanted;
     synchronized (this) {
       wanted = expected.get(ref);
@@ -172,7 +172,7 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
   }
 
   /** Records what an assessment found (or that the object is back in line). */
-  public void found(ObjectRef ref, Optional<Drift> drift) {
+  void found(ObjectRef ref, Optional<Drift> drift) {
     Duration wait;
     synchronized (this) {
       if (drift.isEmpty()) {
@@ -285,11 +285,6 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
 
   String environment() {
     return environment;
-  }
-
-  /** The drifted objects now, for status. */
-  public synchronized Map<ObjectRef, Drift> drifted() {
-    return Map.copyOf(drifted);
   }
 
   private void publishGauge() {

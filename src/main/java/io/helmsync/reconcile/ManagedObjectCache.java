@@ -98,13 +98,8 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
   }
 
   /** The kinds with a running informer, as {@code apiVersion/Kind}. */
-  public Set<String> watchedKinds() {
+  Set<String> watchedKinds() {
     return new TreeSet<>(informers.keySet());
-  }
-
-  /** True when every informer has listed its objects once. */
-  public boolean synced() {
-    return informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
   }
 
   @Override

@@ -170,11 +170,6 @@ public final class WatchedSync implements ClusterSync, AutoCloseable {
         pending.size(), text);
   }
 
-  /** The drift watch, for status and tests. */
-  public DriftWatch drift() {
-    return drift;
-  }
-
   /** The informer cache, for tests. */
   ManagedObjectCache cache() {
     return cache;
