@@ -19,6 +19,11 @@ public final class Ownership {
   public static final String REVISION = "helmsync.io/revision";
   public static final String PRUNE = "helmsync.io/prune";
   public static final String DISABLED = "disabled";
+  /** Annotation on a managed object: {@code ignore} leaves other managers' changes alone. */
+  public static final String DRIFT = "helmsync.io/drift";
+  public static final String IGNORE = "ignore";
+  /** Annotation on the inventory ConfigMap: {@code "true"} stops applying and pruning. */
+  public static final String SUSPEND = "helmsync.io/suspend";
 
   /**
    * Kinds without a namespace. Helm and helmfile ask discovery; until rendering has discovery, this

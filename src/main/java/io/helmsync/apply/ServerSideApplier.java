@@ -13,19 +13,34 @@ import io.helmsync.model.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Applies objects with server-side apply, one at a time in the order given, after reading each live
- * object to skip those that already match (see {@link LiveComparison}). Stops at the first failure,
- * naming the object, so the caller knows the apply was partial and does not prune.
+ * Applies objects with server-side apply, one at a time in the order given, after looking up each
+ * live object (in the agent's informer cache, or with a GET) to skip those that already match (see
+ * {@link LiveComparison}). Fields the {@link DriftPolicy} ignores are not compared, and not sent
+ * when another manager owns them. Stops at the first failure, naming the object, so the caller
+ * knows the apply was partial and does not prune.
  */
 public final class ServerSideApplier implements Applier {
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
+  private final LiveObjects liveObjects;
+  private final DriftPolicy driftPolicy;
+  private final Holds holds;
 
+  /** Reads each object from the API server and ignores no field. */
   public ServerSideApplier(KubernetesClient client) {
+    this(client, LiveObjects.reading(client), DriftPolicy.none(), Holds.NONE);
+  }
+
+  public ServerSideApplier(
+      KubernetesClient client, LiveObjects liveObjects, DriftPolicy driftPolicy, Holds holds) {
     this.client = client;
     this.serialization = client.getKubernetesSerialization();
+    this.liveObjects = liveObjects;
+    this.driftPolicy = driftPolicy;
+    this.holds = holds;
   }
 
   @Override
@@ -33,30 +48,52 @@ public final class ServerSideApplier implements Applier {
     List<ChangeSet.Entry> entries = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
       for (Manifest manifest : release.objects()) {
-        entries.add(new ChangeSet.Entry(manifest.ref(), release.name(), applyOne(manifest, options), ""));
+        entries.add(applyOne(manifest, release.name(), options));
       }
     }
     return new ChangeSet(entries);
   }
 
-  private Action applyOne(Manifest manifest, ApplyOptions options) {
-    GenericKubernetesResource object = serialization.convertValue(manifest.body(), GenericKubernetesResource.class);
-    Resource<GenericKubernetesResource> resource = client.resource(object);
+  private ChangeSet.Entry applyOne(Manifest manifest, String release, ApplyOptions options) {
     try {
-      GenericKubernetesResource live = resource.get();
-      if (live != null && LiveComparison.matches(manifest.body(), asMap(live), options.fieldManager())) {
-        return Action.UNCHANGED;
+      Optional<Map<String, Object>> live = liveObjects.get(manifest.ref());
+      Map<String, Object> body = manifest.body();
+      if (live.isPresent()) {
+        List<String> ignored = driftPolicy.pathsFor(manifest.ref(), live.get(), options.fieldManager());
+        if (LiveComparison.matches(body, live.get(), options.fieldManager(), ignored)) {
+          return new ChangeSet.Entry(manifest.ref(), release, Action.UNCHANGED, "");
+        }
+        Optional<String> held = holds.reason(manifest.ref());
+        if (held.isPresent()) {
+          return new ChangeSet.Entry(manifest.ref(), release, Action.SKIPPED, held.get());
+        }
+        body = LiveComparison.without(body, ownedByOthers(live.get(), ignored, options.fieldManager()));
       }
+      GenericKubernetesResource object = serialization.convertValue(body, GenericKubernetesResource.class);
+      Resource<GenericKubernetesResource> resource = client.resource(object);
       var apply = resource.fieldManager(options.fieldManager());
       (options.force() ? apply.forceConflicts() : apply).serverSideApply();
-      return live == null ? Action.CREATED : Action.CONFIGURED;
+      return new ChangeSet.Entry(
+          manifest.ref(), release, live.isEmpty() ? Action.CREATED : Action.CONFIGURED, "");
     } catch (KubernetesClientException e) {
       throw ApiErrors.failure(manifest.ref(), "apply", e);
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> asMap(GenericKubernetesResource live) {
-    return serialization.convertValue(live, Map.class);
+  /**
+   * The ignored paths that another manager owns: not sent, so they stay as that manager set them.
+   * An ignored path only helmsync owns is still sent, or the server would drop the field.
+   */
+  private static List<String> ownedByOthers(Map<String, Object> live, List<String> ignored, String fieldManager) {
+    if (ignored.isEmpty()) {
+      return List.of();
+    }
+    List<String> others = new ArrayList<>();
+    ManagedFieldsV1.owners(live).forEach((manager, owned) -> {
+      if (!manager.equals(fieldManager)) {
+        owned.stream().filter(field -> DriftPolicy.covers(ignored, field)).forEach(others::add);
+      }
+    });
+    return others;
   }
 }

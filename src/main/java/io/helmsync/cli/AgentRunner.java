@@ -58,7 +58,7 @@ public class AgentRunner {
             ? settings.interval().toSeconds() + "s"
             : settings.interval().toMillis() + "ms",
         settings.dryRun() ? " dry-run" : "");
-    Reconciler reconciler = pipelines.reconciler(settings);
+    Reconciler reconciler = pipelines.agentReconciler(settings, loop::request);
     watchSecretRotation();
     if (settings.dryRun() || !leaderElection) {
       loop.start(reconciler, settings);

@@ -15,6 +15,13 @@ import io.helmsync.secret.SecretResolver;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ServerSideSync;
+import io.helmsync.reconcile.WatchedSync;
+import io.helmsync.apply.DriftPolicy;
+import io.helmsync.model.Trigger;
+import io.helmsync.observe.EventSink;
+import io.helmsync.observe.ReconcileMetrics;
+import java.util.List;
+import java.util.function.Consumer;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.source.DirectorySource;
@@ -47,14 +54,23 @@ public class Pipelines {
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
   private final RemoteCharts charts;
+  private final WatchedSync.Options driftOptions;
+  private final ReconcileMetrics metrics;
+  private final Instance<EventSink> events;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
       HelmsyncConfig config,
       Instance<SecretsManagerClient> secretsManager,
-      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint) {
+      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint,
+      ReconcileMetrics metrics,
+      Instance<EventSink> events) {
     this.clients = clients;
+    this.metrics = metrics;
+    this.events = events;
+    this.driftOptions = new WatchedSync.Options(
+        DriftPolicy.parse(config.driftIgnore().orElse(List.of())), config.selfHeal(), config.suspend());
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
@@ -104,6 +120,10 @@ public class Pipelines {
   public Reconciler reconciler(AgentSettings settings) {
     Optional<ClusterSync> cluster =
         settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
+    return reconciler(settings, cluster);
+  }
+
+  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster) {
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings)),
@@ -111,6 +131,20 @@ public class Pipelines {
         new HelmChartRenderer(ChartContext.offline(), charts),
         cluster,
         settings.environment());
+  }
+
+  /**
+   * The agent's reconciler: with a cluster, applies through informers that also watch for drift
+   * (heals are asked of {@code request}), and in dry-run reports what it would change without
+   * writing; without a cluster, renders only.
+   */
+  public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request) {
+    if (!clusterConfigured()) {
+      return reconciler(settings);
+    }
+    EventSink sink = events.isResolvable() ? events.get() : EventSink.NONE;
+    return reconciler(settings, Optional.of(
+        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, sink, request)));
   }
 
   /**

@@ -79,6 +79,30 @@ public interface HelmsyncConfig {
   @WithDefault("true")
   boolean leaderElection();
 
+  /**
+   * Put back, within seconds, what another field manager changed on a managed object (drift); a
+   * drift that keeps coming back is corrected with backoff. Off: drift is only reported.
+   */
+  @WithName("self-heal")
+  @WithDefault("true")
+  boolean selfHeal();
+
+  /**
+   * Stop applying and pruning (an incident, a manual change that must stay for a while); drift and
+   * what a sync would change are still reported. The annotation {@code helmsync.io/suspend: "true"}
+   * on the inventory ConfigMap does the same without a restart.
+   */
+  @WithDefault("false")
+  boolean suspend();
+
+  /**
+   * Fields that are never drift and that helmsync leaves to whoever owns them once the object
+   * exists, as {@code apiVersion/Kind:dotted.path}, comma-separated ({@code
+   * apps/v1/Deployment:spec.replicas} under an HPA).
+   */
+  @WithName("drift-ignore")
+  Optional<java.util.List<String>> driftIgnore();
+
   /** Render and report, but write nothing to the cluster. */
   @WithName("dry-run")
   @WithDefault("false")

@@ -31,6 +31,7 @@ public class ReconcileMetrics {
   private final MeterRegistry registry;
   private final MultiGauge info;
   private final MultiGauge managedObjects;
+  private final MultiGauge driftedObjects;
   private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
 
   public ReconcileMetrics(MeterRegistry registry) {
@@ -43,6 +44,29 @@ public class ReconcileMetrics {
         MultiGauge.builder("helmsync.managed.objects")
             .description("Objects helmsync manages, per release")
             .register(registry);
+    this.driftedObjects =
+        MultiGauge.builder("helmsync.drifted.objects")
+            .description("Managed objects that differ from Git because another manager changed them")
+            .register(registry);
+  }
+
+  /** Sets the drifted objects of every release (zero for those with none). */
+  public void drifted(String environment, Map<String, Integer> perRelease) {
+    driftedObjects.register(
+        perRelease.entrySet().stream()
+            .map(entry -> MultiGauge.Row.of(
+                Tags.of("environment", environment, "release", entry.getKey()), entry.getValue()))
+            .toList(),
+        true);
+  }
+
+  /** Counts one drifted object put back as Git declares it. */
+  public void driftCorrected(String environment, String release) {
+    Counter.builder("helmsync.drift.corrections")
+        .description("Drifted objects put back as Git declares them")
+        .tags("environment", environment, "release", release)
+        .register(registry)
+        .increment();
   }
 
   /**

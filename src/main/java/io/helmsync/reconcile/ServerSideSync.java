@@ -58,8 +58,14 @@ public final class ServerSideSync implements ClusterSync {
   /** The server-side apply implementation for the settings' namespace and environment. */
   public static ServerSideSync create(KubernetesClient client, AgentSettings settings,
       PruneOptions pruneOptions) {
+    return create(client, settings, pruneOptions, new ServerSideApplier(client));
+  }
+
+  /** As above, applying with {@code applier} (the agent's reads its informer cache). */
+  public static ServerSideSync create(KubernetesClient client, AgentSettings settings,
+      PruneOptions pruneOptions, Applier applier) {
     return new ServerSideSync(
-        new ServerSideApplier(client),
+        applier,
         new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()),
         new Pruner(client, settings.environment()),
         ApplyOptions.defaults(),

@@ -3,6 +3,7 @@ package io.helmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.RepoFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -49,7 +50,7 @@ class DiffAndSyncCommandTest {
 
   @Test
   void diffExitsTwoUntilSyncedZeroAfterAndTwoAgainOnAChange(QuarkusMainLauncher launcher) throws IOException {
-    copyExample();
+    RepoFiles.copyExample(repo);
 
     LaunchResult before = launcher.launch(args("diff"));
     assertThat(before.exitCode()).isEqualTo(2);
@@ -80,17 +81,6 @@ class DiffAndSyncCommandTest {
       LaunchResult result = launcher.launch(command);
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.getErrorOutput()).contains("helmfile.yaml:1:12: invalid YAML");
-    }
-  }
-
-  private void copyExample() throws IOException {
-    Path example = Path.of("config-repo-example");
-    try (Stream<Path> files = Files.walk(example)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path target = repo.resolve(example.relativize(file).toString());
-        Files.createDirectories(target.getParent());
-        Files.copy(file, target);
-      }
     }
   }
 }

@@ -45,9 +45,10 @@ class DeployManifestsTest {
     List<Map<String, Object>> rules = at(role, "rules");
     assertThat(rules).allSatisfy(rule -> {
       boolean leases = ((List<String>) at(rule, "resources")).equals(List.of("leases"));
-      // Leader election renews its Lease with update; everything else is apply and prune.
-      assertThat((List<String>) at(rule, "verbs")).isSubsetOf(leases
-          ? List.of("get", "create", "update") : List.of("get", "create", "patch", "delete"));
+      // Leader election renews its Lease with update; everything else is the informers (list,
+      // watch), apply and prune.
+      assertThat((List<String>) at(rule, "verbs")).isSubsetOf(leases ? List.of("get", "create", "update")
+          : List.of("get", "list", "watch", "create", "patch", "delete"));
       assertThat((List<String>) at(rule, "resources")).doesNotContain("*");
       assertThat((List<String>) at(rule, "apiGroups")).doesNotContain("*");
     });

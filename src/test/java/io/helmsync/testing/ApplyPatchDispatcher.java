@@ -51,6 +51,33 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
       return WRITES.contains(method);
     }
 
+    /**
+     * What the request does, as in RBAC and audit logs: get, list, watch, create, update, patch,
+     * delete, and dry-run patch for {@code dryRun=All} (which stores nothing).
+     */
+    public String verb() {
+      boolean query = path.contains("?");
+      String bare = query ? path.substring(0, path.indexOf('?')) : path;
+      String parameters = query ? path.substring(path.indexOf('?') + 1) : "";
+      return switch (method) {
+        case "GET" -> parameters.contains("watch=true") ? "watch" : isCollection(bare) ? "list" : "get";
+        case "POST" -> "create";
+        case "PUT" -> "update";
+        case "PATCH" -> parameters.contains("dryRun=All") ? "dry-run patch" : "patch";
+        default -> method.toLowerCase(java.util.Locale.ROOT);
+      };
+    }
+
+    /** {@code /api/v1/namespaces/demo/configmaps} or {@code /apis/apps/v1/deployments}. */
+    private static boolean isCollection(String bare) {
+      List<String> segments = List.of(bare.replaceFirst("^/", "").split("/"));
+      List<String> rest = segments.subList(segments.get(0).equals("api") ? 2 : 3, segments.size());
+      if (rest.size() >= 3 && rest.get(0).equals("namespaces")) {
+        rest = rest.subList(2, rest.size());
+      }
+      return rest.size() == 1;
+    }
+
     @Override
     public String toString() {
       return method + " " + path;
@@ -87,6 +114,23 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   public List<Request> writes() {
     return requests.stream().filter(Request::isWrite)
         .filter(r -> !r.path().contains("/apis/coordination.k8s.io/")).toList();
+  }
+
+  /**
+   * The requests that only read (get, list, watch), leaving out the leader Lease as {@link
+   * #writes()} does.
+   */
+  public List<Request> reads() {
+    return requests.stream().filter(r -> r.method().equals("GET"))
+        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/")).toList();
+  }
+
+  /** How many requests of each verb (see {@link Request#verb()}), Lease requests left out. */
+  public Map<String, Long> countByVerb() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    requests.stream().filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
+        .forEach(r -> counts.merge(r.verb(), 1L, Long::sum));
+    return counts;
   }
 
   public void clearRequests() {

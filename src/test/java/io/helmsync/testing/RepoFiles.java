@@ -30,4 +30,19 @@ public final class RepoFiles {
   public static SourceSnapshot snapshot(Path root, String revision) {
     return new SourceSnapshot("file://" + root, "main", revision, root, false);
   }
+
+  /** Copies {@code config-repo-example/} to {@code target}, for tests that edit it. */
+  public static Path copyExample(Path target) {
+    Path example = Path.of("config-repo-example");
+    try (java.util.stream.Stream<Path> files = Files.walk(example)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = target.resolve(example.relativize(file).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
 }
