@@ -8,6 +8,7 @@ import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
+import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.secret.SecretResolver;
@@ -20,6 +21,7 @@ import io.helmsync.source.DirectorySource;
 import io.helmsync.source.GitCredentials;
 import io.helmsync.source.GitSource;
 import io.helmsync.source.GitSpec;
+import io.helmsync.source.MeasuredSource;
 import io.helmsync.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -45,14 +48,17 @@ public class Pipelines {
   private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
+  private final ReconcileMetrics metrics;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
       HelmsyncConfig config,
       Instance<SecretsManagerClient> secretsManager,
-      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint) {
+      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint,
+      ReconcileMetrics metrics) {
     this.clients = clients;
+    this.metrics = metrics;
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
@@ -92,8 +98,16 @@ public class Pipelines {
    * @throws IllegalArgumentException when no source is configured
    */
   public Reconciler reconciler(AgentSettings settings) {
-    Optional<ClusterSync> cluster =
-        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
+    return reconciler(settings, UnaryOperator.identity());
+  }
+
+  /**
+   * @param decorate wraps the cluster side (the agent's loop announces each new revision it applies)
+   * @throws IllegalArgumentException when no source is configured
+   */
+  public Reconciler reconciler(AgentSettings settings, UnaryOperator<ClusterSync> decorate) {
+    Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
+        : Optional.of(decorate.apply(ServerSideSync.create(client(), settings, pruneOptions)));
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings)),
@@ -141,6 +155,6 @@ public class Pipelines {
         GitSpec.of(url, settings.workDir())
             .withRef(settings.gitRef())
             .withCredentials(GitCredentials.from(environment));
-    return new GitSource(spec);
+    return new MeasuredSource(new GitSource(spec), metrics::gitFetched);
   }
 }

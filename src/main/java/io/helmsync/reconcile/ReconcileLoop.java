@@ -3,7 +3,9 @@ package io.helmsync.reconcile;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
+import io.helmsync.health.Health;
 import io.helmsync.observe.AgentHealth;
+import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -13,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -25,7 +30,7 @@ import org.jboss.logging.MDC;
 
 /**
  * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
- * result becomes status: metrics, readiness, logs, and when to try again (stalled: not until the
+ * result becomes status: metrics, readiness, logs, Events, and when to try again (stalled: not until the
  * revision changes; transient: exponential backoff; success: next poll).
  */
 @ApplicationScoped
@@ -46,6 +51,8 @@ public class ReconcileLoop {
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
+  private volatile SyncEvents events = new SyncEvents(EventSink.NONE);
+  private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
   private volatile ReconcileResult last;
   private volatile Instant retryNotBefore = Instant.MIN;
   private int transientFailures;
@@ -58,10 +65,23 @@ public class ReconcileLoop {
     this.executor = executor;
   }
 
-  /** Starts polling every {@code settings.interval()}, the first time right away. */
+  /** Starts polling every {@code settings.interval()}, the first time right away, reporting no Events. */
   public void start(Reconciler reconciler, AgentSettings settings) {
+    start(reconciler, settings, new SyncEvents(EventSink.NONE), ReleaseHealth.NONE);
+  }
+
+  /**
+   * Starts polling every {@code settings.interval()}, the first time right away.
+   *
+   * @param events where results become Kubernetes Events
+   * @param releaseHealth how each release's health is read after a sync
+   */
+  public void start(
+      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
     this.reconciler = Objects.requireNonNull(reconciler);
     this.settings = Objects.requireNonNull(settings);
+    this.events = Objects.requireNonNull(events);
+    this.releaseHealth = Objects.requireNonNull(releaseHealth);
     health.started(settings.interval().multipliedBy(3).plusMinutes(1));
     scheduler
         .newJob(POLL_JOB)
@@ -166,11 +186,23 @@ public class ReconcileLoop {
       } else {
         recordFailure(result);
       }
+      Map<String, Health> releases =
+          result.outcome() == Outcome.SYNCED ? releaseHealth.assess(result.desired()) : Map.of();
+      if (!releases.isEmpty()) {
+        metrics.releaseStatus(environment, statusLabels(releases));
+      }
+      events.recorded(last, result, releases);
     } finally {
       MDC.remove("environment");
       MDC.remove("revision");
       MDC.remove("trigger");
     }
+  }
+
+  private static Map<String, String> statusLabels(Map<String, Health> releases) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    releases.forEach((release, health) -> labels.put(release, health.status().name().toLowerCase(Locale.ROOT)));
+    return labels;
   }
 
   private void recordSuccess(ReconcileResult result, String environment) {
