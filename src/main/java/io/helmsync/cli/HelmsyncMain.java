@@ -14,7 +14,7 @@ import picocli.CommandLine;
  */
 @QuarkusMain
 public class HelmsyncMain implements QuarkusApplication {
-  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "diff", "sync", "help");
+  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "build", "diff", "sync", "status", "help");
 
   @Inject CommandLine.IFactory factory;
 

@@ -180,7 +180,6 @@ public class ReconcileLoop {
     MDC.put("revision", String.valueOf(result.revision()));
     MDC.put("trigger", result.trigger().cause().label());
     try {
-      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
       if (result.succeeded()) {
         recordSuccess(result, environment);
       } else {
@@ -192,6 +191,8 @@ public class ReconcileLoop {
         metrics.releaseStatus(environment, statusLabels(releases));
       }
       events.recorded(last, result, releases);
+      // Counted last, so that a scrape that sees the count also sees everything else of this result.
+      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
     } finally {
       MDC.remove("environment");
       MDC.remove("revision");
