@@ -159,7 +159,9 @@ public class StatusCommand implements Callable<Integer> {
   }
 
   private static List<Map<String, Object>> recentEvents(KubernetesClient client, String namespace, String inventory) {
-    return client.v1().events().inNamespace(namespace).withField("involvedObject.name", inventory).list().getItems().stream()
+    // Filtered here rather than by field selector, which fabric8's mock server does not implement;
+    // the API server keeps Events for an hour, so the namespace's list stays short.
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
         .filter(event -> inventory.equals(event.getInvolvedObject().getName()))
         .sorted(Comparator.comparing(StatusCommand::lastSeen).reversed())
         .limit(RECENT_EVENTS)
