@@ -1,6 +1,7 @@
 package io.helmsync.reconcile;
 
 import io.helmsync.config.AgentSettings;
+import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
 import io.helmsync.health.Health;
@@ -176,9 +177,10 @@ public class ReconcileLoop {
       return;
     }
     String environment = settings.environment();
-    MDC.put("environment", environment);
-    MDC.put("revision", String.valueOf(result.revision()));
-    MDC.put("trigger", result.trigger().cause().label());
+    MDC.put(LogFields.ENVIRONMENT, environment);
+    MDC.put(LogFields.REVISION, String.valueOf(result.revision()));
+    MDC.put(LogFields.TRIGGER, result.trigger().cause().label());
+    MDC.put(LogFields.STAGE, "record");
     try {
       if (result.succeeded()) {
         recordSuccess(result, environment);
@@ -194,9 +196,7 @@ public class ReconcileLoop {
       // Counted last, so that a scrape that sees the count also sees everything else of this result.
       metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
     } finally {
-      MDC.remove("environment");
-      MDC.remove("revision");
-      MDC.remove("trigger");
+      LogFields.clear();
     }
   }
 
@@ -216,7 +216,7 @@ public class ReconcileLoop {
         LOG.infof("dry-run: rendered revision %s; would apply:", result.revision());
         result.desired().releases().forEach(
             release -> release.objects().forEach(
-                object -> LOG.infof("  %s (release %s)", object.ref(), release.name())));
+                object -> logAbout(release.name(), object.ref(), () -> LOG.infof("  %s (release %s)", object.ref(), release.name()))));
       }
       return;
     }
@@ -232,7 +232,19 @@ public class ReconcileLoop {
       LOG.infof(
           "reconcile completed in %d ms: %s",
           result.duration().toMillis(), result.changes().countByAction());
-      result.changes().writes().forEach(entry -> LOG.infof("  %s", entry));
+      result.changes().writes().forEach(entry -> logAbout(entry.release(), entry.ref(), () -> LOG.infof("  %s", entry)));
+    }
+  }
+
+  /** Logs one line about one object, with its release and object fields. */
+  private static void logAbout(String release, ObjectRef object, Runnable log) {
+    MDC.put(LogFields.RELEASE, release);
+    MDC.put(LogFields.OBJECT, object.toString());
+    try {
+      log.run();
+    } finally {
+      MDC.remove(LogFields.RELEASE);
+      MDC.remove(LogFields.OBJECT);
     }
   }
 

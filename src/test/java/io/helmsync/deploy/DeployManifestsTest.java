@@ -195,6 +195,10 @@ class DeployManifestsTest {
     assertThat(((List<Map<String, Object>>) agent.get("volumeMounts")).stream()
         .filter(m -> emptyDirs.contains(m.get("name"))).map(m -> (String) m.get("mountPath")))
         .containsExactlyInAnyOrder(workDir, "/tmp");
+    // In the cluster, logs are JSON lines with the MDC fields (environment, revision, stage...);
+    // elsewhere (the README command, the CLI) they stay readable text.
+    assertThat(env).anySatisfy(e -> assertThat(e).containsEntry("name", "QUARKUS_LOG_CONSOLE_JSON_ENABLED")
+        .containsEntry("value", "true"));
     String readme = Files.readString(Path.of("README.md"));
     List<Map<String, Object>> allEnv = objects().stream().filter(o -> "Deployment".equals(o.get("kind")))
         .flatMap(d -> ((List<Map<String, Object>>) at(((List<Map<String, Object>>) at(d, "spec", "template", "spec", "containers")).get(0), "env")).stream())
