@@ -33,7 +33,8 @@ class MetricsAndEventsIT {
   private static final String NS = AgentStoryResource.ENVIRONMENT;
   private static final String CONFIG = "environments/orchestrate-demo.yaml";
   private static final String CORE = "helmfiles/core.yaml";
-  private static final Duration ONE_POLL = Duration.ofSeconds(6);
+  /** One poll (1 s) plus a reconcile on a CI machine shared with other builds: not a timing test. */
+  private static final Duration ONE_POLL = Duration.ofSeconds(30);
   private static final Map<String, String> ENV = Map.of("environment", NS);
   private static final List<String> RELEASES = List.of("postgres", "redis", "vault", "api-chain-registry",
       "api-contract-registry", "api-envelope-store", "tx-crafter", "tx-signer", "tx-sender", "tx-listener");

@@ -56,6 +56,7 @@ public class ReconcileLoop {
   private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
   private volatile ReconcileResult last;
   private volatile Instant retryNotBefore = Instant.MIN;
+  private volatile Map<String, Health> lastReleaseHealth = Map.of();
   private int transientFailures;
 
   public ReconcileLoop(
@@ -138,12 +139,14 @@ public class ReconcileLoop {
   public ReconcileResult reconcileNow(Trigger trigger) {
     running.lock();
     try {
-      ReconcileResult result = reconciler.reconcile(trigger, last);
-      record(result);
+      ReconcileResult previous = last;
+      ReconcileResult result = reconciler.reconcile(trigger, previous);
+      // Status first: the page and the API show the result while its health is still being read.
       if (result.outcome() != Outcome.SKIPPED) {
         last = result;
         remember(result);
       }
+      record(previous, result);
       return result;
     } finally {
       running.unlock();
@@ -166,12 +169,17 @@ public class ReconcileLoop {
     }
   }
 
+  /** Each release's health after the last sync; empty in dry-run or before the first sync. */
+  public Map<String, Health> releaseHealth() {
+    return lastReleaseHealth;
+  }
+
   /** The last result that was not skipped, if any reconcile ran yet. */
   public Optional<ReconcileResult> last() {
     return Optional.ofNullable(last);
   }
 
-  private void record(ReconcileResult result) {
+  private void record(ReconcileResult previous, ReconcileResult result) {
     if (result.outcome() == Outcome.SKIPPED) {
       LOG.debugf("revision %s stalled before and has not changed; waiting for a new commit", result.revision());
       return;
@@ -183,16 +191,17 @@ public class ReconcileLoop {
     MDC.put(LogFields.STAGE, "record");
     try {
       if (result.succeeded()) {
-        recordSuccess(result, environment);
+        recordSuccess(previous, result, environment);
       } else {
         recordFailure(result);
       }
       Map<String, Health> releases =
           result.outcome() == Outcome.SYNCED ? releaseHealth.assess(result.desired()) : Map.of();
       if (!releases.isEmpty()) {
+        lastReleaseHealth = Map.copyOf(releases);
         metrics.releaseStatus(environment, statusLabels(releases));
       }
-      events.recorded(last, result, releases);
+      events.recorded(previous, result, releases);
       // Counted last, so that a scrape that sees the count also sees everything else of this result.
       metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
     } finally {
@@ -206,12 +215,12 @@ public class ReconcileLoop {
     return labels;
   }
 
-  private void recordSuccess(ReconcileResult result, String environment) {
+  private void recordSuccess(ReconcileResult previous, ReconcileResult result, String environment) {
     transientFailures = 0;
     retryNotBefore = Instant.MIN;
     health.reconciled();
     if (result.outcome() == Outcome.RENDERED) {
-      boolean newRevision = last == null || !Objects.equals(last.revision(), result.revision());
+      boolean newRevision = previous == null || !Objects.equals(previous.revision(), result.revision());
       if (newRevision) {
         LOG.infof("dry-run: rendered revision %s; would apply:", result.revision());
         result.desired().releases().forEach(
@@ -228,7 +237,7 @@ public class ReconcileLoop {
         result.revision(),
         result.objectsPerRelease(),
         clock.instant());
-    if (!result.changes().writes().isEmpty() || last == null || !result.succeededOnSameRevision(last)) {
+    if (!result.changes().writes().isEmpty() || previous == null || !result.succeededOnSameRevision(previous)) {
       LOG.infof(
           "reconcile completed in %d ms: %s",
           result.duration().toMillis(), result.changes().countByAction());
