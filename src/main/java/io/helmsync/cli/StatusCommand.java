@@ -1,10 +1,6 @@
 package io.helmsync.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -45,18 +41,6 @@ import picocli.CommandLine.Spec;
     description = "Show the agent's state: from its API with --url, else from the inventory and Events in the cluster.")
 public class StatusCommand implements Callable<Integer> {
   static final int RECENT_EVENTS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML = new ObjectMapper(
-      new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
-
-  /** How to print. */
-  enum Output {
-    TEXT,
-    JSON,
-    YAML
-  }
-
   @Mixin SourceOptions source;
   @Spec CommandSpec spec;
 
@@ -65,7 +49,7 @@ public class StatusCommand implements Callable<Integer> {
   URI url;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default), json or yaml.")
-  Output output = Output.TEXT;
+  OutputFormat output = OutputFormat.TEXT;
 
   @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the agent (default: PT5S).")
   Duration timeout = Duration.ofSeconds(5);
@@ -116,9 +100,12 @@ public class StatusCommand implements Callable<Integer> {
       throw new Unavailable(api + ": answered HTTP " + response.statusCode() + "; is --url a helmsync agent?");
     }
     try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> status = JSON.readValue(response.body(), Map.class);
-      return status;
+      if (OutputFormat.readJson(response.body()) instanceof Map<?, ?> map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> status = (Map<String, Object>) map;
+        return status;
+      }
+      throw new Unavailable(api + ": the answer is not a JSON object; is --url a helmsync agent?");
     } catch (JsonProcessingException e) {
       throw new Unavailable(api + ": the answer is not JSON; is --url a helmsync agent?");
     }
@@ -183,17 +170,9 @@ public class StatusCommand implements Callable<Integer> {
     return line;
   }
 
-  private void print(Map<String, Object> status) throws Unavailable {
+  private void print(Map<String, Object> status) {
     PrintWriter out = spec.commandLine().getOut();
-    try {
-      switch (output) {
-        case JSON -> out.println(JSON.writeValueAsString(status));
-        case YAML -> out.print(YAML.writeValueAsString(status));
-        case TEXT -> out.print(StatusText.of(status));
-      }
-    } catch (JsonProcessingException e) {
-      throw new Unavailable("cannot print the status: " + e.getMessage());
-    }
+    out.print(output == OutputFormat.TEXT ? StatusText.of(status) : output.write(status));
     out.flush();
   }
 }

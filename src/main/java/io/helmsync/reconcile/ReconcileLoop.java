@@ -1,10 +1,10 @@
 package io.helmsync.reconcile;
 
 import io.helmsync.config.AgentSettings;
+import io.helmsync.health.Health;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
-import io.helmsync.health.Health;
 import io.helmsync.observe.AgentHealth;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
@@ -31,8 +31,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
- * result becomes status: metrics, readiness, logs, Events, and when to try again (stalled: not until the
- * revision changes; transient: exponential backoff; success: next poll).
+ * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
+ * (stalled: not until the revision changes; transient: exponential backoff; success: next poll).
  */
 @ApplicationScoped
 public class ReconcileLoop {
