@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.Test;
     })
 class WebhookStoryIT {
   static final String SECRET = "story-webhook-secret";
-  private static final Logger LOG = Logger.getLogger(WebhookStoryIT.class);
   private static final String CONFIG = "environments/orchestrate-demo.yaml";
   private static final String NS = AgentStoryResource.ENVIRONMENT;
 
@@ -58,7 +56,8 @@ class WebhookStoryIT {
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> "trace".equals(logLevel()));
     long millis = Duration.ofNanos(System.nanoTime() - sent).toMillis();
 
-    LOG.infof("webhook to applied: %d ms", millis);
+    // The figure the issue asks for (goal: under 2 s on the mock), on stdout for the build log.
+    System.out.printf("FIGURE: webhook-to-applied = %d ms%n", millis);
     assertThat(millis).isLessThan(Duration.ofSeconds(10).toMillis());
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
         assertThat(given().get("/api/status").then().extract().<String>path("trigger")).isEqualTo("webhook"));

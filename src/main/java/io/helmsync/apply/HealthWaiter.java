@@ -87,8 +87,9 @@ public final class HealthWaiter {
     return Optional.empty();
   }
 
+  /** The health of the live object, read now; progressing when it is not there yet. */
   @SuppressWarnings("unchecked")
-  private Health healthOf(Manifest object) {
+  public Health healthOf(Manifest object) {
     try {
       GenericKubernetesResource live = client.resource(Pruner.reference(object.ref())).get();
       if (live == null) {

@@ -2,12 +2,20 @@ package io.helmsync.cli;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.apply.HealthWaiter;
+import io.helmsync.inventory.ConfigMapInventoryStore;
+import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.observe.EventSink;
+import io.helmsync.observe.KubernetesEventSink;
+import io.helmsync.reconcile.ReleaseHealth;
+import io.helmsync.reconcile.SyncEvents;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.AgentHealth;
 import io.helmsync.reconcile.Leadership;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.helmsync.reconcile.Reconciler;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +37,9 @@ public class AgentRunner {
   private final boolean leaderElection;
   private final Scheduler scheduler;
   private final Duration secretRefresh;
+  /** This replica, in the Lease and in Events' reportingInstance: the pod name in a cluster. */
+  private final String identity = Optional.ofNullable(System.getenv("HOSTNAME"))
+      .orElseGet(() -> "helmsync-" + UUID.randomUUID());
 
   public AgentRunner(Pipelines pipelines, ReconcileLoop loop, AgentHealth health,
       HelmsyncConfig config, Scheduler scheduler) {
@@ -58,12 +69,19 @@ public class AgentRunner {
             ? settings.interval().toSeconds() + "s"
             : settings.interval().toMillis() + "ms",
         settings.dryRun() ? " dry-run" : "");
-    Reconciler reconciler = pipelines.agentReconciler(settings, loop::request);
+    EventSink sink = eventSink(settings);
+    SyncEvents events = new SyncEvents(sink);
+    Reconciler reconciler =
+        pipelines.agentReconciler(settings, loop::request, sink, events::announcing);
+    ReleaseHealth releaseHealth = settings.dryRun()
+        ? ReleaseHealth.NONE : ReleaseHealth.live(HealthWaiter.create(pipelines.client()));
     watchSecretRotation();
+    AgentSettings running = settings;
+    Runnable start = () -> loop.start(reconciler, running, events, releaseHealth);
     if (settings.dryRun() || !leaderElection) {
-      loop.start(reconciler, settings);
+      start.run();
     } else {
-      leadership(settings).run(roleFor(reconciler, settings));
+      leadership(settings).run(roleFor(start));
     }
     Quarkus.waitForExit();
     return 0;
@@ -96,20 +114,28 @@ public class AgentRunner {
     }
   }
 
+  /** Events on the inventory ConfigMap; none in dry-run, which must write nothing. */
+  private EventSink eventSink(AgentSettings settings) {
+    if (settings.dryRun()) {
+      return EventSink.NONE;
+    }
+    ObjectRef inventory = new ObjectRef("v1", "ConfigMap", settings.namespace(),
+        ConfigMapInventoryStore.name(settings.environment()));
+    return new KubernetesEventSink(pipelines.client(), inventory, identity, Clock.systemUTC());
+  }
+
   private Leadership leadership(AgentSettings settings) {
-    String identity = Optional.ofNullable(System.getenv("HOSTNAME"))
-        .orElseGet(() -> "helmsync-" + UUID.randomUUID());
     return new Leadership(pipelines.client(), settings.namespace(), settings.environment(),
         identity, Leadership.Timing.DEFAULTS);
   }
 
-  private Leadership.Role roleFor(Reconciler reconciler, AgentSettings settings) {
+  private Leadership.Role roleFor(Runnable start) {
     health.leading(false);
     return new Leadership.Role() {
       @Override
       public void lead() {
         health.leading(true);
-        loop.start(reconciler, settings);
+        start.run();
       }
 
       @Override

@@ -13,7 +13,9 @@ import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,10 @@ public class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--color", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
   Colour colour = Colour.AUTO;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+      description = "text (unified diffs, default), json or yaml (a list of the objects that would change).")
+  OutputFormat output = OutputFormat.TEXT;
 
   @Inject HelmsyncConfig config;
   @Inject Pipelines pipelines;
@@ -77,9 +83,24 @@ public class DiffCommand implements Callable<Integer> {
 
   private void print(List<ObjectDiff> diffs) {
     PrintWriter out = spec.commandLine().getOut();
+    if (output != OutputFormat.TEXT) {
+      out.print(output.write(diffs.stream().map(DiffCommand::entry).toList()));
+      out.flush();
+      return;
+    }
     boolean coloured = colour == Colour.ALWAYS || (colour == Colour.AUTO && System.console() != null);
     diffs.forEach(diff -> diff.unified().lines().forEach(line -> out.println(coloured ? paint(line) : line)));
     out.flush();
+  }
+
+  /** One object that would change, for scripts; Secret values are masked in the diff as in text. */
+  private static Map<String, String> entry(ObjectDiff diff) {
+    Map<String, String> entry = new LinkedHashMap<>();
+    entry.put("object", diff.ref().toString());
+    entry.put("release", diff.release());
+    entry.put("action", diff.action().label());
+    entry.put("diff", diff.unified());
+    return entry;
   }
 
   private static String paint(String line) {

@@ -14,7 +14,8 @@ import picocli.CommandLine;
  */
 @QuarkusMain
 public class HelmsyncMain implements QuarkusApplication {
-  private static final Set<String> ONE_SHOT_COMMANDS = Set.of("render", "diff", "sync", "template", "help");
+  private static final Set<String> ONE_SHOT_COMMANDS =
+      Set.of("render", "build", "diff", "sync", "status", "template", "help");
 
   @Inject CommandLine.IFactory factory;
 

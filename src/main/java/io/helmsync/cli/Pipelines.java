@@ -9,6 +9,7 @@ import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
+import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.secret.SecretResolver;
@@ -28,6 +29,7 @@ import io.helmsync.source.DirectorySource;
 import io.helmsync.source.GitCredentials;
 import io.helmsync.source.GitSource;
 import io.helmsync.source.GitSpec;
+import io.helmsync.source.MeasuredSource;
 import io.helmsync.source.Source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -36,6 +38,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -56,7 +59,6 @@ public class Pipelines {
   private final RemoteCharts charts;
   private final WatchedSync.Options driftOptions;
   private final ReconcileMetrics metrics;
-  private final Instance<EventSink> events;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
@@ -64,11 +66,9 @@ public class Pipelines {
       HelmsyncConfig config,
       Instance<SecretsManagerClient> secretsManager,
       @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint,
-      ReconcileMetrics metrics,
-      Instance<EventSink> events) {
+      ReconcileMetrics metrics) {
     this.clients = clients;
     this.metrics = metrics;
-    this.events = events;
     this.driftOptions = new WatchedSync.Options(
         DriftPolicy.parse(config.driftIgnore().orElse(List.of())), config.selfHeal(), config.suspend());
     this.apiServerUrl = apiServerUrl;
@@ -137,14 +137,17 @@ public class Pipelines {
    * The agent's reconciler: with a cluster, applies through informers that also watch for drift
    * (heals are asked of {@code request}), and in dry-run reports what it would change without
    * writing; without a cluster, renders only.
+   *
+   * @param events where drift corrections are reported
+   * @param decorate wraps the cluster side (the loop announces each new revision it applies)
    */
-  public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request) {
+  public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
+      EventSink events, UnaryOperator<ClusterSync> decorate) {
     if (!clusterConfigured()) {
       return reconciler(settings);
     }
-    EventSink sink = events.isResolvable() ? events.get() : EventSink.NONE;
-    return reconciler(settings, Optional.of(
-        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, sink, request)));
+    return reconciler(settings, Optional.of(decorate.apply(
+        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))));
   }
 
   /**
@@ -185,6 +188,6 @@ public class Pipelines {
         GitSpec.of(url, settings.workDir())
             .withRef(settings.gitRef())
             .withCredentials(GitCredentials.from(environment));
-    return new GitSource(spec);
+    return new MeasuredSource(new GitSource(spec), metrics::gitFetched);
   }
 }

@@ -53,6 +53,16 @@ public final class HealthAssessor {
     }
   }
 
+  /**
+   * True when objects of this kind have a check of their own; the others (ConfigMaps, Secrets,
+   * ServiceAccounts...) have no status to wait for, so reading them back tells nothing.
+   *
+   * @param group the API group, empty for the core group
+   */
+  public static boolean hasCheckFor(String group, String kind) {
+    return BY_KIND.containsKey(new GroupKind(group, kind));
+  }
+
   /** What selects the check: the version does not matter, the fields read are the same. */
   private record GroupKind(String group, String kind) {
     static GroupKind of(ObjectTree tree) {

@@ -28,10 +28,17 @@ public class ReconcileMetrics {
           .map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
           .toArray(Duration[]::new);
 
+  /** Histogram bounds: from an ls-remote on a near server to a first clone of a large repository. */
+  private static final Duration[] FETCH_BUCKETS =
+      Stream.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+          .map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
+          .toArray(Duration[]::new);
+
   private final MeterRegistry registry;
   private final MultiGauge info;
   private final MultiGauge managedObjects;
   private final MultiGauge driftedObjects;
+  private final MultiGauge releaseStatus;
   private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
 
   public ReconcileMetrics(MeterRegistry registry) {
@@ -43,6 +50,10 @@ public class ReconcileMetrics {
     this.managedObjects =
         MultiGauge.builder("helmsync.managed.objects")
             .description("Objects helmsync manages, per release")
+            .register(registry);
+    this.releaseStatus =
+        MultiGauge.builder("helmsync.release.status")
+            .description("1 for each release's current health: healthy, suspended, progressing, degraded or unknown")
             .register(registry);
     this.driftedObjects =
         MultiGauge.builder("helmsync.drifted.objects")
@@ -114,6 +125,34 @@ public class ReconcileMetrics {
                         entry.getValue()))
             .toList(),
         true);
+  }
+
+  /**
+   * Sets each release's health after a sync; releases no longer declared disappear.
+   *
+   * @param statusPerRelease healthy, suspended, progressing, degraded or unknown
+   */
+  public void releaseStatus(String environment, Map<String, String> statusPerRelease) {
+    releaseStatus.register(
+        statusPerRelease.entrySet().stream()
+            .map(entry -> MultiGauge.Row.of(
+                Tags.of("environment", environment, "release", entry.getKey(), "status", entry.getValue()), 1))
+            .toList(),
+        true);
+  }
+
+  /**
+   * Times one look at the Git remote (ls-remote, and the fetch when the revision moved).
+   *
+   * @param result {@code success} or {@code failure}
+   */
+  public void gitFetched(String result, Duration duration) {
+    Timer.builder("helmsync.git.fetch.duration")
+        .description("How long looking at the Git remote and fetching take, by result")
+        .tags("result", result)
+        .serviceLevelObjectives(FETCH_BUCKETS)
+        .register(registry)
+        .record(duration);
   }
 
   private AtomicLong registerLastSuccess(String environment) {

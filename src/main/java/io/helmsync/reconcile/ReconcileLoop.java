@@ -1,9 +1,12 @@
 package io.helmsync.reconcile;
 
 import io.helmsync.config.AgentSettings;
+import io.helmsync.health.Health;
+import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.AgentHealth;
+import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
@@ -13,7 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -25,8 +31,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
- * result becomes status: metrics, readiness, logs, and when to try again (stalled: not until the
- * revision changes; transient: exponential backoff; success: next poll).
+ * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
+ * (stalled: not until the revision changes; transient: exponential backoff; success: next poll).
  */
 @ApplicationScoped
 public class ReconcileLoop {
@@ -46,8 +52,11 @@ public class ReconcileLoop {
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
+  private volatile SyncEvents events = new SyncEvents(EventSink.NONE);
+  private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
   private volatile ReconcileResult last;
   private volatile Instant retryNotBefore = Instant.MIN;
+  private volatile Map<String, Health> lastReleaseHealth = Map.of();
   private int transientFailures;
 
   public ReconcileLoop(
@@ -58,10 +67,23 @@ public class ReconcileLoop {
     this.executor = executor;
   }
 
-  /** Starts polling every {@code settings.interval()}, the first time right away. */
+  /** Starts polling every {@code settings.interval()}, the first time right away, reporting no Events. */
   public void start(Reconciler reconciler, AgentSettings settings) {
+    start(reconciler, settings, new SyncEvents(EventSink.NONE), ReleaseHealth.NONE);
+  }
+
+  /**
+   * Starts polling every {@code settings.interval()}, the first time right away.
+   *
+   * @param events where results become Kubernetes Events
+   * @param releaseHealth how each release's health is read after a sync
+   */
+  public void start(
+      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
     this.reconciler = Objects.requireNonNull(reconciler);
     this.settings = Objects.requireNonNull(settings);
+    this.events = Objects.requireNonNull(events);
+    this.releaseHealth = Objects.requireNonNull(releaseHealth);
     health.started(settings.interval().multipliedBy(3).plusMinutes(1));
     scheduler
         .newJob(POLL_JOB)
@@ -117,12 +139,14 @@ public class ReconcileLoop {
   public ReconcileResult reconcileNow(Trigger trigger) {
     running.lock();
     try {
-      ReconcileResult result = reconciler.reconcile(trigger, last);
-      record(result);
+      ReconcileResult previous = last;
+      ReconcileResult result = reconciler.reconcile(trigger, previous);
+      // Status first: the page and the API show the result while its health is still being read.
       if (result.outcome() != Outcome.SKIPPED) {
         last = result;
         remember(result);
       }
+      record(previous, result);
       return result;
     } finally {
       running.unlock();
@@ -145,45 +169,63 @@ public class ReconcileLoop {
     }
   }
 
+  /** Each release's health after the last sync; empty in dry-run or before the first sync. */
+  public Map<String, Health> releaseHealth() {
+    return lastReleaseHealth;
+  }
+
   /** The last result that was not skipped, if any reconcile ran yet. */
   public Optional<ReconcileResult> last() {
     return Optional.ofNullable(last);
   }
 
-  private void record(ReconcileResult result) {
+  private void record(ReconcileResult previous, ReconcileResult result) {
     if (result.outcome() == Outcome.SKIPPED) {
       LOG.debugf("revision %s stalled before and has not changed; waiting for a new commit", result.revision());
       return;
     }
     String environment = settings.environment();
-    MDC.put("environment", environment);
-    MDC.put("revision", String.valueOf(result.revision()));
-    MDC.put("trigger", result.trigger().cause().label());
+    MDC.put(LogFields.ENVIRONMENT, environment);
+    MDC.put(LogFields.REVISION, String.valueOf(result.revision()));
+    MDC.put(LogFields.TRIGGER, result.trigger().cause().label());
+    MDC.put(LogFields.STAGE, "record");
     try {
-      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
       if (result.succeeded()) {
-        recordSuccess(result, environment);
+        recordSuccess(previous, result, environment);
       } else {
         recordFailure(result);
       }
+      Map<String, Health> releases =
+          result.outcome() == Outcome.SYNCED ? releaseHealth.assess(result.desired()) : Map.of();
+      if (!releases.isEmpty()) {
+        lastReleaseHealth = Map.copyOf(releases);
+        metrics.releaseStatus(environment, statusLabels(releases));
+      }
+      events.recorded(previous, result, releases);
+      // Counted last, so that a scrape that sees the count also sees everything else of this result.
+      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
     } finally {
-      MDC.remove("environment");
-      MDC.remove("revision");
-      MDC.remove("trigger");
+      LogFields.clear();
     }
   }
 
-  private void recordSuccess(ReconcileResult result, String environment) {
+  private static Map<String, String> statusLabels(Map<String, Health> releases) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    releases.forEach((release, health) -> labels.put(release, health.status().name().toLowerCase(Locale.ROOT)));
+    return labels;
+  }
+
+  private void recordSuccess(ReconcileResult previous, ReconcileResult result, String environment) {
     transientFailures = 0;
     retryNotBefore = Instant.MIN;
     health.reconciled();
     if (result.outcome() == Outcome.RENDERED) {
-      boolean newRevision = last == null || !Objects.equals(last.revision(), result.revision());
+      boolean newRevision = previous == null || !Objects.equals(previous.revision(), result.revision());
       if (newRevision) {
         LOG.infof("dry-run: rendered revision %s; would apply:", result.revision());
         result.desired().releases().forEach(
             release -> release.objects().forEach(
-                object -> LOG.infof("  %s (release %s)", object.ref(), release.name())));
+                object -> logAbout(release.name(), object.ref(), () -> LOG.infof("  %s (release %s)", object.ref(), release.name()))));
       }
       return;
     }
@@ -195,11 +237,23 @@ public class ReconcileLoop {
         result.revision(),
         result.objectsPerRelease(),
         clock.instant());
-    if (!result.changes().writes().isEmpty() || last == null || !result.succeededOnSameRevision(last)) {
+    if (!result.changes().writes().isEmpty() || previous == null || !result.succeededOnSameRevision(previous)) {
       LOG.infof(
           "reconcile completed in %d ms: %s",
           result.duration().toMillis(), result.changes().countByAction());
-      result.changes().writes().forEach(entry -> LOG.infof("  %s", entry));
+      result.changes().writes().forEach(entry -> logAbout(entry.release(), entry.ref(), () -> LOG.infof("  %s", entry)));
+    }
+  }
+
+  /** Logs one line about one object, with its release and object fields. */
+  private static void logAbout(String release, ObjectRef object, Runnable log) {
+    MDC.put(LogFields.RELEASE, release);
+    MDC.put(LogFields.OBJECT, object.toString());
+    try {
+      log.run();
+    } finally {
+      MDC.remove(LogFields.RELEASE);
+      MDC.remove(LogFields.OBJECT);
     }
   }
 

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * One reconcile as a straight line: fetch, load, plan, render, label, then (unless only rendering)
@@ -62,9 +63,12 @@ public final class Reconciler {
    */
   public ReconcileResult reconcile(Trigger trigger, ReconcileResult previous) {
     Attempt attempt = new Attempt(trigger, previous);
+    MDC.put(LogFields.ENVIRONMENT, environment);
     try {
+      MDC.put(LogFields.STAGE, "fetch");
       SourceSnapshot snapshot = source.fetch(attempt.revision);
       attempt.fetched(snapshot);
+      MDC.put(LogFields.REVISION, snapshot.revision());
       // A rotated or newly created secret is new input, so a stalled revision is tried again.
       if (previous != null && previous.stalledOn(snapshot.revision())
           && trigger.cause() != Trigger.Cause.SECRET_ROTATION) {
@@ -74,6 +78,7 @@ public final class Reconciler {
       if (cluster.isEmpty()) {
         return attempt.result(Outcome.RENDERED, null, desired, countPerRelease(desired), null);
       }
+      MDC.put(LogFields.STAGE, "apply");
       ChangeSet changes = cluster.get().sync(desired);
       return attempt.result(Outcome.SYNCED, changes, desired, countPerRelease(desired), null);
     } catch (ReconcileException e) {
@@ -82,6 +87,8 @@ public final class Reconciler {
       LOG.errorf(e, "unexpected error during reconcile");
       return attempt.failed(
           new ReconcileException(Reason.TRANSIENT, "unexpected error: " + e.getMessage(), e));
+    } finally {
+      LogFields.clear();
     }
   }
 
@@ -123,8 +130,10 @@ public final class Reconciler {
 
   /** Loads, plans and renders a snapshot into labelled objects, touching no cluster. */
   public DesiredState desiredState(SourceSnapshot snapshot) {
+    MDC.put(LogFields.STAGE, "load");
     HelmfileState state = loader.load(snapshot, environment);
     Plan plan = planner.plan(state);
+    MDC.put(LogFields.STAGE, "render");
     List<RenderedRelease> rendered =
         plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
     return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered);
@@ -132,7 +141,11 @@ public final class Reconciler {
 
   /** Fetches the current revision and renders it. */
   public DesiredState render() {
-    return desiredState(source.fetch(null));
+    try {
+      return desiredState(source.fetch(null));
+    } finally {
+      LogFields.clear();
+    }
   }
 
   private static Map<String, Integer> countPerRelease(DesiredState desired) {

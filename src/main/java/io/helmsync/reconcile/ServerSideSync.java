@@ -5,6 +5,7 @@ import io.helmsync.apply.Applier;
 import io.helmsync.apply.HealthWaiter;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Pruner;
+import io.helmsync.apply.PruneRefusedException;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.config.AgentSettings;
@@ -94,7 +95,7 @@ public final class ServerSideSync implements ClusterSync {
     int managed = previous.objects().size();
     if (pruneOptions.refuses(stale.size(), managed)) {
       save(previous, current.plus(previous, stale));
-      throw ReconcileException.stalled("applied, but refused to prune " + stale.size() + " of the "
+      throw new PruneRefusedException("applied, but refused to prune " + stale.size() + " of the "
           + managed + " managed objects: " + (stale.size() == managed ? "all of them" : "more than "
           + "half") + ", which is more often a Git mistake (a removed include, a wrong branch or "
           + "environment) than an intent. Check the last commit; if the deletion is meant, set "

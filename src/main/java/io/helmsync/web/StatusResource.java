@@ -23,7 +23,7 @@ public class StatusResource {
   }
 
   private StatusView view() {
-    return StatusView.of(loop.settings(), loop.history());
+    return StatusView.of(loop.settings(), loop.history(), loop.releaseHealth());
   }
 
   @GET

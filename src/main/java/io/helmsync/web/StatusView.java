@@ -1,12 +1,14 @@
 package io.helmsync.web;
 
 import io.helmsync.config.AgentSettings;
+import io.helmsync.health.Health;
 import io.helmsync.reconcile.ReconcileResult;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.source.CommitInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -41,13 +43,27 @@ public record StatusView(
     }
   }
 
-  /** One release and how many objects it manages. */
-  public record Release(String name, int objects) {}
+  /**
+   * One release, how many objects it manages, and how healthy they are.
+   *
+   * @param health healthy, suspended, progressing, degraded or unknown; {@code null} when not
+   *     assessed (dry-run, or before the first sync)
+   * @param healthMessage the least healthy object and why, when not healthy
+   */
+  public record Release(String name, int objects, String health, String healthMessage) {
+    static Release of(String name, int objects, Health health) {
+      if (health == null) {
+        return new Release(name, objects, null, null);
+      }
+      String status = health.status().name().toLowerCase(Locale.ROOT);
+      return new Release(name, objects, status, health.message().isEmpty() ? null : health.message());
+    }
+  }
 
   /** One past reconcile, in a line. */
   public record Event(Instant time, String trigger, String state, String revision, String summary) {}
 
-  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history) {
+  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history, Map<String, Health> health) {
     String environment = settings.map(AgentSettings::environment).orElse("");
     String namespace = settings.map(AgentSettings::namespace).orElse("");
     String source = settings.map(AgentSettings::sourceDescription).orElse("");
@@ -66,7 +82,8 @@ public record StatusView(
         last.trigger().cause().label(),
         finishedAt(last),
         last.duration().toMillis(),
-        last.objectsPerRelease().entrySet().stream().map(e -> new Release(e.getKey(), e.getValue())).toList(),
+        last.objectsPerRelease().entrySet().stream()
+            .map(e -> Release.of(e.getKey(), e.getValue(), health.get(e.getKey()))).toList(),
         last.error() == null ? null : last.error().getMessage(),
         last.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
         recent);

@@ -10,7 +10,10 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,5 +85,19 @@ class DiffAndSyncCommandTest {
       assertThat(result.exitCode()).isEqualTo(1);
       assertThat(result.getErrorOutput()).contains("helmfile.yaml:1:12: invalid YAML");
     }
+  }
+
+  @Test
+  void diffAsJsonListsEachObjectThatWouldChangeWithItsMaskedDiff(QuarkusMainLauncher launcher) throws Exception {
+    LaunchResult result = launcher.launch("diff", "--repo", Path.of("config-repo-example").toAbsolutePath().toString(),
+        "-e", "orchestrate-demo", "-n", "json-output", "-o", "json");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    List<Map<String, String>> changes = new ObjectMapper().readValue(result.getOutput(), new TypeReference<>() {});
+    assertThat(changes).hasSize(26).allSatisfy(change -> {
+      assertThat(change.get("action")).isEqualTo("created");
+      assertThat(change.get("diff")).startsWith("--- live " + change.get("object"));
+    });
+    assertThat(changes).extracting(change -> change.get("object")).contains("StatefulSet/json-output/postgres");
   }
 }

@@ -109,11 +109,14 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   /**
    * The requests that could have changed something (POST, PUT, PATCH, DELETE), leaving out the
-   * leader Lease, which the leader renews every few seconds whether or not anything changes.
+   * leader Lease, which the leader renews every few seconds whether or not anything changes, and
+   * Events, which report on the cluster's state without being part of it.
    */
   public List<Request> writes() {
     return requests.stream().filter(Request::isWrite)
-        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/")).toList();
+        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
+        .filter(r -> !r.path().matches("/api/v1/namespaces/[^/]+/events.*"))
+        .toList();
   }
 
   /**

@@ -32,7 +32,7 @@ class StatusPageTest {
         .contains("<meta http-equiv=\"refresh\" content=\"10\">")
         .contains("helmsync · orchestrate-demo")
         .contains("<span class=\"state rendered\">rendered</span>")
-        .contains("<td>api-chain-registry</td><td>4</td>")
+        .contains("<td>api-chain-registry</td><td>4</td><td><span class=\"muted\">not assessed</span></td>")
         .contains("would apply 26 objects")
         .doesNotContain("<script");
   }
