@@ -17,9 +17,14 @@ import java.util.Map;
 /**
  * Applies objects with server-side apply, one at a time in the order given, after reading each live
  * object to skip those that already match (see {@link LiveComparison}). Stops at the first failure,
- * naming the object, so the caller knows the apply was partial and does not prune.
+ * naming the object, so the caller knows the apply was partial and does not prune. A conflict
+ * (409: the object changed between the read and the write) is retried from the read, a few times.
  */
 public final class ServerSideApplier implements Applier {
+  /** Attempts per object when the API server answers 409 Conflict. */
+  static final int CONFLICT_ATTEMPTS = 3;
+  private static final int HTTP_CONFLICT = 409;
+
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
 
@@ -40,19 +45,27 @@ public final class ServerSideApplier implements Applier {
   }
 
   private Action applyOne(Manifest manifest, ApplyOptions options) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readAndApply(manifest, options);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+          throw ApiErrors.failure(manifest.ref(), "apply", e);
+        }
+      }
+    }
+  }
+
+  private Action readAndApply(Manifest manifest, ApplyOptions options) {
     GenericKubernetesResource object = serialization.convertValue(manifest.body(), GenericKubernetesResource.class);
     Resource<GenericKubernetesResource> resource = client.resource(object);
-    try {
-      GenericKubernetesResource live = resource.get();
-      if (live != null && LiveComparison.matches(manifest.body(), asMap(live), options.fieldManager())) {
-        return Action.UNCHANGED;
-      }
-      var apply = resource.fieldManager(options.fieldManager());
-      (options.force() ? apply.forceConflicts() : apply).serverSideApply();
-      return live == null ? Action.CREATED : Action.CONFIGURED;
-    } catch (KubernetesClientException e) {
-      throw ApiErrors.failure(manifest.ref(), "apply", e);
+    GenericKubernetesResource live = resource.get();
+    if (live != null && LiveComparison.matches(manifest.body(), asMap(live), options.fieldManager())) {
+      return Action.UNCHANGED;
     }
+    var apply = resource.fieldManager(options.fieldManager());
+    (options.force() ? apply.forceConflicts() : apply).serverSideApply();
+    return live == null ? Action.CREATED : Action.CONFIGURED;
   }
 
   @SuppressWarnings("unchecked")
