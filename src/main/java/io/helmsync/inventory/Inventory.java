@@ -55,25 +55,23 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
 
   /**
    * This inventory, with the revision of {@code previous} kept for each release whose objects did
-   * not change, and the history of {@code previous} carried over for every release.
+   * not change, the history of {@code previous} carried over, and releases new to it marked as
+   * {@link ReleaseHistory#FIRST_INSTALL}.
    */
   public Inventory keepingRevisionsOf(Inventory previous) {
     Map<String, ReleaseEntry> merged = new LinkedHashMap<>();
     releases.forEach((release, entry) -> {
       ReleaseEntry before = previous.releases().get(release);
       boolean sameObjects = before != null && before.objects().equals(entry.objects());
-      merged.put(release, sameObjects ? before : entry.withHistory(historyOf(previous, release)));
+      ReleaseHistory history = before == null ? ReleaseHistory.FIRST_INSTALL : before.history();
+      merged.put(release, sameObjects ? before : entry.withHistory(history));
     });
     return new Inventory(merged);
   }
 
   /** The recorded history of {@code release}, {@link ReleaseHistory#NONE} if it has none. */
   public ReleaseHistory history(String release) {
-    return historyOf(this, release);
-  }
-
-  private static ReleaseHistory historyOf(Inventory inventory, String release) {
-    ReleaseEntry entry = inventory.releases().get(release);
+    ReleaseEntry entry = releases.get(release);
     return entry == null ? ReleaseHistory.NONE : entry.history();
   }
 
@@ -95,7 +93,7 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
     attempted.releases().forEach((release, entry) -> {
       ReleaseEntry before = merged.get(release);
       if (before == null) {
-        merged.put(release, entry.withHistory(ReleaseHistory.NONE));
+        merged.put(release, entry);
       } else if (!before.objects().containsAll(entry.objects())) {
         SortedSet<ObjectRef> objects = new TreeSet<>(before.objects());
         objects.addAll(entry.objects());

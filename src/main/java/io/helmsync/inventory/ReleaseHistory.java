@@ -9,17 +9,25 @@ import java.util.Objects;
  * pre-upgrade} only when the content differs from the last success.
  *
  * @param number the install or upgrade attempt, 1 for the first install, 0 when none was made
- * @param status {@link #DEPLOYED} or {@link #FAILED} for the last attempt; empty when the
- *     inventory was written by a version of helmsync that did not track installs
+ * @param status {@link #DEPLOYED} or {@link #FAILED} for the last attempt, {@link #PENDING} before
+ *     the first one ended; empty when the inventory was written by a version of helmsync that did
+ *     not track installs
  * @param checksum the content checksum of the last successful attempt; empty when none succeeded
  * @param revision the Git revision of the last successful attempt; empty when none succeeded
  */
 public record ReleaseHistory(int number, String status, String checksum, String revision) {
   public static final String DEPLOYED = "deployed";
   public static final String FAILED = "failed";
+  public static final String PENDING = "pending";
 
   /** No attempt recorded: a release that is new, or listed by an older helmsync. */
   public static final ReleaseHistory NONE = new ReleaseHistory(0, "", "", "");
+
+  /**
+   * A release new to the inventory whose first attempt has not ended: listed (its objects may
+   * exist) but not installed, so that a sync interrupted before its end installs it next time.
+   */
+  public static final ReleaseHistory FIRST_INSTALL = new ReleaseHistory(0, PENDING, "", "");
 
   public ReleaseHistory {
     Objects.requireNonNull(status, "status");
@@ -27,9 +35,9 @@ public record ReleaseHistory(int number, String status, String checksum, String 
     Objects.requireNonNull(revision, "revision");
   }
 
-  /** True when an attempt was recorded, so the rest of these fields mean something. */
+  /** True when written by a helmsync that tracks installs, so the other fields mean something. */
   public boolean isTracked() {
-    return number > 0;
+    return !status.isEmpty();
   }
 
   /** True when some install of the release succeeded. */

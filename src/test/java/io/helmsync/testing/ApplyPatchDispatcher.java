@@ -89,7 +89,7 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   private static MockResponse answer(Fault fault) {
     if (fault.code() == Fault.UNANSWERED) {
-      return new MockResponse().setResponseCode(200).setBodyDelay(java.time.Duration.ofMinutes(5));
+      return new MockResponse().setResponseCode(200).setBody("{}").setBodyDelay(java.time.Duration.ofMinutes(5));
     }
     String reason = fault.code() == 409 ? "Conflict" : "InternalError";
     return status(fault.code(), reason, "injected by the test", List.of());

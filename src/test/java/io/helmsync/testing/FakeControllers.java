@@ -7,10 +7,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for the Job and Deployment controllers that the mock API server does not run: a thread
@@ -26,7 +27,8 @@ public final class FakeControllers implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
-  private final List<String> finishedJobs = new CopyOnWriteArrayList<>();
+  /** Job names by uid, in the order first finished: a Job whose update failed is finished again. */
+  private final Map<String, String> finishedJobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
   private final Thread thread;
   private volatile boolean rollOut = true;
   private volatile boolean running = true;
@@ -61,7 +63,9 @@ public final class FakeControllers implements AutoCloseable {
 
   /** The names of the Jobs finished so far, one entry per Job object, in order. */
   public List<String> finishedJobs() {
-    return List.copyOf(finishedJobs);
+    synchronized (finishedJobs) {
+      return List.copyOf(finishedJobs.values());
+    }
   }
 
   private void loop() {
@@ -90,8 +94,9 @@ public final class FakeControllers implements AutoCloseable {
             .withStatus("True").withReason(fails ? "BackoffLimitExceeded" : "Completed")
             .withMessage(fails ? "Job has reached the specified backoff limit" : "").build())
         .build());
+    // Recorded before the update, which a waiting sync may see before this thread goes on.
+    finishedJobs.putIfAbsent(job.getMetadata().getUid(), job.getMetadata().getName());
     client.batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
-    finishedJobs.add(job.getMetadata().getName());
   }
 
   private void roll(Deployment deployment) {
