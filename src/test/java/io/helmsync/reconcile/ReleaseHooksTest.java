@@ -209,4 +209,23 @@ class ReleaseHooksTest {
         .isNull();
     assertThat(new ArrayList<>(inventory.load().releases().keySet())).containsExactly("other");
   }
+
+  @Test
+  void aReleaseListedByAnOlderHelmsyncIsAdoptedWithoutRunningHooks() {
+    List<Hook> hooks = List.of(job("create-db", "pre-install", 0), job("migrate", "pre-upgrade", 0));
+    sync.sync(app("r1", "v1", hooks));
+    // As written by a helmsync that did not track installs: objects only.
+    server.client().configMaps().inNamespace("demo").withName("helmsync-inventory-demo").edit(cm -> {
+      cm.getData().put("app", "revision: r1\nobjects:\n- demo_app-config__ConfigMap v1\n");
+      return cm;
+    });
+
+    newAgent().sync(app("r2", "v1", hooks));
+
+    assertThat(controllers.finishedJobs()).containsExactly("create-db");
+    assertThat(inventory.load().history("app"))
+        .extracting(ReleaseHistory::number, ReleaseHistory::status).containsExactly(1, "deployed");
+    newAgent().sync(app("r3", "v2", hooks));
+    assertThat(controllers.finishedJobs()).containsExactly("create-db", "migrate");
+  }
 }
