@@ -45,11 +45,6 @@ public record DesiredState(String environment, String revision, List<DesiredRele
       this(name, namespace, objects, needs, waitPolicy, List.of());
     }
 
-    /** The same release with other objects (and no hooks), e.g. a stage of it. */
-    public DesiredRelease withObjectsOnly(List<Manifest> others) {
-      return new DesiredRelease(name, namespace, others, needs, waitPolicy, List.of());
-    }
-
     /** A release that needs nothing and does not wait. */
     public DesiredRelease(String name, String namespace, List<Manifest> objects) {
       this(name, namespace, objects, List.of(), WaitPolicy.NONE);

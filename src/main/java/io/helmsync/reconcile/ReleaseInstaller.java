@@ -65,8 +65,10 @@ final class ReleaseInstaller {
    *
    * @param failure why the release failed, naming the object or hook; empty when it succeeded
    * @param history what to record for the release
+   * @param ranHooks whether a hook ran (so a retry would run it again)
    */
-  record Outcome(ChangeSet applied, Optional<String> failure, ReleaseHistory history) {
+  record Outcome(ChangeSet applied, Optional<String> failure, ReleaseHistory history,
+      boolean ranHooks) {
     boolean succeeded() {
       return failure.isEmpty();
     }
@@ -87,6 +89,7 @@ final class ReleaseInstaller {
     Phase phase = adopting ? Phase.UNCHANGED : Phase.of(before, checksum);
     WaitPolicy policy = release.waitPolicy();
     ChangeSet applied = ChangeSet.empty();
+    boolean ranHooks = phase.runsHooks() && !release.hooks().isEmpty();
     Optional<String> failure = phase.runsHooks()
         ? hooks.run(phase.before, release.hooks(), policy.timeout()) : Optional.empty();
     if (failure.isEmpty()) {
@@ -98,10 +101,10 @@ final class ReleaseInstaller {
     }
     if (failure.isPresent()) {
       // An adopted release stays untracked, so that a retry does not take it for a new install.
-      return new Outcome(applied, failure, adopting ? before : before.failed());
+      return new Outcome(applied, failure, adopting ? before : before.failed(), ranHooks);
     }
     return new Outcome(applied, failure, succeeded(before, adopting, phase, checksum,
-        desired.revision()));
+        desired.revision()), ranHooks);
   }
 
   private static ReleaseHistory succeeded(ReleaseHistory before, boolean adopting, Phase phase,

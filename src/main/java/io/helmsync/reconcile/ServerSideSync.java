@@ -200,7 +200,7 @@ public final class ServerSideSync implements ClusterSync {
           previous.history(release.name()), previous.releases().containsKey(release.name()),
           Optional.ofNullable(lastSuccess.get(release.name())));
       applied = applied.plus(outcome.applied());
-      progress.record(release.name(), outcome.history());
+      progress.record(release.name(), outcome.history(), outcome.ranHooks());
       if (outcome.succeeded()) {
         lastSuccess.put(release.name(), ReleaseInstaller.alone(desired, release));
       } else {

@@ -7,10 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The inventory while a sync goes on. It is written after each release whose history changed, so
- * an agent killed in the middle of a sync knows on restart which releases already succeeded (their
- * hooks do not run again) and every object it may have created (it can still prune them); and it
- * is written only when it differs from what is stored, so a sync with nothing to do writes nothing.
+ * The inventory while a sync goes on. It is written after each release that ran hooks, so an agent
+ * killed in the middle of a sync knows on restart which releases already succeeded (their hooks do
+ * not run again) and every object it may have created (it can still prune them); other histories
+ * wait for the end of the sync, since redoing a release without hooks repeats nothing. It is
+ * written only when it differs from what is stored, so a sync with nothing to do writes nothing.
  */
 final class SyncProgress {
   private final InventoryStore store;
@@ -30,13 +31,18 @@ final class SyncProgress {
     this.stored = previous;
   }
 
-  /** Records how a release's sync ended, writing the inventory if that changed it. */
-  void record(String release, ReleaseHistory history) {
+  /**
+   * Records how a release's sync ended, writing the inventory at once if the release ran hooks and
+   * that changed it.
+   */
+  void record(String release, ReleaseHistory history, boolean ranHooks) {
     if (history.equals(previous.history(release))) {
       return;
     }
     histories.put(release, history);
-    save(interrupted());
+    if (ranHooks) {
+      save(interrupted());
+    }
   }
 
   /**
