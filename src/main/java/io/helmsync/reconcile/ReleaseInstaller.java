@@ -89,7 +89,9 @@ final class ReleaseInstaller {
     Phase phase = adopting ? Phase.UNCHANGED : Phase.of(before, checksum);
     WaitPolicy policy = release.waitPolicy();
     ChangeSet applied = ChangeSet.empty();
-    boolean ranHooks = phase.runsHooks() && !release.hooks().isEmpty();
+    boolean ranHooks = phase.runsHooks()
+        && !(HookRunner.at(phase.before, release.hooks()).isEmpty()
+            && HookRunner.at(phase.after, release.hooks()).isEmpty());
     Optional<String> failure = phase.runsHooks()
         ? hooks.run(phase.before, release.hooks(), policy.timeout()) : Optional.empty();
     if (failure.isEmpty()) {
