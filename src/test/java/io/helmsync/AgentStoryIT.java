@@ -70,7 +70,8 @@ class AgentStoryIT {
 
     // 3. A commit that changes one environment value is applied within one poll, and only the
     //    objects it changes are written: each core release's ConfigMap, and its Deployment,
-    //    whose pod template carries the ConfigMap's checksum.
+    //    whose pod template carries the ConfigMap's checksum; and the inventory once, with the
+    //    new content checksums of these releases.
     String original = Files.readString(Path.of("config-repo-example", CONFIG));
     long pushed = System.nanoTime();
     world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: warn"), "warn logs");
@@ -78,9 +79,10 @@ class AgentStoryIT {
     LOG.infof("commit to cluster: %d ms", Duration.ofNanos(System.nanoTime() - pushed).toMillis());
     await().pollDelay(Duration.ofMillis(1500)).atMost(ONE_POLL).untilAsserted(() ->
         assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
-            .hasSize(14)
+            .hasSize(15)
             .allSatisfy(write -> assertThat(write).matches("PATCH /apis?/(v1|apps/v1)/namespaces/" + NS
-                + "/(configmaps|deployments)/(" + String.join("|", CORE_RELEASES) + ")\\?.*")));
+                + "/(configmaps|deployments)/(" + String.join("|", CORE_RELEASES)
+                + "|helmsync-inventory-" + NS + ")\\?.*")));
 
     // 4. A commit that removes a release prunes exactly its objects.
     world.kube().dispatcher().clearRequests();

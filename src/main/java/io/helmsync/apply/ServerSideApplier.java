@@ -19,10 +19,15 @@ import java.util.Optional;
  * Applies objects with server-side apply, one at a time in the order given, after looking up each
  * live object (in the agent's informer cache, or with a GET) to skip those that already match (see
  * {@link LiveComparison}). Fields the {@link DriftPolicy} ignores are not compared, and not sent
- * when another manager owns them. Stops at the first failure, naming the object, so the caller
- * knows the apply was partial and does not prune.
+ * when another manager owns them. A conflict (409: the object changed between the read and the
+ * write) is retried from a fresh GET, a few times. Stops at the first failure, naming the object,
+ * so the caller knows the apply was partial and does not prune.
  */
 public final class ServerSideApplier implements Applier {
+  /** Attempts per object when the API server answers 409 Conflict. */
+  static final int CONFLICT_ATTEMPTS = 3;
+  private static final int HTTP_CONFLICT = 409;
+
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
   private final LiveObjects liveObjects;
@@ -55,29 +60,41 @@ public final class ServerSideApplier implements Applier {
   }
 
   private ChangeSet.Entry applyOne(Manifest manifest, String release, ApplyOptions options) {
-    try {
-      Optional<Map<String, Object>> live = liveObjects.get(manifest.ref());
-      Map<String, Object> body = manifest.body();
-      if (live.isPresent()) {
-        List<String> ignored = driftPolicy.pathsFor(manifest.ref(), live.get(), options.fieldManager());
-        if (LiveComparison.matches(body, live.get(), options.fieldManager(), ignored)) {
-          return new ChangeSet.Entry(manifest.ref(), release, Action.UNCHANGED, "");
+    LiveObjects live = liveObjects;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return readAndApply(manifest, release, options, live);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == CONFLICT_ATTEMPTS) {
+          throw ApiErrors.failure(manifest.ref(), "apply", e);
         }
-        Optional<String> held = holds.reason(manifest.ref());
-        if (held.isPresent()) {
-          return new ChangeSet.Entry(manifest.ref(), release, Action.SKIPPED, held.get());
-        }
-        body = LiveComparison.without(body, ownedByOthers(live.get(), ignored, options.fieldManager()));
+        // A cached object may be as old as the conflict: read the object itself again.
+        live = LiveObjects.reading(client);
       }
-      GenericKubernetesResource object = serialization.convertValue(body, GenericKubernetesResource.class);
-      Resource<GenericKubernetesResource> resource = client.resource(object);
-      var apply = resource.fieldManager(options.fieldManager());
-      (options.force() ? apply.forceConflicts() : apply).serverSideApply();
-      return new ChangeSet.Entry(
-          manifest.ref(), release, live.isEmpty() ? Action.CREATED : Action.CONFIGURED, "");
-    } catch (KubernetesClientException e) {
-      throw ApiErrors.failure(manifest.ref(), "apply", e);
     }
+  }
+
+  private ChangeSet.Entry readAndApply(Manifest manifest, String release, ApplyOptions options,
+      LiveObjects liveObjects) {
+    Optional<Map<String, Object>> live = liveObjects.get(manifest.ref());
+    Map<String, Object> body = manifest.body();
+    if (live.isPresent()) {
+      List<String> ignored = driftPolicy.pathsFor(manifest.ref(), live.get(), options.fieldManager());
+      if (LiveComparison.matches(body, live.get(), options.fieldManager(), ignored)) {
+        return new ChangeSet.Entry(manifest.ref(), release, Action.UNCHANGED, "");
+      }
+      Optional<String> held = holds.reason(manifest.ref());
+      if (held.isPresent()) {
+        return new ChangeSet.Entry(manifest.ref(), release, Action.SKIPPED, held.get());
+      }
+      body = LiveComparison.without(body, ownedByOthers(live.get(), ignored, options.fieldManager()));
+    }
+    GenericKubernetesResource object = serialization.convertValue(body, GenericKubernetesResource.class);
+    Resource<GenericKubernetesResource> resource = client.resource(object);
+    var apply = resource.fieldManager(options.fieldManager());
+    (options.force() ? apply.forceConflicts() : apply).serverSideApply();
+    return new ChangeSet.Entry(
+        manifest.ref(), release, live.isEmpty() ? Action.CREATED : Action.CONFIGURED, "");
   }
 
   /**

@@ -25,7 +25,15 @@ import java.util.TreeSet;
  *   revision: 5f1c...
  *   objects:
  *   - orchestrate-demo_orchestrate-api_apps_Deployment v1
+ *   release:
+ *     number: 3
+ *     status: deployed
+ *     checksum: sha256:9a0b...
+ *     revision: 5f1c...
  * </pre>
+ *
+ * The {@code release} block (see {@link ReleaseHistory}) is absent in inventories written before
+ * helmsync ran hooks; such entries read as {@link ReleaseHistory#NONE}.
  *
  * The cluster is the only shared state, so a restarted agent (or a new replica) prunes correctly.
  */
@@ -73,7 +81,26 @@ public final class ConfigMapInventoryStore implements InventoryStore {
         objects.add(ObjectRef.fromId(idAndVersion[0], idAndVersion[1]));
       }
     }
-    return new Inventory.ReleaseEntry(String.valueOf(entry.getOrDefault("revision", "")), objects);
+    return new Inventory.ReleaseEntry(String.valueOf(entry.getOrDefault("revision", "")), objects,
+        history(entry.get("release"), where));
+  }
+
+  private static ReleaseHistory history(Object block, String where) {
+    if (!(block instanceof Map<?, ?> release)) {
+      return ReleaseHistory.NONE;
+    }
+    try {
+      return new ReleaseHistory(Integer.parseInt(String.valueOf(release.get("number"))),
+          text(release, "status"), text(release, "checksum"), text(release, "revision"));
+    } catch (NumberFormatException e) {
+      throw ReconcileException.stalled(where + ": release.number '" + release.get("number")
+          + "' is not a number; fix or delete the key (its hooks then run as for a new install)");
+    }
+  }
+
+  private static String text(Map<?, ?> map, String key) {
+    Object value = map.get(key);
+    return value == null ? "" : String.valueOf(value);
   }
 
   @Override
@@ -104,6 +131,14 @@ public final class ConfigMapInventoryStore implements InventoryStore {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("revision", entry.revision());
     tree.put("objects", lines);
+    if (entry.history().isTracked()) {
+      Map<String, Object> release = new LinkedHashMap<>();
+      release.put("number", entry.history().number());
+      release.put("status", entry.history().status());
+      release.put("checksum", entry.history().checksum());
+      release.put("revision", entry.history().revision());
+      tree.put("release", release);
+    }
     return YamlDocuments.write(Yaml.deepCopy(tree));
   }
 }

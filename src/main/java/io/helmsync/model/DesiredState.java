@@ -1,5 +1,6 @@
 package io.helmsync.model;
 
+import io.helmsync.render.Hook;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,15 +25,24 @@ public record DesiredState(String environment, String revision, List<DesiredRele
    *
    * @param needs names of the releases that must be applied (and healthy, if they wait) first
    * @param waitPolicy whether the release is done only when its objects are healthy, and how long
+   * @param hooks the release's Helm hooks, labelled like its objects: run at their events, never
+   *     applied with the objects nor listed in the inventory
    */
   public record DesiredRelease(String name, String namespace, List<Manifest> objects,
-      List<String> needs, WaitPolicy waitPolicy) {
+      List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks) {
     public DesiredRelease {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(namespace, "namespace");
       objects = List.copyOf(objects);
       needs = List.copyOf(needs);
       waitPolicy = waitPolicy == null ? WaitPolicy.NONE : waitPolicy;
+      hooks = List.copyOf(hooks);
+    }
+
+    /** A release without hooks. */
+    public DesiredRelease(String name, String namespace, List<Manifest> objects,
+        List<String> needs, WaitPolicy waitPolicy) {
+      this(name, namespace, objects, needs, waitPolicy, List.of());
     }
 
     /** A release that needs nothing and does not wait. */

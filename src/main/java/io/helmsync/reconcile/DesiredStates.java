@@ -7,6 +7,7 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;
+import io.helmsync.render.Hook;
 import io.helmsync.render.RenderedRelease;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@link DesiredState} of a revision from rendered releases: every object gets helmsync's
- * ownership labels and its release namespace, and an object declared twice is an error naming both
+ * Builds the {@link DesiredState} of a revision from rendered releases: every object and hook gets
+ * helmsync's ownership labels and its release namespace, and an object declared twice is an error naming both
  * places, since applying both would make them overwrite each other on every reconcile.
  */
 final class DesiredStates {
@@ -44,10 +45,21 @@ final class DesiredStates {
         }
         objects.add(owned);
       }
-      WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout());
+      WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout(),
+          plan.settings().atomic());
       releases.add(new DesiredRelease(release.name(), release.namespace(), objects, plan.needs(),
-          wait));
+          wait, hooks(environment, revision, release)));
     }
     return new DesiredState(environment, revision, releases);
+  }
+
+  /**
+   * The release's hooks with the same ownership labels as its objects, so that a hook left behind
+   * by an earlier run is recognised as helmsync's before it is replaced.
+   */
+  private static List<Hook> hooks(String environment, String revision, RenderedRelease release) {
+    return release.hooks().stream().map(hook -> new Hook(
+        Ownership.label(hook.manifest(), environment, release.name(), release.namespace(), revision),
+        hook.events(), hook.weight(), hook.deletePolicies())).toList();
   }
 }

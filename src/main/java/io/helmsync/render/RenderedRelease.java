@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param name the release name
  * @param namespace the release namespace
  * @param manifests the objects to apply, in Helm's install order
- * @param hooks objects annotated {@code helm.sh/hook}: kept apart, not applied by this version
+ * @param hooks objects annotated {@code helm.sh/hook}: kept apart, run at their events by the sync
  * @param crds the chart's and subcharts' {@code crds/} files, untemplated, as Helm installs them
  *     before everything else
  */

@@ -67,4 +67,44 @@ class InventoryTest {
           .isEqualTo("revision: r1\nobjects:\n- demo_api__Service v1\n- demo_api_apps_Deployment v1\n");
     }
   }
+
+  @Test
+  void keepsTheReleaseHistoryInTheConfigMapAndReadsEntriesWithoutOne() {
+    try (ApplyMockServer server = ApplyMockServer.start()) {
+      var store = new ConfigMapInventoryStore(server.client(), "demo", "orchestrate-demo");
+      ReleaseHistory history = new ReleaseHistory(3, "deployed", "sha256:ab", "r7");
+      var releases = new java.util.LinkedHashMap<String, ReleaseEntry>();
+      releases.put("api", new ReleaseEntry("r1", new TreeSet<>(List.of(API)), history));
+      store.save(new Inventory(releases));
+      String written = server.client().configMaps().inNamespace("demo")
+          .withName("helmsync-inventory-orchestrate-demo").get().getData().get("api");
+      assertThat(written).endsWith("release:\n  number: 3\n  status: deployed\n"
+          + "  checksum: sha256:ab\n  revision: r7\n");
+      assertThat(store.load().history("api")).isEqualTo(history);
+
+      // As an earlier helmsync wrote it: no release block.
+      server.client().configMaps().inNamespace("demo").withName("helmsync-inventory-orchestrate-demo")
+          .edit(cm -> { cm.getData().put("api", "revision: r1\nobjects:\n- demo_api__Service v1\n"); return cm; });
+      Inventory old = store.load();
+      assertThat(old.objects()).containsExactly(SVC);
+      assertThat(old.history("api")).isEqualTo(ReleaseHistory.NONE);
+      assertThat(old.history("api").isTracked()).isFalse();
+    }
+  }
+
+  @Test
+  void releasesNewToTheInventoryAreFirstInstallsAndGrowingItKeepsEverything() {
+    Inventory previous = inventory(Map.of("api", List.of(API)));
+    var next = new java.util.LinkedHashMap<String, ReleaseEntry>();
+    next.put("api", new ReleaseEntry("r2", new TreeSet<>(List.of(SVC))));
+    next.put("rbac", new ReleaseEntry("r2", new TreeSet<>(List.of(ROLE))));
+
+    Inventory current = new Inventory(next).keepingRevisionsOf(previous);
+    assertThat(current.history("rbac")).isEqualTo(ReleaseHistory.FIRST_INSTALL);
+
+    Inventory grown = previous.growingBy(current);
+    assertThat(grown.releases().get("api").objects()).containsExactly(SVC, API);
+    assertThat(grown.releases().get("rbac").objects()).containsExactly(ROLE);
+    assertThat(previous.growingBy(inventory(Map.of("api", List.of(API))))).isEqualTo(previous);
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Applier;
 import io.helmsync.apply.HealthWaiter;
+import io.helmsync.apply.HookRunner;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.Pruner;
@@ -46,7 +47,7 @@ class ServerSideSyncTest {
   private ServerSideSync sync(Applier applier, PruneOptions prune) {
     return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"),
         ApplyOptions.defaults().withEstablishTimeout(java.time.Duration.ofMillis(200)), prune, true,
-        waiter());
+        waiter(), HookRunner.create(server.client(), waiter(), "demo"));
   }
 
   /** Polls every 10 ms without sleeping longer, so a timeout of 200 ms is a few polls. */

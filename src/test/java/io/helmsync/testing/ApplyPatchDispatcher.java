@@ -86,6 +86,18 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.Deque<Fault>> faults = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A fault to answer one request with instead of handling it.
+   *
+   * @param code the HTTP status to answer, or {@link #UNANSWERED} to leave the request unanswered
+   *     for minutes, as a connection lost mid-request (the vert.x based mock server of fabric8 7
+   *     has no socket policies to cut the connection itself), so the client's timeout fires
+   */
+  public record Fault(int code) {
+    public static final int UNANSWERED = -1;
+  }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
@@ -94,7 +106,33 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     if (refusal != null) {
       return status(refusal, "Forbidden", "refused by the test", List.of());
     }
+    java.util.Deque<Fault> pending = faults.get(request.getMethod() + " " + withoutQuery(request.getPath()));
+    Fault fault = pending == null ? null : pending.poll();
+    if (fault != null) {
+      return answer(fault);
+    }
     return super.dispatch(request);
+  }
+
+  private static MockResponse answer(Fault fault) {
+    if (fault.code() == Fault.UNANSWERED) {
+      return new MockResponse().setResponseCode(200).setBody("{}").setBodyDelay(java.time.Duration.ofMinutes(5));
+    }
+    String reason = fault.code() == 409 ? "Conflict" : "InternalError";
+    return status(fault.code(), reason, "injected by the test", List.of());
+  }
+
+  /**
+   * Answers the next {@code faults.length} {@code method} requests on {@code path} (without its
+   * query) with these faults, one each, then handles requests again.
+   */
+  public void inject(String method, String path, Fault... injected) {
+    faults.computeIfAbsent(method + " " + path, key -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+        .addAll(List.of(injected));
+  }
+
+  private static String withoutQuery(String path) {
+    return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
   }
 
   /** Answers {@code code} to every {@code method} request on exactly {@code path}, from now on. */

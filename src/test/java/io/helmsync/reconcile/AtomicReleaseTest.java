@@ -1,0 +1,104 @@
+package io.helmsync.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.HealthWaiter;
+import io.helmsync.apply.HookRunner;
+import io.helmsync.apply.Ownership;
+import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.Pruner;
+import io.helmsync.apply.ServerSideApplier;
+import io.helmsync.inventory.ConfigMapInventoryStore;
+import io.helmsync.inventory.ReleaseHistory;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.Manifest;
+import io.helmsync.model.ObjectRef;
+import io.helmsync.model.WaitPolicy;
+import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.FakeControllers;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A release whose Deployment never finishes its rollout, with and without {@code atomic}. */
+class AtomicReleaseTest {
+  private ApplyMockServer server;
+  private FakeControllers controllers;
+  private ConfigMapInventoryStore inventory;
+  private ServerSideSync sync;
+
+  @BeforeEach
+  void start() {
+    server = ApplyMockServer.start();
+    controllers = FakeControllers.start(server.client(), "demo");
+    inventory = new ConfigMapInventoryStore(server.client(), "demo", "demo");
+    HealthWaiter waiter = new HealthWaiter(server.client(), Duration.ofMillis(10),
+        duration -> Thread.sleep(duration.toMillis()));
+    sync = new ServerSideSync(new ServerSideApplier(server.client()), inventory,
+        new Pruner(server.client(), "demo"), ApplyOptions.defaults(), PruneOptions.defaults(), true,
+        waiter, HookRunner.create(server.client(), waiter, "demo"));
+  }
+
+  @AfterEach
+  void stop() {
+    controllers.close();
+    server.close();
+  }
+
+  private static Manifest deployment(String image, String revision) {
+    Map<String, Object> body = Map.of("apiVersion", "apps/v1", "kind", "Deployment",
+        "metadata", Map.of("name", "api"),
+        "spec", Map.of("replicas", 1, "selector", Map.of("matchLabels", Map.of("app", "api")),
+            "template", Map.of("metadata", Map.of("labels", Map.of("app", "api")),
+                "spec", Map.of("containers", List.of(Map.of("name", "api", "image", image))))));
+    return Ownership.label(new Manifest(new ObjectRef("apps/v1", "Deployment", "", "api"), body,
+        "api"), "demo", "api", "demo", revision);
+  }
+
+  private static DesiredState api(String revision, String version, Duration timeout,
+      boolean atomic) {
+    return new DesiredState("demo", revision, List.of(new DesiredRelease("api", "demo",
+        List.of(ReleaseHooksTest.configMap("api-config", version, "api", revision),
+            deployment("api:" + version, revision)),
+        List.of(), new WaitPolicy(true, timeout, atomic))));
+  }
+
+  private String image() {
+    return server.client().apps().deployments().inNamespace("demo").withName("api").get()
+        .getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+  }
+
+  private String configValue() {
+    return server.client().configMaps().inNamespace("demo").withName("api-config").get()
+        .getData().get("value");
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aRolloutThatNeverCompletesDegradesTheReleaseAndAtomicPutsBackThePreviousObjects(
+      boolean atomic) {
+    sync.sync(api("r1", "v1", Duration.ofSeconds(10), atomic));
+    controllers.rollOut(false);
+
+    assertThatThrownBy(() -> sync.sync(api("r2", "v2", Duration.ofMillis(500), atomic)))
+        .hasMessageContaining("release api is not healthy: Deployment/demo/api: Waiting for "
+            + "rollout to finish")
+        .hasMessageContaining("(timed out after 500ms)")
+        .satisfies(e -> assertThat(e.getMessage().contains(
+            "atomic: re-applied the release's objects of revision r1")).isEqualTo(atomic));
+
+    String expected = atomic ? "v1" : "v2";
+    assertThat(image()).isEqualTo("api:" + expected);
+    assertThat(configValue()).isEqualTo(expected);
+    assertThat(inventory.load().history("api"))
+        .extracting(ReleaseHistory::number, ReleaseHistory::status, ReleaseHistory::revision)
+        .containsExactly(2, "failed", "r1");
+  }
+}
