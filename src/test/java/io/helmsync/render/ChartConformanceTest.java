@@ -3,18 +3,15 @@ package io.helmsync.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.Manifest;
-import io.helmsync.model.YamlDocuments;
 import io.helmsync.source.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +128,7 @@ class ChartConformanceTest {
     Path values = work.resolve("values.json");
     Files.writeString(values, JSON.writeValueAsString(release.values()));
     Path chart = release.baseDir().resolve(release.chart()).normalize();
-    String output = new Helm(chart).template().withName(release.name())
-        .withNamespace(release.namespace()).withValuesFile(values).call();
-    List<Map<String, Object>> objects = new ArrayList<>();
-    for (String document : output.split("(?m)^---\\s*$")) {
-      YamlDocuments.parse(document, "helm output").forEach(d -> objects.add(d.content()));
-    }
-    return objects;
+    return HelmOracle.template(chart, release.name(), release.namespace(), values, null);
   }
 
   private static List<Map<String, Object>> bodies(List<Manifest> manifests) {
