@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +20,7 @@ import java.util.TreeMap;
  *     {@code values.yaml}, {@code templates/} nor {@code charts/}
  * @param subcharts the charts under {@code charts/}, directories and archives, in load order
  * @param dependencies {@code Chart.yaml}'s (or {@code requirements.yaml}'s) dependencies
+ * @param schema {@code values.schema.json}, which the merged values must meet; empty for none
  */
 public record Chart(
     String path,
@@ -27,7 +29,8 @@ public record Chart(
     Map<String, String> templates,
     Map<String, byte[]> files,
     List<Chart> subcharts,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    Optional<String> schema) {
 
   public Chart {
     // Chart.yaml may hold empty (null) fields, which Map.copyOf refuses.
@@ -36,6 +39,20 @@ public record Chart(
     files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
     subcharts = List.copyOf(subcharts);
     dependencies = List.copyOf(dependencies);
+  }
+
+  /**
+   * The chart with other default values: Helm replaces a parent's defaults by the values it
+   * imports from its subcharts ({@code import-values}) under its own.
+   */
+  public Chart withDefaults(Map<String, Object> newDefaults) {
+    return new Chart(path, metadata, newDefaults, templates, files, subcharts, dependencies, schema);
+  }
+
+  /** {@code Chart.yaml}'s {@code kubeVersion}: the clusters the chart supports; empty for any. */
+  public String kubeVersion() {
+    Object constraint = metadata.get("kubeVersion");
+    return constraint == null ? "" : String.valueOf(constraint).strip();
   }
 
   public String name() {
@@ -58,15 +75,34 @@ public record Chart(
         .toList();
   }
 
-  /** A {@code dependencies:} entry: which subchart, under which name, enabled by what. */
-  public record Dependency(String name, String alias, String condition, List<String> tags) {
+  /**
+   * A {@code dependencies:} entry: which subchart, under which name, enabled by what, and which of
+   * its values the parent imports.
+   *
+   * @param importValues {@code import-values}: each an exported name (read under the subchart's
+   *     {@code exports.}) or a {@link ValueImport}
+   */
+  public record Dependency(String name, String alias, String condition, List<String> tags,
+      List<ValueImport> importValues) {
     public Dependency {
       tags = List.copyOf(tags);
+      importValues = List.copyOf(importValues);
     }
 
     /** The key of its values in the parent, and the name it renders under. */
     public String effectiveName() {
       return alias == null || alias.isEmpty() ? name : alias;
+    }
+  }
+
+  /**
+   * One {@code import-values} entry as Helm normalises it: the subchart's table at {@code child}
+   * is copied to the parent's {@code parent} path ({@code .} for the top); the string form
+   * {@code name} is {@code child: exports.name, parent: .}.
+   */
+  public record ValueImport(String child, String parent) {
+    public static ValueImport exported(String name) {
+      return new ValueImport("exports." + name, ".");
     }
   }
 }

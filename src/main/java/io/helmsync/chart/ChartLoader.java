@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -96,6 +97,7 @@ public final class ChartLoader {
     Map<String, Object> metadata = null;
     Map<String, Object> defaults = new LinkedHashMap<>();
     List<Object> requirements = null;
+    Optional<String> schema = Optional.empty();
     Map<String, String> templates = new TreeMap<>();
     Map<String, byte[]> other = new TreeMap<>();
     Map<String, List<ChartFile>> subchartFiles = new LinkedHashMap<>();
@@ -109,7 +111,8 @@ public final class ChartLoader {
               ? new ArrayList<>(list) : List.of();
           other.put(name, file.data());
         }
-        case "Chart.lock", "values.schema.json" -> { }
+        case "values.schema.json" -> schema = Optional.of(text(file));
+        case "Chart.lock" -> { }
         default -> {
           if (name.startsWith("templates/")) {
             templates.put(name, text(file));
@@ -128,7 +131,8 @@ public final class ChartLoader {
     List<Object> declared = metadata.get("dependencies") instanceof List<?> list
         ? new ArrayList<>(list) : requirements == null ? List.of() : requirements;
     return new Chart(path, metadata, defaults, templates, other,
-        subcharts(path, subchartFiles, where), ChartMetadata.dependencies(path, declared, where));
+        subcharts(path, subchartFiles, where), ChartMetadata.dependencies(path, declared, where),
+        schema);
   }
 
   /** Groups {@code charts/<name>/...} by subchart, each file renamed relative to it. */

@@ -60,9 +60,28 @@ final class ChartMetadata {
       List<String> tags = map.get("tags") instanceof List<?> list
           ? list.stream().map(String::valueOf).toList() : List.of();
       dependencies.add(new Chart.Dependency(text(map.get("name")), alias,
-          map.get("condition") == null ? null : text(map.get("condition")), tags));
+          map.get("condition") == null ? null : text(map.get("condition")), tags,
+          valueImports(chart, text(map.get("name")), map.get("import-values"), where)));
     }
     return dependencies;
+  }
+
+  /** {@code import-values}: strings name exports, maps give {@code child} and {@code parent}. */
+  private static List<Chart.ValueImport> valueImports(String chart, String dependency,
+      Object entries, String where) {
+    List<Chart.ValueImport> imports = new ArrayList<>();
+    for (Object entry : entries instanceof List<?> list ? list : List.of()) {
+      if (entry instanceof String exported) {
+        imports.add(Chart.ValueImport.exported(exported));
+      } else if (entry instanceof Map<?, ?> map && map.get("child") instanceof String child
+          && map.get("parent") instanceof String parent) {
+        imports.add(new Chart.ValueImport(child, parent));
+      } else {
+        throw invalid(where, chart, "Chart.yaml: dependency " + dependency + " has import-values "
+            + "entry '" + entry + "'; write an exported name or a map with child: and parent:");
+      }
+    }
+    return imports;
   }
 
   private static String text(Object value) {

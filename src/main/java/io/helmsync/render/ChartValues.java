@@ -94,6 +94,16 @@ final class ChartValues {
     });
   }
 
+  /**
+   * Helm's {@code MergeTables}: a copy of {@code dst} with {@code src} under it, {@code null}s
+   * kept.
+   */
+  static Map<String, Object> mergeUnder(Map<String, Object> dst, Map<String, Object> src) {
+    Map<String, Object> merged = asMap(jsonCopy(dst));
+    overTable(merged, asMap(jsonCopy(src)), true);
+    return merged;
+  }
+
   /** Helm's {@code coalesceGlobals}: the parent's {@code global:} over the subchart section's. */
   private static void passGlobals(Map<String, Object> child, Map<String, Object> parent) {
     if (!(parent.getOrDefault(GLOBAL, Map.of()) instanceof Map<?, ?> parentGlobals)

@@ -9,7 +9,10 @@ import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.YamlDocuments;
 import io.helmsync.model.YamlDocuments.Document;
+import io.helmsync.template.GoError;
+import io.helmsync.template.GoFunction;
 import io.helmsync.template.HelmEngine;
+import io.helmsync.template.Sprig;
 import io.helmsync.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,6 +42,9 @@ public final class HelmChartRenderer implements ChartRenderer {
       "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet",
       "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass",
       "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+
+  private static final GoFunction SEMVER_COMPARE =
+      Sprig.functions().get("semverCompare").orElseThrow();
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ChartContext context;
@@ -75,8 +81,10 @@ public final class HelmChartRenderer implements ChartRenderer {
           + "application chart instead");
     }
     Map<String, Object> user = ChartValues.asHelmValues(release.values());
-    ChartTree tree = ChartTree.resolve(chart, user, where);
+    ChartTree tree = ValueImports.apply(ChartTree.resolve(chart, user, where), where);
     Map<String, Object> values = ChartValues.coalesce(tree, user, where);
+    ValuesSchema.validate(tree, values, where);
+    requireSupportedKubeVersion(chart, where);
     ChartScopes scopes = ChartScopes.of(tree, values);
     Map<String, String> rendered;
     try {
@@ -87,6 +95,29 @@ public final class HelmChartRenderer implements ChartRenderer {
           + "; fix the template or the values it reads", e);
     }
     return split(release, rendered, crds(tree, tree.name(), where), where);
+  }
+
+  /**
+   * Helm's check of {@code kubeVersion} against {@code .Capabilities.KubeVersion}, with its
+   * wording; a constraint or version that does not parse does not match, as in Helm.
+   */
+  private void requireSupportedKubeVersion(Chart chart, String where) {
+    String constraint = chart.kubeVersion();
+    if (constraint.isEmpty() || satisfies(constraint, context.kubeVersion())) {
+      return;
+    }
+    throw ReconcileException.stalled(where + ": chart " + chart.path() + ": chart requires kubeVersion: "
+        + constraint + " which is incompatible with Kubernetes " + context.kubeVersion()
+        + "; use a chart version made for this cluster");
+  }
+
+  /** Masterminds semver, through Sprig's {@code semverCompare} so both read constraints alike. */
+  private static boolean satisfies(String constraint, String version) {
+    try {
+      return Boolean.TRUE.equals(SEMVER_COMPARE.body().call(new Object[] {constraint, version}));
+    } catch (GoError e) {
+      return false;
+    }
   }
 
   private static RenderedRelease split(PlannedRelease release, Map<String, String> rendered,

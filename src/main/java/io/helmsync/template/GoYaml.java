@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -302,6 +303,9 @@ public final class GoYaml {
   /** go-yaml v2's YAML 1.1 booleans, which unlike SnakeYAML's include {@code y} and {@code n}. */
   private static final Pattern GO_YAML_BOOL = Pattern.compile(
       "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+  /** go-yaml v2's {@code yamlStyleFloat}: what it reads as a float once int64 and uint64 fail. */
+  private static final Pattern GO_YAML_FLOAT =
+      Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
 
   private static final class GoYamlConstructor extends SafeConstructor {
     GoYamlConstructor(LoaderOptions options) {
@@ -313,6 +317,33 @@ public final class GoYaml {
           return "yYtToO".indexOf(text.charAt(0)) >= 0 && !text.equalsIgnoreCase("off");
         }
       });
+      Construct integers = yamlConstructors.get(Tag.INT);
+      yamlConstructors.put(Tag.INT, new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          Object value = integers.construct(node);
+          String text = ((ScalarNode) node).getValue().replace("_", "");
+          // Past uint64, go-yaml keeps only decimal numbers (as floats): 0xab70...e8 is text.
+          return value instanceof BigInteger big && !fitsGoInteger(big)
+              && !GO_YAML_FLOAT.matcher(text).matches() ? ((ScalarNode) node).getValue() : value;
+        }
+      });
+      // go-yaml reads a tag it does not know (`condition: !redis.emulate`) as no tag at all.
+      yamlConstructors.put(null, new AbstractConstruct() {
+        @Override
+        public Object construct(Node node) {
+          return switch (node.getNodeId()) {
+            case scalar -> ((ScalarNode) node).getValue();
+            case sequence -> new ConstructYamlSeq().construct(node);
+            default -> new ConstructYamlMap().construct(node);
+          };
+        }
+      });
+    }
+
+    /** An int64, or a uint64 when positive: what go-yaml's ParseInt and ParseUint accept. */
+    private static boolean fitsGoInteger(BigInteger value) {
+      return value.bitLength() <= (value.signum() < 0 ? 63 : 64);
     }
 
     /** One composed document, with merge keys applied, for {@link #documents}. */

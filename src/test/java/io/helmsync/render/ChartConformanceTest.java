@@ -1,20 +1,19 @@
 package io.helmsync.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.marcnuri.helm.Helm;
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.Manifest;
-import io.helmsync.model.YamlDocuments;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.source.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +36,9 @@ class ChartConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EXAMPLE = Path.of("config-repo-example").toAbsolutePath();
   private static final Path FIXTURES = Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
+  private static final Path RENDER_FIXTURES =
+      Path.of("src/test/resources/render/fixtures").toAbsolutePath();
+  private static final ChartContext CONTEXT = ChartContext.offline();
 
   @TempDir Path work;
 
@@ -94,7 +96,40 @@ class ChartConformanceTest {
         fixture("library", "library", Map.of()),
         fixture("helmignore", "ignored", Map.of()),
         fixture("packaged", "packaged", Map.of()),
-        fixture("packaged", "packaged-off", Map.of("redis", Map.of("enabled", false))));
+        fixture("packaged", "packaged-off", Map.of("redis", Map.of("enabled", false))),
+        renderFixture("imports", "imports", Map.of()),
+        // Imports read the subchart's defaults: the release's values for db change only db.
+        renderFixture("imports", "imports-overridden", Map.of("dbSettings", Map.of("pool", 9L),
+            "db", Map.of("settings", Map.of("pool", 7L),
+                "exports", Map.of("connection", Map.of("host", "other"))))),
+        renderFixture("kube-version", "supported-kube", Map.of()),
+        renderFixture("schema", "schema-met", Map.of("replicas", 3L)));
+  }
+
+  /** A release Helm refuses, the kube version it renders for, and the words both errors hold. */
+  record Refusal(PlannedRelease release, String kubeVersion, List<String> words) {
+    @Override
+    public String toString() {
+      return release.source();
+    }
+  }
+
+  static Stream<Refusal> refusals() {
+    return Stream.of(
+        new Refusal(renderFixture("kube-version", "old-kube", Map.of()).release(), "v1.29.0",
+            List.of("chart requires kubeVersion: >=1.30.0-0 which is incompatible with "
+                + "Kubernetes v1.29.0")),
+        new Refusal(renderFixture("schema", "schema-broken", Map.of("replicas", "two",
+            "image", Map.of("tag", 1L), "worker", Map.of("queue", "Jobs-1"))).release(),
+            CONTEXT.kubeVersion(), List.of("values don't meet the specifications of the schema(s) "
+                + "in the following chart(s):\nschema:\n- ", "replicas", "image", "tag",
+                "\nworker:\n- ", "queue")));
+  }
+
+  private static Case renderFixture(String chart, String name, Map<String, Object> values) {
+    PlannedRelease release = new PlannedRelease(name, "demo", "./" + chart, RENDER_FIXTURES,
+        values, List.of(), chart + " " + name);
+    return new Case(release, RENDER_FIXTURES, List.of(), List.of());
   }
 
   private static Map<String, Object> nullsDeleted() {
@@ -117,8 +152,8 @@ class ChartConformanceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void helmsyncRendersTheChartLikeHelm(Case c) throws IOException {
-    RenderedRelease ours = new HelmChartRenderer(ChartContext.offline()).render(c.release(), c.root());
-    List<Map<String, Object>> helm = helmTemplate(c.release());
+    RenderedRelease ours = new HelmChartRenderer(CONTEXT).render(c.release(), c.root());
+    List<Map<String, Object>> helm = helmTemplate(c.release(), CONTEXT.kubeVersion());
 
     assertThat(bodies(ours.manifests())).isEqualTo(helm);
     assertThat(ours.hooks()).extracting(hook -> hook.manifest().ref().name() + ":" + hook.weight())
@@ -127,17 +162,24 @@ class ChartConformanceTest {
         .containsExactlyElementsOf(c.crds());
   }
 
-  private List<Map<String, Object>> helmTemplate(PlannedRelease release) throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("refusals")
+  void helmsyncRefusesWhatHelmRefuses(Refusal r) {
+    var renderer = new HelmChartRenderer(CONTEXT.withKubeVersion(r.kubeVersion()));
+
+    assertThatThrownBy(() -> renderer.render(r.release(), r.release().baseDir()))
+        .isInstanceOf(ReconcileException.class)
+        .message().contains(r.words()).contains(r.release().source());
+    assertThatThrownBy(() -> helmTemplate(r.release(), r.kubeVersion()))
+        .message().contains(r.words());
+  }
+
+  private List<Map<String, Object>> helmTemplate(PlannedRelease release, String kubeVersion)
+      throws IOException {
     Path values = work.resolve("values.json");
     Files.writeString(values, JSON.writeValueAsString(release.values()));
     Path chart = release.baseDir().resolve(release.chart()).normalize();
-    String output = new Helm(chart).template().withName(release.name())
-        .withNamespace(release.namespace()).withValuesFile(values).call();
-    List<Map<String, Object>> objects = new ArrayList<>();
-    for (String document : output.split("(?m)^---\\s*$")) {
-      YamlDocuments.parse(document, "helm output").forEach(d -> objects.add(d.content()));
-    }
-    return objects;
+    return HelmOracle.template(chart, release.name(), release.namespace(), values, kubeVersion);
   }
 
   private static List<Map<String, Object>> bodies(List<Manifest> manifests) {

@@ -58,7 +58,18 @@ class HelmChartRendererTest {
             "chart 'bitnami/redis' names repository 'bitnami', which repositories: does not "
                 + "declare"),
         new Case("OCI reference without a path", "oci://registry.example.com", Map.of(),
-            "names no repository in the registry; write oci://host/path/chart"));
+            "names no repository in the registry; write oci://host/path/chart"),
+        new Case("import-values entry of the wrong shape", "./app", Map.of("Chart.yaml",
+            CHART_YAML + "dependencies:\n  - name: db\n    import-values:\n      - child: x\n",
+            "charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
+            "chart app: Chart.yaml: dependency db has import-values entry '{child=x}'",
+            "write an exported name or a map with child: and parent:"),
+        new Case("schema that is not JSON", "./app", Map.of("Chart.yaml", CHART_YAML,
+            "values.schema.json", "{\"type\": "),
+            "chart app/values.schema.json is not valid JSON"),
+        new Case("kube version constraint that does not parse", "./app", Map.of("Chart.yaml",
+            CHART_YAML + "kubeVersion: \">= one\"\n"),
+            "chart app: chart requires kubeVersion: >= one which is incompatible with Kubernetes"));
   }
 
   @ParameterizedTest(name = "{0}")

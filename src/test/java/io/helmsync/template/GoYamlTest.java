@@ -71,4 +71,24 @@ class GoYamlTest {
     assertThat(value.get("d")).isNull();
     assertThat(value.get("e")).isEqualTo(List.of(1.5, "x"));
   }
+
+  @Test
+  void readsIntegersPastUint64AsGoYamlDoes() {
+    Map<?, ?> value = (Map<?, ?>) GoYaml.unmarshal(
+        "0xab70383d9207c6cc43ab85eeef9db4d33a8ad4e8: hex\nbig: 123456789012345678901234\n"
+            + "small: 0x10\n");
+    // go-yaml gives up on a hex number past uint64 and keeps the text; a decimal one is a float.
+    assertThat(value.get("0xab70383d9207c6cc43ab85eeef9db4d33a8ad4e8")).isEqualTo("hex");
+    assertThat(value.get("big")).isEqualTo(1.2345678901234568E23);
+    assertThat(value.get("small")).isEqualTo(16.0);
+  }
+
+  @Test
+  void readsUnknownTagsAsUntaggedValues() {
+    Map<?, ?> value = (Map<?, ?>) GoYaml.unmarshal(
+        "condition: !redis.emulate\nlist: !custom [a]\nmap: !custom {k: v}\n");
+    assertThat(value.get("condition")).isEqualTo("");
+    assertThat(value.get("list")).isEqualTo(List.of("a"));
+    assertThat(value.get("map")).isEqualTo(Map.of("k", "v"));
+  }
 }
