@@ -40,7 +40,7 @@ public final class LiveComparison {
   public static List<String> differences(
       Map<String, Object> desired, Map<String, Object> live, List<String> ignored) {
     List<String> paths = new ArrayList<>();
-    collect(withoutRevision(desired), live, "", "", "", paths);
+    collect(Ownership.withoutRevision(desired), live, "", "", "", paths);
     paths.removeIf(path -> DriftPolicy.covers(ignored, path));
     return paths;
   }
@@ -73,23 +73,6 @@ public final class LiveComparison {
     if (!FieldValues.equal(parent, field, desired, live)) {
       out.add(path);
     }
-  }
-
-  private static Map<String, Object> withoutRevision(Map<String, Object> desired) {
-    if (!(desired.get("metadata") instanceof Map<?, ?> metadata)
-        || !(metadata.get("annotations") instanceof Map<?, ?> annotations)
-        || !annotations.containsKey(Ownership.REVISION)) {
-      return desired;
-    }
-    Map<String, Object> trimmedAnnotations = new LinkedHashMap<>();
-    annotations.forEach((k, v) -> trimmedAnnotations.put(k.toString(), v));
-    trimmedAnnotations.remove(Ownership.REVISION);
-    Map<String, Object> trimmedMetadata = new LinkedHashMap<>();
-    metadata.forEach((k, v) -> trimmedMetadata.put(k.toString(), v));
-    trimmedMetadata.put("annotations", trimmedAnnotations);
-    Map<String, Object> trimmed = new LinkedHashMap<>(desired);
-    trimmed.put("metadata", trimmedMetadata);
-    return trimmed;
   }
 
   /**

@@ -77,6 +77,27 @@ public final class Ownership {
         && environment.equals(labels.get(ENVIRONMENT));
   }
 
+  /**
+   * {@code object} without helmsync's revision annotation: what stays the same when only the
+   * commit changed, for comparing with live objects and for release checksums.
+   */
+  public static Map<String, Object> withoutRevision(Map<String, Object> desired) {
+    if (!(desired.get("metadata") instanceof Map<?, ?> metadata)
+        || !(metadata.get("annotations") instanceof Map<?, ?> annotations)
+        || !annotations.containsKey(Ownership.REVISION)) {
+      return desired;
+    }
+    Map<String, Object> trimmedAnnotations = new LinkedHashMap<>();
+    annotations.forEach((k, v) -> trimmedAnnotations.put(k.toString(), v));
+    trimmedAnnotations.remove(Ownership.REVISION);
+    Map<String, Object> trimmedMetadata = new LinkedHashMap<>();
+    metadata.forEach((k, v) -> trimmedMetadata.put(k.toString(), v));
+    trimmedMetadata.put("annotations", trimmedAnnotations);
+    Map<String, Object> trimmed = new LinkedHashMap<>(desired);
+    trimmed.put("metadata", trimmedMetadata);
+    return trimmed;
+  }
+
   private static Map<String, Object> mutable(Object map) {
     Map<String, Object> copy = new LinkedHashMap<>();
     if (map instanceof Map<?, ?> source) {

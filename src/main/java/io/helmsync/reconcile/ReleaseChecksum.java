@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,25 +38,12 @@ final class ReleaseChecksum {
 
   private static void update(MessageDigest digest, Manifest object) {
     try {
-      digest.update(CANONICAL.writeValueAsBytes(withoutRevision(object.body())));
+      digest.update(CANONICAL.writeValueAsBytes(Ownership.withoutRevision(object.body())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(object.ref() + ": cannot serialise for its checksum", e);
     }
   }
 
-  private static Map<String, Object> withoutRevision(Map<String, Object> body) {
-    if (!(body.get("metadata") instanceof Map<?, ?> metadata)
-        || !(metadata.get("annotations") instanceof Map<?, ?> annotations)) {
-      return body;
-    }
-    Map<Object, Object> trimmedAnnotations = new LinkedHashMap<>(annotations);
-    trimmedAnnotations.remove(Ownership.REVISION);
-    Map<Object, Object> trimmedMetadata = new LinkedHashMap<>(metadata);
-    trimmedMetadata.put("annotations", trimmedAnnotations);
-    Map<String, Object> trimmed = new LinkedHashMap<>(body);
-    trimmed.put("metadata", trimmedMetadata);
-    return trimmed;
-  }
 
   private static MessageDigest sha256() {
     try {

@@ -7,12 +7,11 @@ import io.helmsync.chart.RemoteCharts;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.model.SemanticVersion;
+import io.helmsync.model.VersionConstraint;
 import io.helmsync.model.YamlDocuments;
 import io.helmsync.model.YamlDocuments.Document;
-import io.helmsync.template.GoError;
-import io.helmsync.template.GoFunction;
 import io.helmsync.template.HelmEngine;
-import io.helmsync.template.Sprig;
 import io.helmsync.template.TemplateException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,9 +41,6 @@ public final class HelmChartRenderer implements ChartRenderer {
       "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet",
       "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass",
       "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
-
-  private static final GoFunction SEMVER_COMPARE =
-      Sprig.functions().get("semverCompare").orElseThrow();
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ChartContext context;
@@ -111,11 +107,11 @@ public final class HelmChartRenderer implements ChartRenderer {
         + "; use a chart version made for this cluster");
   }
 
-  /** Masterminds semver, through Sprig's {@code semverCompare} so both read constraints alike. */
+  /** Masterminds semver, as Helm's {@code IsCompatibleRange} and Sprig's {@code semverCompare}. */
   private static boolean satisfies(String constraint, String version) {
     try {
-      return Boolean.TRUE.equals(SEMVER_COMPARE.body().call(new Object[] {constraint, version}));
-    } catch (GoError e) {
+      return VersionConstraint.parse(constraint).matches(SemanticVersion.parse(version));
+    } catch (IllegalArgumentException e) {
       return false;
     }
   }
