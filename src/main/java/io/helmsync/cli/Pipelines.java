@@ -8,6 +8,7 @@ import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
+import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.secret.SecretResolver;
@@ -51,7 +52,8 @@ public class Pipelines {
       @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
       HelmsyncConfig config,
       Instance<SecretsManagerClient> secretsManager,
-      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint) {
+      @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint,
+      ReconcileMetrics metrics) {
     this.clients = clients;
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
@@ -59,7 +61,8 @@ public class Pipelines {
     this.gotmplOnly = config.helmfileV1Mode();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
-        clusterConfigured() ? this::client : null, config.secretRefresh());
+        clusterConfigured() ? this::client : null, config.secretRefresh(),
+        (backend, result) -> metrics.secretRequested(backend, result.label()));
   }
 
   /**

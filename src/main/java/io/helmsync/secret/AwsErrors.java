@@ -21,6 +21,21 @@ final class AwsErrors {
     return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
   }
 
+  /** What a failed request counts as in {@code helmsync_secret_requests_total}. */
+  static SecretRequests.Result result(SdkException e) {
+    if (!(e instanceof AwsServiceException service)) {
+      return SecretRequests.Result.ERROR;
+    }
+    if (service.isThrottlingException()) {
+      return SecretRequests.Result.THROTTLED;
+    }
+    return switch (code(service)) {
+      case "ResourceNotFoundException" -> SecretRequests.Result.NOT_FOUND;
+      case "AccessDeniedException" -> SecretRequests.Result.ACCESS_DENIED;
+      default -> SecretRequests.Result.ERROR;
+    };
+  }
+
   static ReconcileException failure(SecretRef ref, SdkException e) {
     if (e instanceof AwsServiceException service && !service.isThrottlingException()
         && service.statusCode() < 500) {

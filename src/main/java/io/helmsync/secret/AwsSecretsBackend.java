@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -26,15 +27,19 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 final class AwsSecretsBackend implements SecretBackend {
   /** Secrets Manager's limit on the secret ids of one {@code BatchGetSecretValue} call. */
   private static final int BATCH_SIZE = 20;
+  private static final String SCHEME = SecretRef.Backend.AWS_SECRETS.scheme();
 
   private final Function<String, SecretsManagerClient> clients;
+  private final SecretRequests requests;
 
   /**
    * @param clients the client for a region, or for the configured region when given null; only
    *     asked when a reference is met, so that a state without references needs no AWS set-up
+   * @param requests where every call to AWS is counted, with how it ended
    */
-  AwsSecretsBackend(Function<String, SecretsManagerClient> clients) {
+  AwsSecretsBackend(Function<String, SecretsManagerClient> clients, SecretRequests requests) {
     this.clients = clients;
+    this.requests = requests;
   }
 
   @Override
@@ -85,8 +90,8 @@ final class AwsSecretsBackend implements SecretBackend {
   private Map<String, String> batch(SecretsManagerClient client, List<SecretRef> refs) {
     BatchGetSecretValueResponse response;
     try {
-      response = client.batchGetSecretValue(
-          request -> request.secretIdList(refs.stream().map(SecretRef::path).toList()));
+      response = counted(() -> client.batchGetSecretValue(
+          request -> request.secretIdList(refs.stream().map(SecretRef::path).toList())));
     } catch (SecretsManagerException e) {
       if ("AccessDeniedException".equals(AwsErrors.code(e))) {
         return Map.of();
@@ -116,11 +121,23 @@ final class AwsSecretsBackend implements SecretBackend {
         .versionId(ref.parameter("version_id"))
         .build();
     try {
-      GetSecretValueResponse response = client.getSecretValue(request);
+      GetSecretValueResponse response = counted(() -> client.getSecretValue(request));
       return text(response.secretString(),
           response.secretBinary() == null ? null : response.secretBinary().asByteArray());
     } catch (SdkException e) {
       throw AwsErrors.failure(ref, e);
+    }
+  }
+
+  /** One call to AWS, counted as it ends. */
+  private <T> T counted(Supplier<T> call) {
+    try {
+      T response = call.get();
+      requests.record(SCHEME, SecretRequests.Result.SUCCESS);
+      return response;
+    } catch (SdkException e) {
+      requests.record(SCHEME, AwsErrors.result(e));
+      throw e;
     }
   }
 

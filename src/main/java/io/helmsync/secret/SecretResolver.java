@@ -55,10 +55,16 @@ public final class SecretResolver implements SecretPort {
    */
   public static SecretResolver of(Function<String, SecretsManagerClient> aws,
       Supplier<KubernetesClient> kubernetes, Duration refresh) {
+    return of(aws, kubernetes, refresh, SecretRequests.NONE);
+  }
+
+  /** {@link #of(Function, Supplier, Duration)}, counting every request to a store. */
+  public static SecretResolver of(Function<String, SecretsManagerClient> aws,
+      Supplier<KubernetesClient> kubernetes, Duration refresh, SecretRequests requests) {
     Map<SecretRef.Backend, SecretBackend> backends = new EnumMap<>(SecretRef.Backend.class);
-    backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws));
+    backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws, requests));
     if (kubernetes != null) {
-      backends.put(SecretRef.Backend.KUBERNETES, new KubernetesSecretBackend(kubernetes));
+      backends.put(SecretRef.Backend.KUBERNETES, new KubernetesSecretBackend(kubernetes, requests));
     }
     return new SecretResolver(backends, refresh, Clock.systemUTC());
   }
