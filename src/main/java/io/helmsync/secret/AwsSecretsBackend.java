@@ -29,33 +29,31 @@ final class AwsSecretsBackend implements SecretBackend {
   private static final int BATCH_SIZE = 20;
   private static final String SCHEME = SecretRef.Backend.AWS_SECRETS.scheme();
 
-  private final Function<String, SecretsManagerClient> clients;
+  private final Function<SecretRef, SecretsManagerClient> clients;
   private final SecretRequests requests;
 
   /**
-   * @param clients the client for a region, or for the configured region when given null; only
-   *     asked when a reference is met, so that a state without references needs no AWS set-up
+   * @param clients the client for a reference's region and role ({@link AwsClients}); only asked
+   *     when a reference is met, so that a state without references needs no AWS set-up
    * @param requests where every call to AWS is counted, with how it ended
    */
-  AwsSecretsBackend(Function<String, SecretsManagerClient> clients, SecretRequests requests) {
+  AwsSecretsBackend(Function<SecretRef, SecretsManagerClient> clients, SecretRequests requests) {
     this.clients = clients;
     this.requests = requests;
   }
 
   @Override
   public Map<String, String> fetch(Collection<SecretRef> refs) {
-    refs.stream().filter(ref -> ref.parameter("role_arn") != null).findFirst().ifPresent(ref -> {
-      throw ReconcileException.stalled(ref.text() + ": role_arn is not supported; grant the "
-          + "agent's own role (IRSA) secretsmanager:GetSecretValue on the secret instead");
-    });
     Map<String, String> secrets = new LinkedHashMap<>();
-    Map<String, List<SecretRef>> byRegion = refs.stream().collect(Collectors.groupingBy(
-        ref -> String.valueOf(ref.parameter("region")), LinkedHashMap::new, Collectors.toList()));
-    byRegion.values().forEach(group -> secrets.putAll(fetchRegion(group)));
+    Map<String, List<SecretRef>> byClient = refs.stream().collect(Collectors.groupingBy(
+        ref -> ref.parameter("region") + " " + ref.parameter("role_arn"), LinkedHashMap::new,
+        Collectors.toList()));
+    byClient.values().forEach(group -> secrets.putAll(fetchWithOneClient(group)));
     return secrets;
   }
 
-  private Map<String, String> fetchRegion(List<SecretRef> refs) {
+  /** References of one region and role, which one client reads, in batches where it can. */
+  private Map<String, String> fetchWithOneClient(List<SecretRef> refs) {
     SecretsManagerClient client = client(refs.get(0));
     List<SecretRef> current = refs.stream().filter(AwsSecretsBackend::isCurrentVersion).toList();
     Map<String, String> secrets = new LinkedHashMap<>();
@@ -76,7 +74,7 @@ final class AwsSecretsBackend implements SecretBackend {
 
   private SecretsManagerClient client(SecretRef ref) {
     try {
-      return clients.apply(ref.parameter("region"));
+      return clients.apply(ref);
     } catch (SdkException e) {
       throw ReconcileException.stalled(ref.text() + ": cannot create the AWS Secrets Manager "
           + "client (" + e.getMessage() + "); set AWS_REGION or add ?region= to the reference", e);
