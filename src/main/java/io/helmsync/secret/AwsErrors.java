@@ -66,6 +66,8 @@ final class AwsErrors {
           + "create it (aws secretsmanager create-secret) or fix the reference";
       case "AccessDeniedException" -> "the agent's AWS role may not read this secret; grant it "
           + "secretsmanager:GetSecretValue on the secret";
+      case "AccessDenied" -> "the agent's AWS role may not assume the role in role_arn; allow it "
+          + "sts:AssumeRole on that role, and the role's trust policy the agent's role";
       case "DecryptionFailure" -> "AWS cannot decrypt the secret; grant the agent's role "
           + "kms:Decrypt on the secret's KMS key";
       default -> "AWS Secrets Manager refused the request; check the reference and the agent's "

@@ -7,8 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.testing.FakeSecretsManager;
 import java.time.Duration;
 import java.util.HashMap;
@@ -92,6 +95,28 @@ class AwsClientsTest {
     assertThat(client.get("role elsewhere")).isNotSameAs(client.get("region"));
     assertThat(((SecretsManagerClient) client.get("region")).serviceClientConfiguration().region().id()).isEqualTo("us-east-1");
     assertThat(sts.getAllServeEvents()).as("roles are assumed when a secret is read").isEmpty();
+  }
+
+  @Test
+  void aRoleTheAgentMayNotAssumeStallsNamingTheReference() {
+    sts.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody("""
+            <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <Error><Type>Sender</Type><Code>AccessDenied</Code>
+                <Message>not authorized to perform: sts:AssumeRole</Message></Error>
+              <RequestId>4c4b0a2d-1111-2222-3333-444455556666</RequestId>
+            </ErrorResponse>
+            """)));
+    String ref = "ref+awssecrets://orchestrate/demo?role_arn=" + ROLE;
+
+    assertThatThrownBy(() -> SecretResolver.of(clients, null, Duration.ofMinutes(5)).session()
+        .resolve(ref, "values.yaml"))
+        .isInstanceOfSatisfying(ReconcileException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .hasMessage("values.yaml: " + ref + ": the agent's AWS role may not assume the role in "
+            + "role_arn; allow it sts:AssumeRole on that role, and the role's trust policy the "
+            + "agent's role (AccessDenied)");
+    assertThat(aws.requests()).isEmpty();
   }
 
   private static String assumeRoleResponse(String accessKey, String sessionToken) {
