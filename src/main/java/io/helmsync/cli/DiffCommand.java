@@ -11,6 +11,7 @@ import io.helmsync.inventory.Inventory;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.secret.Redaction;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -63,8 +64,9 @@ public class DiffCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      List<ObjectDiff> diffs = diff(settings);
-      print(diffs);
+      DesiredState desired = pipelines.reconciler(settings.withDryRun(true)).render();
+      List<ObjectDiff> diffs = diff(settings, desired);
+      print(diffs, Redaction.of(desired.secretValues()));
       err.println(diffs.isEmpty() ? "in sync: no differences" : diffs.size() + " objects would change");
       return diffs.isEmpty() ? 0 : DIFFERENCES;
     } catch (ReconcileException e) {
@@ -73,15 +75,18 @@ public class DiffCommand implements Callable<Integer> {
     }
   }
 
-  private List<ObjectDiff> diff(AgentSettings settings) {
-    DesiredState desired = pipelines.reconciler(settings.withDryRun(true)).render();
+  private List<ObjectDiff> diff(AgentSettings settings, DesiredState desired) {
     KubernetesClient client = pipelines.client();
     Inventory previous = new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
     List<ObjectRef> stale = settings.prune() ? previous.staleAgainst(Inventory.of(desired)) : List.of();
     return new Differ(client, settings.environment()).diff(desired, stale, ApplyOptions.defaults());
   }
 
-  private void print(List<ObjectDiff> diffs) {
+  /**
+   * Prints the diffs with every resolved secret value hidden, in any object: Secrets are already
+   * masked by the differ, but a chart may put a secret into a ConfigMap or an environment variable.
+   */
+  private void print(List<ObjectDiff> diffs, Redaction redaction) {
     PrintWriter out = spec.commandLine().getOut();
     if (output != OutputFormat.TEXT) {
       out.print(output.write(diffs.stream().map(DiffCommand::entry).toList()));
@@ -89,7 +94,8 @@ public class DiffCommand implements Callable<Integer> {
       return;
     }
     boolean coloured = colour == Colour.ALWAYS || (colour == Colour.AUTO && System.console() != null);
-    diffs.forEach(diff -> diff.unified().lines().forEach(line -> out.println(coloured ? paint(line) : line)));
+    diffs.forEach(diff -> redaction.mask(diff.unified()).lines()
+        .forEach(line -> out.println(coloured ? paint(line) : line)));
     out.flush();
   }
 

@@ -77,7 +77,8 @@ public class Pipelines {
     this.gotmplOnly = config.helmfileV1Mode();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
-        clusterConfigured() ? this::client : null, config.secretRefresh());
+        clusterConfigured() ? this::client : null, config.secretRefresh(),
+        (backend, result) -> metrics.secretRequested(backend, result.label()));
     // One chart source for the process, so that its index cache outlives each reconcile.
     this.charts = new RemoteCharts(RemoteCharts.Options.defaults()
         .withCacheDir(config.chartCache().orElse(config.workDir().resolve("charts"))));

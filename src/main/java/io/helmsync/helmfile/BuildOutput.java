@@ -1,10 +1,8 @@
 package io.helmsync.helmfile;
 
 import io.helmsync.model.YamlDocuments;
-import java.util.ArrayList;
-import java.util.Comparator;
+import io.helmsync.secret.Redaction;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Map;
  * Secret, wherever a template put it.
  */
 public final class BuildOutput {
-  static final String MASK = "***";
+  static final String MASK = Redaction.MASK;
 
   private BuildOutput() {}
 
@@ -23,7 +21,8 @@ public final class BuildOutput {
     document.put("values", state.environmentValues());
     document.put("repositories", state.repositories().stream().map(BuildOutput::repository).toList());
     document.put("releases", state.releases().stream().map(BuildOutput::release).toList());
-    return "---\n# Source: " + stateFile + "\n" + YamlDocuments.write(mask(document, secrets(state)));
+    return "---\n# Source: " + stateFile + "\n" + YamlDocuments.write(
+        Redaction.of(state.secretValues()).maskObject(document));
   }
 
   private static Map<String, Object> repository(Repository repository) {
@@ -79,32 +78,5 @@ public final class BuildOutput {
     if (value != null) {
       out.put(key, value);
     }
-  }
-
-  /** Longest first, so that a secret containing another is masked whole. */
-  private static List<String> secrets(HelmfileState state) {
-    List<String> secrets = new ArrayList<>(state.secretValues());
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
-    return secrets;
-  }
-
-  /** The tree with every secret replaced in every string, before it is written as YAML. */
-  private static Object mask(Object value, List<String> secrets) {
-    if (value instanceof String text) {
-      String masked = text;
-      for (String secret : secrets) {
-        masked = masked.replace(secret, MASK);
-      }
-      return masked;
-    }
-    if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      map.forEach((k, v) -> copy.put((String) mask(String.valueOf(k), secrets), mask(v, secrets)));
-      return copy;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(item -> mask(item, secrets)).toList();
-    }
-    return value;
   }
 }

@@ -2,6 +2,7 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
+import io.helmsync.secret.Redaction;
 import io.helmsync.secret.SecretSession;
 import io.helmsync.source.SourceSnapshot;
 import java.nio.file.Path;
@@ -78,10 +79,7 @@ public final class HelmfileLoader implements StateLoader {
      */
     private ReconcileException withoutSecrets(ReconcileException e) {
       String message = String.valueOf(e.getMessage());
-      String masked = message;
-      for (String secret : secretValues()) {
-        masked = masked.replace(secret, BuildOutput.MASK);
-      }
+      String masked = Redaction.of(secretValues()).mask(message);
       return masked.equals(message) ? e : new ReconcileException(e.reason(), masked, null);
     }
 

@@ -3,16 +3,39 @@ package io.helmsync.model;
 import io.helmsync.render.Hook;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything helmsync wants in the cluster for one revision: the releases in apply order ({@code
  * needs} first), each with its objects already labelled with helmsync's ownership.
+ *
+ * @param secretValues the resolved secret values the objects were rendered from, carried along so
+ *     that whatever shows the objects ({@code render}, {@code diff}) can hide them; never printed
  */
-public record DesiredState(String environment, String revision, List<DesiredRelease> releases) {
+public record DesiredState(String environment, String revision, List<DesiredRelease> releases,
+    Set<String> secretValues) {
   public DesiredState {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(revision, "revision");
     releases = List.copyOf(releases);
+    secretValues = Set.copyOf(secretValues);
+  }
+
+  /** A state rendered without secrets. */
+  public DesiredState(String environment, String revision, List<DesiredRelease> releases) {
+    this(environment, revision, releases, Set.of());
+  }
+
+  /** The same objects, rendered from these secret values. */
+  public DesiredState withSecretValues(Set<String> values) {
+    return new DesiredState(environment, revision, releases, values);
+  }
+
+  /** Names the state without its secret values. */
+  @Override
+  public String toString() {
+    return "DesiredState[environment=" + environment + ", revision=" + revision + ", releases="
+        + releases.stream().map(DesiredRelease::name).toList() + "]";
   }
 
   /** Every object of every release, in apply order. */

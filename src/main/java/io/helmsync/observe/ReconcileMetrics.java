@@ -183,6 +183,20 @@ public class ReconcileMetrics {
   }
 
   /**
+   * Counts one request to a secret store (a batch is one).
+   *
+   * @param backend {@code awssecrets} or {@code k8s}
+   * @param result success, not_found, access_denied, throttled, error
+   */
+  public void secretRequested(String backend, String result) {
+    Counter.builder("helmsync.secret.requests")
+        .description("Requests to secret stores by backend and how they ended")
+        .tags("backend", backend, "result", result)
+        .register(registry)
+        .increment();
+  }
+
+  /**
    * Counts a webhook delivery.
    *
    * @param result accepted, ignored, ping, unauthorized, rate_limited, invalid, disabled, not_running

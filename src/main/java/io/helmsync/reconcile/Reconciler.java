@@ -136,7 +136,8 @@ public final class Reconciler {
     MDC.put(LogFields.STAGE, "render");
     List<RenderedRelease> rendered =
         plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
-    return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered);
+    return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered)
+        .withSecretValues(state.secretValues());
   }
 
   /** Fetches the current revision and renders it. */

@@ -6,40 +6,74 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * Secrets Manager clients by region: the extension's client (configured region, default
- * credentials chain, endpoint override) for references without {@code ?region=}, and one client
- * per other region, built alike, when a reference first asks for it.
+ * Secrets Manager clients for references: the extension's client (configured region, default
+ * credentials chain, endpoint override) for references without {@code ?region=} or
+ * {@code ?role_arn=}, and one client per other (region, role), built when a reference first asks
+ * for it. A role is assumed with STS {@code AssumeRole} using the agent's own credentials, and its
+ * temporary credentials are renewed by the SDK before they expire; STS is reached at its regional
+ * endpoint, or wherever the SDK's {@code AWS_ENDPOINT_URL_STS} points.
  */
-public final class AwsClients implements Function<String, SecretsManagerClient> {
+public final class AwsClients implements Function<SecretRef, SecretsManagerClient> {
+  /** The session name CloudTrail shows for secrets read through an assumed role. */
+  static final String SESSION_NAME = "helmsync";
+
   private final Supplier<SecretsManagerClient> configured;
   private final Optional<URI> endpointOverride;
-  private final Map<String, SecretsManagerClient> byRegion = new ConcurrentHashMap<>();
+  private final Map<Target, SecretsManagerClient> byTarget = new ConcurrentHashMap<>();
 
   /**
    * @param configured the extension's client, asked for only when a reference needs it
    * @param endpointOverride {@code quarkus.secretsmanager.endpoint-override}, which applies to
-   *     the other regions' clients too (VPC endpoints, emulators)
+   *     the other regions' and roles' clients too (VPC endpoints, emulators)
    */
   public AwsClients(Supplier<SecretsManagerClient> configured, Optional<URI> endpointOverride) {
     this.configured = configured;
     this.endpointOverride = endpointOverride;
   }
 
+  /** Where a reference's secret is read from, and as whom. */
+  private record Target(String region, String roleArn) {}
+
   @Override
-  public SecretsManagerClient apply(String region) {
-    return region == null ? configured.get() : byRegion.computeIfAbsent(region, this::build);
+  public SecretsManagerClient apply(SecretRef ref) {
+    Target target = new Target(ref.parameter("region"), ref.parameter("role_arn"));
+    return target.region() == null && target.roleArn() == null ? configured.get()
+        : byTarget.computeIfAbsent(target, this::build);
   }
 
-  private SecretsManagerClient build(String region) {
+  private SecretsManagerClient build(Target target) {
+    SecretsManagerServiceClientConfiguration base = configured.get().serviceClientConfiguration();
+    Region region = target.region() == null ? base.region() : Region.of(target.region());
     var builder = SecretsManagerClient.builder()
-        .region(Region.of(region))
+        .region(region)
+        .credentialsProvider(target.roleArn() == null ? base.credentialsProvider()
+            : assumed(target.roleArn(), region, base.credentialsProvider()))
         .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  private static AwsCredentialsProvider assumed(String roleArn, Region region,
+      IdentityProvider<? extends AwsCredentialsIdentity> own) {
+    StsClient sts = StsClient.builder()
+        .region(region)
+        .credentialsProvider(own)
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(SESSION_NAME))
+        .build();
   }
 }

@@ -21,6 +21,21 @@ final class AwsErrors {
     return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
   }
 
+  /** What a failed request counts as in {@code helmsync_secret_requests_total}. */
+  static SecretRequests.Result result(SdkException e) {
+    if (!(e instanceof AwsServiceException service)) {
+      return SecretRequests.Result.ERROR;
+    }
+    if (service.isThrottlingException()) {
+      return SecretRequests.Result.THROTTLED;
+    }
+    return switch (code(service)) {
+      case "ResourceNotFoundException" -> SecretRequests.Result.NOT_FOUND;
+      case "AccessDeniedException" -> SecretRequests.Result.ACCESS_DENIED;
+      default -> SecretRequests.Result.ERROR;
+    };
+  }
+
   static ReconcileException failure(SecretRef ref, SdkException e) {
     if (e instanceof AwsServiceException service && !service.isThrottlingException()
         && service.statusCode() < 500) {
@@ -51,6 +66,8 @@ final class AwsErrors {
           + "create it (aws secretsmanager create-secret) or fix the reference";
       case "AccessDeniedException" -> "the agent's AWS role may not read this secret; grant it "
           + "secretsmanager:GetSecretValue on the secret";
+      case "AccessDenied" -> "the agent's AWS role may not assume the role in role_arn; allow it "
+          + "sts:AssumeRole on that role, and the role's trust policy the agent's role";
       case "DecryptionFailure" -> "AWS cannot decrypt the secret; grant the agent's role "
           + "kms:Decrypt on the secret's KMS key";
       default -> "AWS Secrets Manager refused the request; check the reference and the agent's "

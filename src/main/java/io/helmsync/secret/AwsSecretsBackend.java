@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -26,31 +27,33 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 final class AwsSecretsBackend implements SecretBackend {
   /** Secrets Manager's limit on the secret ids of one {@code BatchGetSecretValue} call. */
   private static final int BATCH_SIZE = 20;
+  private static final String SCHEME = SecretRef.Backend.AWS_SECRETS.scheme();
 
-  private final Function<String, SecretsManagerClient> clients;
+  private final Function<SecretRef, SecretsManagerClient> clients;
+  private final SecretRequests requests;
 
   /**
-   * @param clients the client for a region, or for the configured region when given null; only
-   *     asked when a reference is met, so that a state without references needs no AWS set-up
+   * @param clients the client for a reference's region and role ({@link AwsClients}); only asked
+   *     when a reference is met, so that a state without references needs no AWS set-up
+   * @param requests where every call to AWS is counted, with how it ended
    */
-  AwsSecretsBackend(Function<String, SecretsManagerClient> clients) {
+  AwsSecretsBackend(Function<SecretRef, SecretsManagerClient> clients, SecretRequests requests) {
     this.clients = clients;
+    this.requests = requests;
   }
 
   @Override
   public Map<String, String> fetch(Collection<SecretRef> refs) {
-    refs.stream().filter(ref -> ref.parameter("role_arn") != null).findFirst().ifPresent(ref -> {
-      throw ReconcileException.stalled(ref.text() + ": role_arn is not supported; grant the "
-          + "agent's own role (IRSA) secretsmanager:GetSecretValue on the secret instead");
-    });
     Map<String, String> secrets = new LinkedHashMap<>();
-    Map<String, List<SecretRef>> byRegion = refs.stream().collect(Collectors.groupingBy(
-        ref -> String.valueOf(ref.parameter("region")), LinkedHashMap::new, Collectors.toList()));
-    byRegion.values().forEach(group -> secrets.putAll(fetchRegion(group)));
+    Map<String, List<SecretRef>> byClient = refs.stream().collect(Collectors.groupingBy(
+        ref -> ref.parameter("region") + " " + ref.parameter("role_arn"), LinkedHashMap::new,
+        Collectors.toList()));
+    byClient.values().forEach(group -> secrets.putAll(fetchWithOneClient(group)));
     return secrets;
   }
 
-  private Map<String, String> fetchRegion(List<SecretRef> refs) {
+  /** References of one region and role, which one client reads, in batches where it can. */
+  private Map<String, String> fetchWithOneClient(List<SecretRef> refs) {
     SecretsManagerClient client = client(refs.get(0));
     List<SecretRef> current = refs.stream().filter(AwsSecretsBackend::isCurrentVersion).toList();
     Map<String, String> secrets = new LinkedHashMap<>();
@@ -71,7 +74,7 @@ final class AwsSecretsBackend implements SecretBackend {
 
   private SecretsManagerClient client(SecretRef ref) {
     try {
-      return clients.apply(ref.parameter("region"));
+      return clients.apply(ref);
     } catch (SdkException e) {
       throw ReconcileException.stalled(ref.text() + ": cannot create the AWS Secrets Manager "
           + "client (" + e.getMessage() + "); set AWS_REGION or add ?region= to the reference", e);
@@ -85,8 +88,8 @@ final class AwsSecretsBackend implements SecretBackend {
   private Map<String, String> batch(SecretsManagerClient client, List<SecretRef> refs) {
     BatchGetSecretValueResponse response;
     try {
-      response = client.batchGetSecretValue(
-          request -> request.secretIdList(refs.stream().map(SecretRef::path).toList()));
+      response = counted(() -> client.batchGetSecretValue(
+          request -> request.secretIdList(refs.stream().map(SecretRef::path).toList())));
     } catch (SecretsManagerException e) {
       if ("AccessDeniedException".equals(AwsErrors.code(e))) {
         return Map.of();
@@ -116,11 +119,23 @@ final class AwsSecretsBackend implements SecretBackend {
         .versionId(ref.parameter("version_id"))
         .build();
     try {
-      GetSecretValueResponse response = client.getSecretValue(request);
+      GetSecretValueResponse response = counted(() -> client.getSecretValue(request));
       return text(response.secretString(),
           response.secretBinary() == null ? null : response.secretBinary().asByteArray());
     } catch (SdkException e) {
       throw AwsErrors.failure(ref, e);
+    }
+  }
+
+  /** One call to AWS, counted as it ends. */
+  private <T> T counted(Supplier<T> call) {
+    try {
+      T response = call.get();
+      requests.record(SCHEME, SecretRequests.Result.SUCCESS);
+      return response;
+    } catch (SdkException e) {
+      requests.record(SCHEME, AwsErrors.result(e));
+      throw e;
     }
   }
 

@@ -13,10 +13,14 @@ import java.util.function.Supplier;
 
 /** {@code ref+k8s://v1/Secret/NAMESPACE/NAME/KEY}: one key of a Secret in the cluster. */
 final class KubernetesSecretBackend implements SecretBackend {
-  private final Supplier<KubernetesClient> client;
+  private static final String SCHEME = SecretRef.Backend.KUBERNETES.scheme();
 
-  KubernetesSecretBackend(Supplier<KubernetesClient> client) {
+  private final Supplier<KubernetesClient> client;
+  private final SecretRequests requests;
+
+  KubernetesSecretBackend(Supplier<KubernetesClient> client, SecretRequests requests) {
     this.client = client;
+    this.requests = requests;
   }
 
   @Override
@@ -45,6 +49,8 @@ final class KubernetesSecretBackend implements SecretBackend {
     try {
       secret = client.get().secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
+      requests.record(SCHEME, e.getCode() == 403 ? SecretRequests.Result.ACCESS_DENIED
+          : e.getCode() == 429 ? SecretRequests.Result.THROTTLED : SecretRequests.Result.ERROR);
       if (e.getCode() == 403) {
         throw ReconcileException.stalled(ref.text() + ": the agent may not read Secret/"
             + namespace + "/" + name + "; grant its Role get on secrets", e);
@@ -52,6 +58,8 @@ final class KubernetesSecretBackend implements SecretBackend {
       throw ReconcileException.transientError(ref.text() + ": cannot read Secret/" + namespace
           + "/" + name + " (HTTP " + e.getCode() + ")", e);
     }
+    requests.record(SCHEME,
+        secret == null ? SecretRequests.Result.NOT_FOUND : SecretRequests.Result.SUCCESS);
     if (secret == null) {
       throw ReconcileException.stalled(ref.text() + ": Secret/" + namespace + "/" + name
           + " does not exist");

@@ -49,16 +49,23 @@ public final class SecretResolver implements SecretPort {
   /**
    * The agent's resolver.
    *
-   * @param aws the Secrets Manager client for a region (null: the configured one), asked for only
-   *     when a reference is met, so that a state without references needs no AWS set-up
+   * @param aws the Secrets Manager client for a reference's region and role ({@link AwsClients}),
+   *     asked for only when a reference is met, so that a state without references needs no AWS
+   *     set-up
    * @param kubernetes the cluster's client for {@code ref+k8s://}, or null when there is no cluster
    */
-  public static SecretResolver of(Function<String, SecretsManagerClient> aws,
+  public static SecretResolver of(Function<SecretRef, SecretsManagerClient> aws,
       Supplier<KubernetesClient> kubernetes, Duration refresh) {
+    return of(aws, kubernetes, refresh, SecretRequests.NONE);
+  }
+
+  /** {@link #of(Function, Supplier, Duration)}, counting every request to a store. */
+  public static SecretResolver of(Function<SecretRef, SecretsManagerClient> aws,
+      Supplier<KubernetesClient> kubernetes, Duration refresh, SecretRequests requests) {
     Map<SecretRef.Backend, SecretBackend> backends = new EnumMap<>(SecretRef.Backend.class);
-    backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws));
+    backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws, requests));
     if (kubernetes != null) {
-      backends.put(SecretRef.Backend.KUBERNETES, new KubernetesSecretBackend(kubernetes));
+      backends.put(SecretRef.Backend.KUBERNETES, new KubernetesSecretBackend(kubernetes, requests));
     }
     return new SecretResolver(backends, refresh, Clock.systemUTC());
   }

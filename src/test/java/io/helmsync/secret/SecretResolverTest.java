@@ -23,7 +23,7 @@ class SecretResolverTest {
   private final FakeSecretsManager aws = new FakeSecretsManager();
   private final ManualClock clock = new ManualClock();
   private final SecretResolver resolver = new SecretResolver(
-      Map.of(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(region -> aws.client())),
+      Map.of(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(region -> aws.client(), SecretRequests.NONE)),
       Duration.ofMinutes(5), clock);
 
   @AfterEach
