@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
-import io.helmsync.render.Hook;
+import io.helmsync.model.Hook;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;

@@ -9,7 +9,7 @@ import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
-import io.helmsync.render.Hook;
+import io.helmsync.model.Hook;
 import io.helmsync.render.RenderedRelease;
 import io.helmsync.template.GoYaml;
 import jakarta.inject.Inject;

@@ -1,6 +1,5 @@
 package io.helmsync.model;
 
-import io.helmsync.render.Hook;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

@@ -7,7 +7,7 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;
-import io.helmsync.render.Hook;
+import io.helmsync.model.Hook;
 import io.helmsync.render.RenderedRelease;
 import java.util.ArrayList;
 import java.util.HashMap;

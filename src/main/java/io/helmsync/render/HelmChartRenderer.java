@@ -5,6 +5,7 @@ import io.helmsync.chart.ChartLoader;
 import io.helmsync.chart.ChartReference;
 import io.helmsync.chart.RemoteCharts;
 import io.helmsync.helmfile.PlannedRelease;
+import io.helmsync.model.Hook;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.SemanticVersion;

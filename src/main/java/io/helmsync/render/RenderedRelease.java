@@ -1,5 +1,6 @@
 package io.helmsync.render;
 
+import io.helmsync.model.Hook;
 import io.helmsync.model.Manifest;
 import java.util.List;
 import java.util.Objects;

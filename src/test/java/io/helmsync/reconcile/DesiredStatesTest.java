@@ -9,7 +9,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
-import io.helmsync.render.Hook;
+import io.helmsync.model.Hook;
 import io.helmsync.render.RenderedRelease;
 import java.nio.file.Path;
 import java.time.Duration;

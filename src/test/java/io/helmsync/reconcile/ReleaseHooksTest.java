@@ -17,7 +17,7 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.WaitPolicy;
-import io.helmsync.render.Hook;
+import io.helmsync.model.Hook;
 import io.helmsync.testing.ApplyMockServer;
 import io.helmsync.testing.FakeControllers;
 import java.time.Duration;

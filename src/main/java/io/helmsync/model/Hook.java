@@ -1,6 +1,5 @@
-package io.helmsync.render;
+package io.helmsync.model;
 
-import io.helmsync.model.Manifest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Map;
  *     before-hook-creation} when absent
  */
 public record Hook(Manifest manifest, List<String> events, int weight, List<String> deletePolicies) {
-  static final String ANNOTATION = "helm.sh/hook";
+  public static final String ANNOTATION = "helm.sh/hook";
   private static final String WEIGHT = "helm.sh/hook-weight";
   private static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
   private static final String DEFAULT_DELETE_POLICY = "before-hook-creation";
@@ -26,11 +25,11 @@ public record Hook(Manifest manifest, List<String> events, int weight, List<Stri
     deletePolicies = List.copyOf(deletePolicies);
   }
 
-  static boolean isHook(Manifest object) {
+  public static boolean isHook(Manifest object) {
     return annotations(object).containsKey(ANNOTATION);
   }
 
-  static Hook of(Manifest object) {
+  public static Hook of(Manifest object) {
     Map<?, ?> annotations = annotations(object);
     List<String> policies = list(annotations.get(DELETE_POLICY));
     return new Hook(object, list(annotations.get(ANNOTATION)), weight(annotations.get(WEIGHT)),
