@@ -40,6 +40,7 @@ public class ReconcileMetrics {
   private final MultiGauge driftedObjects;
   private final MultiGauge releaseStatus;
   private final Map<String, AtomicLong> lastSuccessEpochSeconds = new ConcurrentHashMap<>();
+  private volatile Map<String, Integer> driftedPerRelease = Map.of();
 
   public ReconcileMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -63,12 +64,18 @@ public class ReconcileMetrics {
 
   /** Sets the drifted objects of every release (zero for those with none). */
   public void drifted(String environment, Map<String, Integer> perRelease) {
+    driftedPerRelease = Map.copyOf(perRelease);
     driftedObjects.register(
         perRelease.entrySet().stream()
             .map(entry -> MultiGauge.Row.of(
                 Tags.of("environment", environment, "release", entry.getKey()), entry.getValue()))
             .toList(),
         true);
+  }
+
+  /** The drifted objects per release as last set, for the status page (empty before any watch). */
+  public Map<String, Integer> driftedPerRelease() {
+    return driftedPerRelease;
   }
 
   /** Counts one drifted object put back as Git declares it. */

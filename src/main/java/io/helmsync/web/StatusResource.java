@@ -1,5 +1,6 @@
 package io.helmsync.web;
 
+import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -16,14 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 public class StatusResource {
   private final ReconcileLoop loop;
   private final Template status;
+  private final ReconcileMetrics metrics;
 
-  public StatusResource(ReconcileLoop loop, Template status) {
+  public StatusResource(ReconcileLoop loop, Template status, ReconcileMetrics metrics) {
     this.loop = loop;
     this.status = status;
+    this.metrics = metrics;
   }
 
   private StatusView view() {
-    return StatusView.of(loop.settings(), loop.history(), loop.releaseHealth());
+    return StatusView.of(loop.settings(), loop.history(), loop.releaseHealth(),
+        metrics.driftedPerRelease());
   }
 
   @GET

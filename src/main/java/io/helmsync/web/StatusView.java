@@ -44,26 +44,31 @@ public record StatusView(
   }
 
   /**
-   * One release, how many objects it manages, and how healthy they are.
+   * One release, how many objects it manages, how many of them drifted, and how healthy they are.
    *
+   * @param drifted objects another manager changed that are not (yet) put back; {@code null}
+   *     when drift is not watched (no cluster, or before the first sync)
    * @param health healthy, suspended, progressing, degraded or unknown; {@code null} when not
    *     assessed (dry-run, or before the first sync)
    * @param healthMessage the least healthy object and why, when not healthy
    */
-  public record Release(String name, int objects, String health, String healthMessage) {
-    static Release of(String name, int objects, Health health) {
+  public record Release(String name, int objects, Integer drifted, String health,
+      String healthMessage) {
+    static Release of(String name, int objects, Integer drifted, Health health) {
       if (health == null) {
-        return new Release(name, objects, null, null);
+        return new Release(name, objects, drifted, null, null);
       }
       String status = health.status().name().toLowerCase(Locale.ROOT);
-      return new Release(name, objects, status, health.message().isEmpty() ? null : health.message());
+      return new Release(name, objects, drifted, status,
+          health.message().isEmpty() ? null : health.message());
     }
   }
 
   /** One past reconcile, in a line. */
   public record Event(Instant time, String trigger, String state, String revision, String summary) {}
 
-  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history, Map<String, Health> health) {
+  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history,
+      Map<String, Health> health, Map<String, Integer> drifted) {
     String environment = settings.map(AgentSettings::environment).orElse("");
     String namespace = settings.map(AgentSettings::namespace).orElse("");
     String source = settings.map(AgentSettings::sourceDescription).orElse("");
@@ -83,7 +88,10 @@ public record StatusView(
         finishedAt(last),
         last.duration().toMillis(),
         last.objectsPerRelease().entrySet().stream()
-            .map(e -> Release.of(e.getKey(), e.getValue(), health.get(e.getKey()))).toList(),
+            .map(e -> Release.of(e.getKey(), e.getValue(),
+                drifted.isEmpty() ? null : drifted.getOrDefault(e.getKey(), 0),
+                health.get(e.getKey())))
+            .toList(),
         last.error() == null ? null : last.error().getMessage(),
         last.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
         recent);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helmsync.cli.Pipelines;
 import io.helmsync.config.HelmsyncConfig;
+import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.helmsync.testing.DryRunLoop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ class StatusPageTest {
   @Inject ReconcileLoop loop;
   @Inject Pipelines pipelines;
   @Inject HelmsyncConfig config;
+  @Inject ReconcileMetrics metrics;
 
   @BeforeEach
   void start() {
@@ -32,7 +35,8 @@ class StatusPageTest {
         .contains("<meta http-equiv=\"refresh\" content=\"10\">")
         .contains("helmsync · orchestrate-demo")
         .contains("<span class=\"state rendered\">rendered</span>")
-        .contains("<td>api-chain-registry</td><td>4</td><td><span class=\"muted\">not assessed</span></td>")
+        .contains("<td>api-chain-registry</td><td>4</td><td><span class=\"muted\">not watched</span></td>"
+            + "<td><span class=\"muted\">not assessed</span></td>")
         .contains("would apply 26 objects")
         .doesNotContain("<script");
   }
@@ -47,5 +51,20 @@ class StatusPageTest {
         "api-contract-registry", "api-envelope-store", "tx-crafter", "tx-signer", "tx-sender",
         "tx-listener");
     assertThat(json.getList("recent")).isNotEmpty();
+  }
+
+  @Test
+  void eachReleaseShowsItsDriftedObjectsOnceDriftIsWatched() {
+    try {
+      metrics.drifted("orchestrate-demo", Map.of("redis", 2, "vault", 0));
+
+      var json = given().get("/api/status").then().statusCode(200).extract().jsonPath();
+      assertThat(json.getInt("releases.find { it.name == 'redis' }.drifted")).isEqualTo(2);
+      assertThat(json.getInt("releases.find { it.name == 'tx-sender' }.drifted")).isZero();
+      assertThat(given().get("/").then().statusCode(200).extract().asString())
+          .contains("<td>redis</td><td>2</td><td>2</td>");
+    } finally {
+      metrics.drifted("orchestrate-demo", Map.of());
+    }
   }
 }
