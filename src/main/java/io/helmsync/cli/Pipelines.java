@@ -56,6 +56,7 @@ public class Pipelines {
   private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
+  private final Optional<Boolean> secretPlaceholders;
   private final RemoteCharts charts;
   private final WatchedSync.Options driftOptions;
   private final ReconcileMetrics metrics;
@@ -75,6 +76,7 @@ public class Pipelines {
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
+    this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
         clusterConfigured() ? this::client : null, config.secretRefresh(),
@@ -110,6 +112,25 @@ public class Pipelines {
     return secrets;
   }
 
+  /**
+   * The resolver a load with these settings uses: placeholders ({@code HELMSYNC_SECRET_PLACEHOLDERS})
+   * only when nothing is applied and there is no cluster, so that placeholder text never reaches one.
+   *
+   * @param automatic whether placeholders are on when the setting is unset (the agent's dry run
+   *     without a cluster, where the README's first command must work on a machine without AWS)
+   * @throws IllegalArgumentException when placeholders are asked for and something would be applied
+   */
+  private SecretResolver secrets(AgentSettings settings, boolean automatic) {
+    boolean asked = secretPlaceholders.orElse(false);
+    if (asked && !settings.dryRun()) {
+      throw new IllegalArgumentException("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
+          + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
+          + " a dry run (--dry-run, render, build, diff)");
+    }
+    boolean on = secretPlaceholders.orElse(automatic) && settings.dryRun() && !clusterConfigured();
+    return on ? SecretResolver.placeholders() : secrets;
+  }
+
   /** The cluster's client; only call when {@link #clusterConfigured()}. */
   public KubernetesClient client() {
     return clients.get();
@@ -121,13 +142,14 @@ public class Pipelines {
   public Reconciler reconciler(AgentSettings settings) {
     Optional<ClusterSync> cluster =
         settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
-    return reconciler(settings, cluster);
+    return reconciler(settings, cluster, false);
   }
 
-  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster) {
+  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster,
+      boolean automaticPlaceholders) {
     return new Reconciler(
         source(settings),
-        new HelmfileLoader(stateOptions(settings)),
+        new HelmfileLoader(stateOptions(settings, secrets(settings, automaticPlaceholders))),
         new ReleasePlanner(settings.namespace()),
         new HelmChartRenderer(ChartContext.offline(), charts),
         cluster,
@@ -145,10 +167,11 @@ public class Pipelines {
   public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
       EventSink events, UnaryOperator<ClusterSync> decorate) {
     if (!clusterConfigured()) {
-      return reconciler(settings);
+      return reconciler(settings, Optional.empty(), true);
     }
     return reconciler(settings, Optional.of(decorate.apply(
-        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))));
+        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))),
+        false);
   }
 
   /**
@@ -156,9 +179,13 @@ public class Pipelines {
    * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
+    return stateOptions(settings, secrets(settings, false));
+  }
+
+  private StateOptions stateOptions(AgentSettings settings, SecretResolver resolver) {
     StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
     options = new StateOptions(options.stateFile(), options.namespace(), gotmplOnly,
-        options.environmentVariables(), options.secretVariables(), secrets, options.functions());
+        options.environmentVariables(), options.secretVariables(), resolver, options.functions());
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

@@ -30,20 +30,36 @@ public final class SecretResolver implements SecretPort {
   private final Map<SecretRef.Backend, SecretBackend> backends;
   private final Duration refresh;
   private final Clock clock;
+  /** Hands out {@link SecretPlaceholder}s instead of fetching: a dry run without AWS. */
+  private final boolean placeholders;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   /** References a load could not resolve (not found, denied), tried again on refresh. */
   private final Map<String, SecretRef> unresolved = new ConcurrentHashMap<>();
 
   SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh, Clock clock) {
+    this(backends, refresh, clock, false);
+  }
+
+  private SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh,
+      Clock clock, boolean placeholders) {
     this.backends = new EnumMap<>(SecretRef.Backend.class);
     this.backends.putAll(backends);
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     this.clock = clock;
+    this.placeholders = placeholders;
   }
 
   /** A resolver with no backend: a state without references loads, one with any is stalled. */
   public static SecretResolver unconfigured() {
     return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC());
+  }
+
+  /**
+   * A resolver that fetches nothing and resolves every reference to a labelled placeholder
+   * ({@code HELMSYNC_SECRET_PLACEHOLDERS}): only for output that is never applied.
+   */
+  public static SecretResolver placeholders() {
+    return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true);
   }
 
   /**
@@ -109,6 +125,9 @@ public final class SecretResolver implements SecretPort {
 
   /** The whole secrets at these references' locations, from the cache while it is fresh. */
   Map<String, String> secrets(Collection<SecretRef> refs) {
+    if (placeholders) {
+      return Map.of();
+    }
     Instant now = clock.instant();
     Map<String, String> secrets = new LinkedHashMap<>();
     List<SecretRef> missing = refs.stream().filter(ref -> {
@@ -128,6 +147,11 @@ public final class SecretResolver implements SecretPort {
       throw e;
     }
     return secrets;
+  }
+
+  /** What a reference resolves to, given the whole secret at its location. */
+  Object select(SecretRef ref, String secret) {
+    return placeholders ? SecretPlaceholder.of(ref) : SecretFragment.select(ref, secret);
   }
 
   private Map<String, String> fetch(List<SecretRef> refs) {
