@@ -210,4 +210,19 @@ class SecretResolverTest {
     Map<String, Object> values = Map.of("plain", "ref+ but not a reference", "n", 1);
     assertThat(noAws.session().resolve(values, "f")).isEqualTo(values);
   }
+
+  @Test
+  void placeholdersNameTheReferenceFetchNothingAndAreStillMasked() {
+    SecretSession session = SecretResolver.placeholders().session();
+    Object resolved = session.resolve(Map.of(
+        "apiKey", "ref+awssecrets://orchestrate/demo#/apiKey",
+        "url", "postgres://ref+awssecrets://orchestrate/demo?region=eu-west-1#/db/user+@db/app",
+        "token", "ref+k8s://v1/Secret/demo/vault/token"), "values.yaml");
+    assertThat(resolved).isEqualTo(Map.of(
+        "apiKey", "placeholder-for-awssecrets-orchestrate-demo-apiKey",
+        "url", "postgres://placeholder-for-awssecrets-orchestrate-demo-db-user@db/app",
+        "token", "placeholder-for-k8s-v1-Secret-demo-vault-token"));
+    assertThat(session.values()).contains("placeholder-for-awssecrets-orchestrate-demo-apiKey");
+    assertThat(aws.requests()).isEmpty();
+  }
 }
