@@ -112,23 +112,10 @@ public class Pipelines {
     return secrets;
   }
 
-  /**
-   * The resolver a load with these settings uses: placeholders ({@code HELMSYNC_SECRET_PLACEHOLDERS})
-   * only when nothing is applied and there is no cluster, so that placeholder text never reaches one.
-   *
-   * @param automatic whether placeholders are on when the setting is unset (the agent's dry run
-   *     without a cluster, where the README's first command must work on a machine without AWS)
-   * @throws IllegalArgumentException when placeholders are asked for and something would be applied
-   */
-  private SecretResolver secrets(AgentSettings settings, boolean automatic) {
-    boolean asked = secretPlaceholders.orElse(false);
-    if (asked && !settings.dryRun()) {
-      throw new IllegalArgumentException("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
-          + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
-          + " a dry run (--dry-run, render, build, diff)");
-    }
-    boolean on = secretPlaceholders.orElse(automatic) && settings.dryRun() && !clusterConfigured();
-    return on ? SecretResolver.placeholders() : secrets;
+  /** The resolver a load with these settings uses: {@code HELMSYNC_SECRET_PLACEHOLDERS} decides. */
+  private SecretResolver secrets(AgentSettings settings, boolean automaticPlaceholders) {
+    return secrets.orPlaceholders(secretPlaceholders, automaticPlaceholders, !settings.dryRun(),
+        clusterConfigured());
   }
 
   /** The cluster's client; only call when {@link #clusterConfigured()}. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -60,6 +61,28 @@ public final class SecretResolver implements SecretPort {
    */
   public static SecretResolver placeholders() {
     return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true);
+  }
+
+  /**
+   * This resolver, or {@link #placeholders()} where {@code HELMSYNC_SECRET_PLACEHOLDERS} allows
+   * them: only when nothing is applied and there is no cluster, so that placeholder text never
+   * reaches one.
+   *
+   * @param asked the setting, empty when unset
+   * @param automatic whether unset means on (the agent's dry run without a cluster, so that the
+   *     README's first command works on a machine without AWS)
+   * @param applies whether this run writes to a cluster
+   * @param cluster whether a cluster is configured
+   * @throws IllegalArgumentException when placeholders are asked for and something would be applied
+   */
+  public SecretResolver orPlaceholders(Optional<Boolean> asked, boolean automatic, boolean applies,
+      boolean cluster) {
+    if (asked.orElse(false) && applies) {
+      throw new IllegalArgumentException("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
+          + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
+          + " a dry run (--dry-run, render, build, diff)");
+    }
+    return asked.orElse(automatic) && !applies && !cluster ? placeholders() : this;
   }
 
   /**
