@@ -56,6 +56,7 @@ public class Pipelines {
   private final boolean gotmplOnly;
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
+  private final Optional<Boolean> secretPlaceholders;
   private final RemoteCharts charts;
   private final WatchedSync.Options driftOptions;
   private final ReconcileMetrics metrics;
@@ -75,6 +76,7 @@ public class Pipelines {
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
+    this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
         clusterConfigured() ? this::client : null, config.secretRefresh(),
@@ -110,6 +112,12 @@ public class Pipelines {
     return secrets;
   }
 
+  /** The resolver a load with these settings uses: {@code HELMSYNC_SECRET_PLACEHOLDERS} decides. */
+  private SecretResolver secrets(AgentSettings settings, boolean automaticPlaceholders) {
+    return secrets.orPlaceholders(secretPlaceholders, automaticPlaceholders, !settings.dryRun(),
+        clusterConfigured());
+  }
+
   /** The cluster's client; only call when {@link #clusterConfigured()}. */
   public KubernetesClient client() {
     return clients.get();
@@ -121,13 +129,14 @@ public class Pipelines {
   public Reconciler reconciler(AgentSettings settings) {
     Optional<ClusterSync> cluster =
         settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
-    return reconciler(settings, cluster);
+    return reconciler(settings, cluster, false);
   }
 
-  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster) {
+  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster,
+      boolean automaticPlaceholders) {
     return new Reconciler(
         source(settings),
-        new HelmfileLoader(stateOptions(settings)),
+        new HelmfileLoader(stateOptions(settings, secrets(settings, automaticPlaceholders))),
         new ReleasePlanner(settings.namespace()),
         new HelmChartRenderer(ChartContext.offline(), charts),
         cluster,
@@ -145,10 +154,11 @@ public class Pipelines {
   public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
       EventSink events, UnaryOperator<ClusterSync> decorate) {
     if (!clusterConfigured()) {
-      return reconciler(settings);
+      return reconciler(settings, Optional.empty(), true);
     }
     return reconciler(settings, Optional.of(decorate.apply(
-        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))));
+        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))),
+        false);
   }
 
   /**
@@ -156,9 +166,13 @@ public class Pipelines {
    * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
+    return stateOptions(settings, secrets(settings, false));
+  }
+
+  private StateOptions stateOptions(AgentSettings settings, SecretResolver resolver) {
     StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
     options = new StateOptions(options.stateFile(), options.namespace(), gotmplOnly,
-        options.environmentVariables(), options.secretVariables(), secrets, options.functions());
+        options.environmentVariables(), options.secretVariables(), resolver, options.functions());
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

@@ -72,6 +72,15 @@ public interface HelmsyncConfig {
   Duration secretRefresh();
 
   /**
+   * Resolve secret references to labelled placeholders instead of reading AWS or the cluster, so
+   * that a machine without AWS can render the state. Unset: on only for the agent's dry run without
+   * a cluster. {@code true}: also for {@code render}/{@code build}/{@code diff} without a cluster;
+   * refused at start-up whenever something would be applied. {@code false}: never.
+   */
+  @WithName("secret-placeholders")
+  Optional<Boolean> secretPlaceholders();
+
+  /**
    * Compete for a Lease so that only one replica reconciles; on by default in a cluster, so that
    * two replicas (or an old pod during a rollout) never write at the same time.
    */

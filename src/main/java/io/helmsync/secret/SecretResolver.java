@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -30,20 +31,58 @@ public final class SecretResolver implements SecretPort {
   private final Map<SecretRef.Backend, SecretBackend> backends;
   private final Duration refresh;
   private final Clock clock;
+  /** Hands out {@link SecretPlaceholder}s instead of fetching: a dry run without AWS. */
+  private final boolean placeholders;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   /** References a load could not resolve (not found, denied), tried again on refresh. */
   private final Map<String, SecretRef> unresolved = new ConcurrentHashMap<>();
 
   SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh, Clock clock) {
+    this(backends, refresh, clock, false);
+  }
+
+  private SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh,
+      Clock clock, boolean placeholders) {
     this.backends = new EnumMap<>(SecretRef.Backend.class);
     this.backends.putAll(backends);
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     this.clock = clock;
+    this.placeholders = placeholders;
   }
 
   /** A resolver with no backend: a state without references loads, one with any is stalled. */
   public static SecretResolver unconfigured() {
     return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC());
+  }
+
+  /**
+   * A resolver that fetches nothing and resolves every reference to a labelled placeholder
+   * ({@code HELMSYNC_SECRET_PLACEHOLDERS}): only for output that is never applied.
+   */
+  public static SecretResolver placeholders() {
+    return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true);
+  }
+
+  /**
+   * This resolver, or {@link #placeholders()} where {@code HELMSYNC_SECRET_PLACEHOLDERS} allows
+   * them: only when nothing is applied and there is no cluster, so that placeholder text never
+   * reaches one.
+   *
+   * @param asked the setting, empty when unset
+   * @param automatic whether unset means on (the agent's dry run without a cluster, so that the
+   *     README's first command works on a machine without AWS)
+   * @param applies whether this run writes to a cluster
+   * @param cluster whether a cluster is configured
+   * @throws IllegalArgumentException when placeholders are asked for and something would be applied
+   */
+  public SecretResolver orPlaceholders(Optional<Boolean> asked, boolean automatic, boolean applies,
+      boolean cluster) {
+    if (asked.orElse(false) && applies) {
+      throw new IllegalArgumentException("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
+          + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
+          + " a dry run (--dry-run, render, build, diff)");
+    }
+    return asked.orElse(automatic) && !applies && !cluster ? placeholders() : this;
   }
 
   /**
@@ -109,6 +148,9 @@ public final class SecretResolver implements SecretPort {
 
   /** The whole secrets at these references' locations, from the cache while it is fresh. */
   Map<String, String> secrets(Collection<SecretRef> refs) {
+    if (placeholders) {
+      return Map.of();
+    }
     Instant now = clock.instant();
     Map<String, String> secrets = new LinkedHashMap<>();
     List<SecretRef> missing = refs.stream().filter(ref -> {
@@ -128,6 +170,11 @@ public final class SecretResolver implements SecretPort {
       throw e;
     }
     return secrets;
+  }
+
+  /** What a reference resolves to, given the whole secret at its location. */
+  Object select(SecretRef ref, String secret) {
+    return placeholders ? SecretPlaceholder.of(ref) : SecretFragment.select(ref, secret);
   }
 
   private Map<String, String> fetch(List<SecretRef> refs) {

@@ -112,7 +112,7 @@ public final class SecretSession implements SecretPort {
   }
 
   private Object value(SecretRef ref) {
-    Object value = SecretFragment.select(ref, secrets.get(ref.location()));
+    Object value = resolver.select(ref, secrets.get(ref.location()));
     remember(value);
     return value;
   }

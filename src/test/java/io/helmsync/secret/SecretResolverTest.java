@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -209,5 +210,38 @@ class SecretResolverTest {
     }, null, Duration.ofMinutes(5));
     Map<String, Object> values = Map.of("plain", "ref+ but not a reference", "n", 1);
     assertThat(noAws.session().resolve(values, "f")).isEqualTo(values);
+  }
+
+  @Test
+  void placeholdersNameTheReferenceFetchNothingAndAreStillMasked() {
+    SecretSession session = SecretResolver.placeholders().session();
+    Object resolved = session.resolve(Map.of(
+        "apiKey", "ref+awssecrets://orchestrate/demo#/apiKey",
+        "url", "postgres://ref+awssecrets://orchestrate/demo?region=eu-west-1#/db/user+@db/app",
+        "token", "ref+k8s://v1/Secret/demo/vault/token"), "values.yaml");
+    assertThat(resolved).isEqualTo(Map.of(
+        "apiKey", "placeholder-for-awssecrets-orchestrate-demo-apiKey",
+        "url", "postgres://placeholder-for-awssecrets-orchestrate-demo-db-user@db/app",
+        "token", "placeholder-for-k8s-v1-Secret-demo-vault-token"));
+    assertThat(session.values()).contains("placeholder-for-awssecrets-orchestrate-demo-apiKey");
+    assertThat(aws.requests()).isEmpty();
+  }
+
+  @Test
+  void placeholdersOnlyWhereNothingIsAppliedAndThereIsNoCluster() {
+    Optional<Boolean> unset = Optional.empty();
+    assertThat(resolver.orPlaceholders(unset, true, false, false))
+        .as("the agent's dry run without a cluster").isNotSameAs(resolver);
+    assertThat(resolver.orPlaceholders(unset, false, false, false))
+        .as("render without a cluster, not asked").isSameAs(resolver);
+    assertThat(resolver.orPlaceholders(Optional.of(true), false, false, false))
+        .as("render without a cluster, asked").isNotSameAs(resolver);
+    assertThat(resolver.orPlaceholders(Optional.of(true), false, false, true))
+        .as("a dry run against a cluster reads the real secrets").isSameAs(resolver);
+    assertThat(resolver.orPlaceholders(Optional.of(false), true, false, false))
+        .as("turned off").isSameAs(resolver);
+    assertThatThrownBy(() -> resolver.orPlaceholders(Optional.of(true), true, true, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects are applied");
   }
 }
