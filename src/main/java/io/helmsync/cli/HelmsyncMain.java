@@ -40,6 +40,20 @@ public class HelmsyncMain implements QuarkusApplication {
   public int run(String... args) {
     return new CommandLine(HelmsyncCommand.class, factory)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(HelmsyncMain::settingsError)
         .execute(args);
+  }
+
+  /**
+   * A setting or argument that cannot work (IllegalArgumentException, whose message says which and
+   * what to do) is one line on stderr and exit 1, not a stack trace; anything else propagates.
+   */
+  private static int settingsError(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (!(e instanceof IllegalArgumentException)) {
+      throw e;
+    }
+    command.getErr().println("helmsync " + command.getCommandName() + ": " + e.getMessage());
+    return 1;
   }
 }
