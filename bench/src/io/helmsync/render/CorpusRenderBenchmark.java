@@ -21,8 +21,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The whole shared chart corpus ({@code ../shared/chart-corpus}) rendered, warm, by helmsync
  * ({@link HelmChartRenderer}, as the conformance test calls it: values file read, chart loaded,
- * rendered, split into manifests) and by Helm ({@code helm template} through helm-java). One
- * operation renders every case that both renderers render alike, once.
+ * rendered, split into parsed manifests) and by Helm ({@code helm template} through helm-java,
+ * whose answer is text; {@code helmJavaParsed} also parses it into objects, as the conformance
+ * test does, for the comparison on equal output). One operation renders every case that both
+ * renderers render alike, once.
  *
  * <p>In {@code io.helmsync.render} because the corpus harness it reuses ({@link ChartCorpus},
  * {@link CorpusCase}) is package-private test code. The cases are staged under {@code target/}.
@@ -30,8 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 3, time = 5)
+// One operation takes a second or more, so iterations are long enough to hold several; helmsync's
+// JIT needs the longer warm-up (Helm's Go code is compiled ahead of time).
+@Warmup(iterations = 4, time = 10)
+@Measurement(iterations = 3, time = 10)
 @Fork(1)
 public class CorpusRenderBenchmark {
   private List<CorpusCase> cases;
@@ -96,6 +100,13 @@ public class CorpusRenderBenchmark {
   public void helmJava(Blackhole sink) {
     for (CorpusCase c : cases) {
       sink.consume(c.helm());
+    }
+  }
+
+  @Benchmark
+  public void helmJavaParsed(Blackhole sink) {
+    for (CorpusCase c : cases) {
+      sink.consume(HelmOracle.parse(c.helm()));
     }
   }
 }
