@@ -1,7 +1,9 @@
 package io.helmsync.bench;
 
 import io.helmsync.render.CorpusRenderBenchmark;
+import java.io.IOException;
 import java.nio.file.Files;
+import org.openjdk.jmh.Main;
 import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -18,8 +20,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class Benchmarks {
   private Benchmarks() {}
 
-  public static void main(String[] args) throws CommandLineOptionException, RunnerException {
-    ChainedOptionsBuilder options = new OptionsBuilder().parent(new CommandLineOptions(args));
+  public static void main(String[] args)
+      throws CommandLineOptionException, RunnerException, IOException {
+    CommandLineOptions command = new CommandLineOptions(args);
+    if (onlyLists(command)) {
+      Main.main(args);
+      return;
+    }
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(command);
     boolean withoutCorpus = !Files.isDirectory(CorpusRenderBenchmark.corpus());
     if (withoutCorpus) {
       System.out.println(CorpusRenderBenchmark.class.getSimpleName() + " skipped: no chart corpus"
@@ -34,5 +42,11 @@ public final class Benchmarks {
       }
       System.out.println("No other benchmark matches; nothing to run.");
     }
+  }
+
+  /** {@code -h}, {@code -l} and the like print and run nothing; JMH's own main handles them. */
+  private static boolean onlyLists(CommandLineOptions command) {
+    return command.shouldHelp() || command.shouldList() || command.shouldListWithParams()
+        || command.shouldListProfilers() || command.shouldListResultFormats();
   }
 }
