@@ -56,7 +56,8 @@ class ChartCorpusTest {
       return new Outcome(c, Outcome.Result.SKIPPED, e.getMessage());
     } catch (RuntimeException e) {
       // A Chart.yaml the harness cannot read is a finding about this case, not the end of the run.
-      return new Outcome(c, Outcome.Result.FAILED, "cannot stage: " + CorpusCase.oneLine(e.toString()));
+      return new Outcome(c, Outcome.Result.FAILED,
+          "cannot stage: " + CorpusCase.oneLine(e.toString()));
     }
     return staged.compare();
   }
