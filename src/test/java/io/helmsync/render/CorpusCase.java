@@ -67,7 +67,7 @@ final class CorpusCase {
     return new CorpusCase(c, chart, values);
   }
 
-  /** Renders the case both ways and compares the objects by the corpus rule ({@link ObjectDiff}). */
+  /** Renders the case both ways; compares the objects by the corpus rule ({@link ObjectDiff}). */
   Outcome compare() throws IOException {
     String helmError = null;
     List<Map<String, Object>> helm = List.of();
