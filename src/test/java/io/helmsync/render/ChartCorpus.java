@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  * renderers read, with its dependencies placed under {@code charts/} by the README's mapping.
  */
 final class ChartCorpus {
+  /** Where the corpus is, from the project root, in CI and on developers' machines only. */
+  static final Path SHARED = Path.of("../shared/chart-corpus");
   /** Repositories the README maps to the corpus's {@code stable/} folder. */
   private static final Set<String> STABLE = Set.of(
       "https://kubernetes-charts.storage.googleapis.com", "https://charts.helm.sh/stable",

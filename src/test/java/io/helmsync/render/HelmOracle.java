@@ -20,15 +20,26 @@ final class HelmOracle {
    */
   static List<Map<String, Object>> template(Path chart, String release, String namespace,
       Path valuesFile, String kubeVersion) {
+    return parse(output(chart, release, namespace, valuesFile, kubeVersion));
+  }
+
+  /** {@code helm template}'s text, as {@link #template} takes it before parsing. */
+  static String output(Path chart, String release, String namespace, Path valuesFile,
+      String kubeVersion) {
     var command = new Helm(chart).template().withName(release).withNamespace(namespace)
         .withValuesFile(valuesFile);
     if (kubeVersion != null) {
       command.withKubeVersion(kubeVersion);
     }
-    List<Map<String, Object>> objects = new ArrayList<>();
     // helm-java answers null, not "", when the chart renders nothing.
     String output = command.call();
-    for (String document : output == null ? new String[0] : output.split("(?m)^---\\s*$")) {
+    return output == null ? "" : output;
+  }
+
+  /** The documents of Helm's output, parsed. */
+  static List<Map<String, Object>> parse(String output) {
+    List<Map<String, Object>> objects = new ArrayList<>();
+    for (String document : output.split("(?m)^---\\s*$")) {
       YamlDocuments.parse(document, "helm output").forEach(d -> objects.add(d.content()));
     }
     return objects;
