@@ -14,6 +14,7 @@ app.kubernetes.io/name: {{ .Chart.Name }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
-{{- define "core-stack.authEnabled" -}}
-{{- if or .Values.authentication.AUTH_API_KEY .Values.authentication.AUTH_JWT_CERTIFICATE -}}true{{- end -}}
+{{/* "true" when at least one environment secret has a value, so the Secret is not empty. */}}
+{{- define "core-stack.hasSecrets" -}}
+{{- range .Values.environmentSecrets }}{{ if . }}true{{ end }}{{ end -}}
 {{- end -}}

@@ -6,16 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.testing.AgentStoryResource;
 import io.helmsync.testing.AgentStoryResource.InjectWorld;
 import io.helmsync.testing.AgentStoryResource.World;
 import io.helmsync.testing.ApplyPatchDispatcher.Request;
+import io.helmsync.testing.ExampleSecrets;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,17 +50,20 @@ class AgentStoryIT {
   void gitCommitsBecomeClusterStateAndBadCommitsChangeNothing() throws Exception {
     KubernetesClient kube = world.kube().client();
 
-    // 1. The example repository (nested helmfiles, .gotmpl values, local charts) is applied,
-    //    labelled, and recorded in the inventory.
-    await().atMost(Duration.ofSeconds(60)).until(() -> managed(kube).size() == 26);
+    // 1. The example repository (nested helmfiles, .gotmpl values, local charts, secrets from
+    //    AWS Secrets Manager) is applied, labelled, and recorded in the inventory.
+    await().atMost(Duration.ofSeconds(60)).until(() -> managed(kube).size() == 35);
     assertThat(managed(kube)).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
         .contains("StatefulSet/postgres", "Service/vault", "ServiceAccount/api-chain-registry",
-            "Deployment/api-envelope-store", "ConfigMap/tx-listener");
+            "Deployment/api-envelope-store", "ConfigMap/tx-listener", "Secret/tx-signer-secrets",
+            "Secret/postgres-credentials", "Secret/orchestrate-registry");
+    assertThat(secretValue(kube, "tx-signer-secrets", "AUTH_API_KEY")).isEqualTo(ExampleSecrets.API_KEY);
+    assertThat(secretValue(kube, "postgres-credentials", "password")).isEqualTo(ExampleSecrets.DB_PASSWORD);
     assertThat(managed(kube)).allSatisfy(o -> assertThat(o.getMetadata().getLabels())
         .containsEntry("helmsync.io/environment", NS)
         .containsKey("helmsync.io/release"));
     ConfigMap inventory = kube.configMaps().inNamespace(NS).withName("helmsync-inventory-" + NS).get();
-    assertThat(inventory.getData()).hasSize(10).containsKeys("postgres", "tx-listener");
+    assertThat(inventory.getData()).hasSize(11).containsKeys("postgres", "tx-listener");
     assertThat(inventory.getData().get("api-chain-registry"))
         .contains(NS + "_api-chain-registry_apps_Deployment v1");
     // REST Assured's first call warms up for seconds on a busy machine: not the agent's time.
@@ -84,28 +91,44 @@ class AgentStoryIT {
                 + "/(configmaps|deployments)/(" + String.join("|", CORE_RELEASES)
                 + "|helmsync-inventory-" + NS + ")\\?.*")));
 
-    // 4. A commit that removes a release prunes exactly its objects.
+    // 4. A rotated API key is read again within one refresh interval (2 s) and re-applied: each
+    //    core release's Secret and its Deployment, whose pods restart through the Secret's
+    //    checksum, and the inventory; nothing else.
+    world.kube().dispatcher().clearRequests();
+    long rotated = System.nanoTime();
+    world.aws().put(ExampleSecrets.NAME, ExampleSecrets.json().replace(ExampleSecrets.API_KEY, "rotated-Api-K3y"));
+    await().atMost(ONE_POLL).until(() -> "rotated-Api-K3y".equals(secretValue(kube, "tx-signer-secrets", "AUTH_API_KEY")));
+    LOG.infof("secret rotation to cluster: %d ms", Duration.ofNanos(System.nanoTime() - rotated).toMillis());
+    await().pollDelay(Duration.ofMillis(1500)).atMost(ONE_POLL).untilAsserted(() ->
+        assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
+            .hasSize(15)
+            .allSatisfy(write -> assertThat(write).matches("PATCH /apis?/(v1|apps/v1)/namespaces/" + NS
+                + "/(secrets/(" + String.join("|", CORE_RELEASES) + ")-secrets|deployments/("
+                + String.join("|", CORE_RELEASES) + ")|configmaps/helmsync-inventory-" + NS + ")\\?.*")));
+
+    // 5. A commit that removes a release prunes exactly its objects.
     world.kube().dispatcher().clearRequests();
     String core = Files.readString(Path.of("config-repo-example", CORE));
     world.git().repo().writeFile("main", CORE, core.replace("  - name: tx-listener\n    <<: *worker\n", ""),
         "no listener");
     await().atMost(ONE_POLL).until(() -> kube.apps().deployments().inNamespace(NS).withName("tx-listener").get() == null);
-    assertThat(managed(kube)).hasSize(24);
+    assertThat(managed(kube)).hasSize(32);
     await().atMost(ONE_POLL).untilAsserted(() ->
         assertThat(world.kube().dispatcher().writes()).extracting(Request::toString)
             .satisfiesExactlyInAnyOrder(
                 delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/configmaps/tx-listener"),
+                delete -> assertThat(delete).isEqualTo("DELETE /api/v1/namespaces/" + NS + "/secrets/tx-listener-secrets"),
                 delete -> assertThat(delete).isEqualTo("DELETE /apis/apps/v1/namespaces/" + NS + "/deployments/tx-listener"),
                 save -> assertThat(save).startsWith("PATCH /api/v1/namespaces/" + NS + "/configmaps/helmsync-inventory-" + NS + "?")));
 
-    // 5. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
+    // 6. A commit with broken YAML changes nothing, is counted, keeps readiness, and names file and line.
     double failuresBefore = metric("helmsync_reconcile_total", "failure");
     world.kube().dispatcher().clearRequests();
     world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: [warn"), "oops");
     await().atMost(ONE_POLL).until(() -> metric("helmsync_reconcile_total", "failure") > failuresBefore);
     Thread.sleep(2500);
     assertThat(world.kube().dispatcher().writes()).isEmpty();
-    assertThat(managed(kube)).hasSize(24);
+    assertThat(managed(kube)).hasSize(32);
     assertThat(logLevel(kube)).isEqualTo("warn");
     assertThat(metric("helmsync_reconcile_total", "failure")).isEqualTo(failuresBefore + 1);
     given().get("/q/health/ready").then().statusCode(200);
@@ -113,7 +136,7 @@ class AgentStoryIT {
     assertThat(error).matches(CONFIG.replace(".", "\\.") + ":\\d+:\\d+: invalid YAML: .*");
     assertThat(given().get("/api/status").then().extract().<String>path("errorReason")).isEqualTo("stalled");
 
-    // 6. Fixing the commit recovers.
+    // 7. Fixing the commit recovers.
     world.git().repo().writeFile("main", CONFIG, original.replace("logLevel: debug", "logLevel: error"), "fixed");
     await().atMost(ONE_POLL).until(() -> "error".equals(logLevel(kube)));
     await().atMost(ONE_POLL).untilAsserted(() ->
@@ -124,7 +147,7 @@ class AgentStoryIT {
     assertThat(status.getString("commit.author")).isEqualTo("helmsync test");
     assertThat(status.getString("commit.sha")).isEqualTo(world.git().repo().head("main"));
     assertThat(status.getList("recent.state")).contains("synced", "failing");
-    assertThat(metric("helmsync_managed_objects", null)).isEqualTo(24);
+    assertThat(metric("helmsync_managed_objects", null)).isEqualTo(32);
     assertThat(metric("helmsync_last_success_timestamp_seconds", null)).isGreaterThan(1.7e9);
     assertThat(metric("helmsync_reconcile_duration_seconds_count", "success")).isGreaterThan(3);
     String info = given().get("/q/metrics").then().extract().asString().lines()
@@ -140,10 +163,17 @@ class AgentStoryIT {
             kube.apps().deployments().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
             kube.services().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
             kube.serviceAccounts().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
+            kube.secrets().inNamespace(NS).withLabel(selector, "helmsync").list().getItems(),
             kube.apps().statefulSets().inNamespace(NS).withLabel(selector, "helmsync").list().getItems())
         .flatMap(List::stream)
         .map(HasMetadata.class::cast)
         .toList();
+  }
+
+  private static String secretValue(KubernetesClient kube, String name, String key) {
+    Secret secret = kube.secrets().inNamespace(NS).withName(name).get();
+    return secret == null ? null
+        : new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
   }
 
   private static String logLevel(KubernetesClient kube) {

@@ -62,10 +62,10 @@ class MetricsAndEventsIT {
     assertThat(value(synced, "helmsync_info", Map.of("environment", NS, "branch", "main", "revision", first)))
         .isEqualTo(1);
     assertThat(synced.samples("helmsync_info").get(0).labels().get("repo")).startsWith("git://127.0.0.1:");
-    assertThat(synced.samples("helmsync_managed_objects")).hasSize(10)
+    assertThat(synced.samples("helmsync_managed_objects")).hasSize(11)
         .allSatisfy(sample -> assertThat(sample.labels()).containsEntry("environment", NS).containsKey("release"));
-    assertThat(synced.samples("helmsync_managed_objects").stream().mapToDouble(Sample::value).sum()).isEqualTo(26);
-    assertThat(value(synced, "helmsync_apply_objects_total", Map.of("action", "created"))).isEqualTo(26);
+    assertThat(synced.samples("helmsync_managed_objects").stream().mapToDouble(Sample::value).sum()).isEqualTo(35);
+    assertThat(value(synced, "helmsync_apply_objects_total", Map.of("action", "created"))).isEqualTo(35);
     assertThat(synced.type("helmsync_git_fetch_duration_seconds")).contains("histogram");
     assertThat(value(synced, "helmsync_git_fetch_duration_seconds_count", Map.of("result", "success"))).isGreaterThanOrEqualTo(1);
     double lastSuccess = value(synced, "helmsync_last_success_timestamp_seconds", ENV);
@@ -79,7 +79,7 @@ class MetricsAndEventsIT {
     }
     assertThat(events(kube)).extracting(Event::getReason).contains("SyncStarted", "SyncSucceeded");
     assertThat(events(kube)).filteredOn(event -> event.getReason().equals("SyncSucceeded")).first()
-        .extracting(Event::getMessage).asString().startsWith("revision " + first.substring(0, 12) + " applied: created 26");
+        .extracting(Event::getMessage).asString().startsWith("revision " + first.substring(0, 12) + " applied: created 35");
 
     // A commit that removes a release: its two objects are pruned and its row is gone.
     String core = Files.readString(Path.of("config-repo-example", CORE));
@@ -88,7 +88,7 @@ class MetricsAndEventsIT {
         assertThat(value(scrape(), "helmsync_pruned_objects_total", ENV)).isEqualTo(2));
     PrometheusText pruned = scrape();
     assertThat(value(pruned, "helmsync_apply_objects_total", Map.of("action", "deleted"))).isEqualTo(2);
-    assertThat(pruned.samples("helmsync_managed_objects")).hasSize(9)
+    assertThat(pruned.samples("helmsync_managed_objects")).hasSize(10)
         .noneMatch(sample -> sample.labels().get("release").equals("tx-listener"));
     String second = world.git().repo().head("main");
 

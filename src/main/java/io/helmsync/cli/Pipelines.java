@@ -170,9 +170,8 @@ public class Pipelines {
   }
 
   private StateOptions stateOptions(AgentSettings settings, SecretResolver resolver) {
-    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment);
-    options = new StateOptions(options.stateFile(), options.namespace(), gotmplOnly,
-        options.environmentVariables(), options.secretVariables(), resolver, options.functions());
+    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment)
+        .withGotmplOnly(gotmplOnly).withSecrets(resolver);
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

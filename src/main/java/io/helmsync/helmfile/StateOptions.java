@@ -43,6 +43,11 @@ public record StateOptions(
         SecretResolver.unconfigured(), HelmfileFunctions.Options.defaults());
   }
 
+  public StateOptions withSecrets(SecretResolver resolver) {
+    return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, secretVariables,
+        resolver, functions);
+  }
+
   public StateOptions withSecretVariables(Supplier<Set<String>> names) {
     return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, names, secrets,
         functions);

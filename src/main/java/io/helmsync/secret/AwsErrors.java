@@ -1,6 +1,7 @@
 package io.helmsync.secret;
 
 import io.helmsync.model.ReconcileException;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -15,7 +16,29 @@ final class AwsErrors {
       "AccessDeniedException", "DecryptionFailure", "InvalidRequestException",
       "InvalidParameterException", "UnrecognizedClientException", "InvalidSignatureException");
 
+  /** How the SDK's default credentials chain says that none of its providers had any. */
+  private static final String NO_CREDENTIALS = "Unable to load credentials";
+  /** What the SDK appends to a failed chain's message: every provider and its own failure. */
+  private static final String PROVIDER_CHAIN = " from any of the providers in the chain";
+
   private AwsErrors() {}
+
+  /** The SDK's exception in a cause chain, if any. */
+  static Optional<SdkException> sdkCause(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SdkException sdk) {
+        return Optional.of(sdk);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The SDK's message without the list of providers it tried ("Unable to load region"). */
+  static String withoutProviderChain(SdkException e) {
+    String message = String.valueOf(e.getMessage());
+    int chain = message.indexOf(PROVIDER_CHAIN);
+    return chain < 0 ? message : message.substring(0, chain);
+  }
 
   static String code(AwsServiceException e) {
     return e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
@@ -40,6 +63,11 @@ final class AwsErrors {
     if (e instanceof AwsServiceException service && !service.isThrottlingException()
         && service.statusCode() < 500) {
       return stalled(ref, code(service), e);
+    }
+    if (String.valueOf(e.getMessage()).startsWith(NO_CREDENTIALS)) {
+      return ReconcileException.stalled(ref.text() + ": no AWS credentials were found; give the "
+          + "agent's ServiceAccount an IAM role (IRSA) or set AWS_ACCESS_KEY_ID and "
+          + "AWS_SECRET_ACCESS_KEY", e);
     }
     return ReconcileException.transientError(ref.text() + ": AWS Secrets Manager did not answer ("
         + (e instanceof AwsServiceException service ? code(service) : e.getClass().getSimpleName())

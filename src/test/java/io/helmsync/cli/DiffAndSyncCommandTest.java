@@ -2,7 +2,11 @@ package io.helmsync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.ExampleSecrets;
+import io.helmsync.testing.FakeSecretsManager;
 import io.helmsync.testing.RepoFiles;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -10,8 +14,6 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,24 +24,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code diff} and {@code sync --once} against the mock API server, with their exit codes. Every
- * launch starts the application anew, so the mock server lives in the test and is handed to each
- * launch as a system property: the cluster remembers between {@code sync} and {@code diff}.
+ * launch starts the application anew, so the mock server and the Secrets Manager stub holding the
+ * example's secret live in the test and are handed to each launch as system properties: the
+ * cluster remembers between {@code sync} and {@code diff}.
  */
 @QuarkusMainTest
 class DiffAndSyncCommandTest {
   private static final String API_SERVER_URL = "quarkus.kubernetes-client.api-server-url";
   private static ApplyMockServer cluster;
+  private static FakeSecretsManager aws;
 
   @BeforeAll
-  static void startCluster() {
+  static void startClusterAndAws() {
     cluster = ApplyMockServer.start();
     System.setProperty(API_SERVER_URL, cluster.url());
+    aws = ExampleSecrets.start();
+    aws.agentConfiguration().forEach(System::setProperty);
   }
 
   @AfterAll
-  static void stopCluster() {
+  static void stopClusterAndAws() {
     System.clearProperty(API_SERVER_URL);
+    aws.agentConfiguration().keySet().forEach(System::clearProperty);
     cluster.close();
+    aws.close();
   }
 
   @TempDir Path repo;
@@ -58,7 +66,8 @@ class DiffAndSyncCommandTest {
     LaunchResult before = launcher.launch(args("diff"));
     assertThat(before.exitCode()).isEqualTo(2);
     assertThat(before.getOutput()).contains("+++ desired ConfigMap/orchestrate-demo/tx-sender (created");
-    assertThat(before.getErrorOutput()).contains("26 objects would change");
+    assertThat(before.getErrorOutput()).contains("35 objects would change");
+    assertThat(before.getOutput()).doesNotContain(ExampleSecrets.forbidden());
 
     LaunchResult sync = launcher.launch(args("sync", "--once"));
     assertThat(sync.exitCode()).isEqualTo(0);
@@ -94,7 +103,7 @@ class DiffAndSyncCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     List<Map<String, String>> changes = new ObjectMapper().readValue(result.getOutput(), new TypeReference<>() {});
-    assertThat(changes).hasSize(26).allSatisfy(change -> {
+    assertThat(changes).hasSize(35).allSatisfy(change -> {
       assertThat(change.get("action")).isEqualTo("created");
       assertThat(change.get("diff")).startsWith("--- live " + change.get("object"));
     });

@@ -3,6 +3,8 @@ package io.helmsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helmsync.model.YamlDocuments;
+import io.helmsync.testing.ExampleSecrets;
+import io.helmsync.testing.FakeSecretsManager;
 import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -11,11 +13,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @QuarkusMainTest
 class RenderCommandTest {
+  /** The example's secret, read by every launch through the standard endpoint override. */
+  private static FakeSecretsManager aws;
+
+  @BeforeAll
+  static void startAws() {
+    aws = ExampleSecrets.start();
+    aws.agentConfiguration().forEach(System::setProperty);
+  }
+
+  @AfterAll
+  static void stopAws() {
+    aws.agentConfiguration().keySet().forEach(System::clearProperty);
+    aws.close();
+  }
 
   @Test
   @Launch({"render", "--repo", "config-repo-example", "-e", "orchestrate-demo"})
@@ -27,12 +46,13 @@ class RenderCommandTest {
     assertThat(objects)
         .extracting(o -> o.get("kind") + "/" + metadata(o).get("name"))
         .startsWith(
-            "Service/postgres", "StatefulSet/postgres", "Service/redis", "StatefulSet/redis",
-            "Service/vault", "StatefulSet/vault",
-            "ServiceAccount/api-chain-registry", "ConfigMap/api-chain-registry",
+            "Secret/postgres-credentials", "Service/postgres", "StatefulSet/postgres",
+            "Service/redis", "StatefulSet/redis", "Service/vault", "StatefulSet/vault",
+            "Secret/orchestrate-registry", "ServiceAccount/api-chain-registry",
+            "Secret/api-chain-registry-secrets", "ConfigMap/api-chain-registry",
             "Service/api-chain-registry", "Deployment/api-chain-registry")
-        .endsWith("ConfigMap/tx-listener", "Deployment/tx-listener")
-        .hasSize(26);
+        .endsWith("Secret/tx-listener-secrets", "ConfigMap/tx-listener", "Deployment/tx-listener")
+        .hasSize(35);
     assertThat(objects)
         .allSatisfy(
             o -> {
@@ -41,7 +61,27 @@ class RenderCommandTest {
                   .containsEntry("app.kubernetes.io/managed-by", "helmsync")
                   .containsEntry("helmsync.io/environment", "orchestrate-demo");
             });
-    assertThat(labels(objects.get(25))).containsEntry("helmsync.io/release", "tx-listener");
+    assertThat(labels(objects.get(34))).containsEntry("helmsync.io/release", "tx-listener");
+  }
+
+  @Test
+  @Launch({"render", "--repo", "config-repo-example", "-e", "orchestrate-demo"})
+  void theSecretsFromAwsAreRenderedMasked(LaunchResult result) {
+    assertThat(aws.requests()).as("the example's secret was read").isNotEmpty();
+    assertThat(result.getOutput()).doesNotContain(ExampleSecrets.forbidden());
+    Map<String, Map<String, Object>> secretData = YamlDocuments.parse(result.getOutput(), "stdout")
+        .stream().map(d -> d.content()).filter(o -> "Secret".equals(o.get("kind")))
+        .collect(Collectors.toMap(o -> (String) metadata(o).get("name"), o -> data(o)));
+    assertThat(secretData.get("orchestrate-registry")).containsExactly(Map.entry(".dockerconfigjson", "***"));
+    assertThat(secretData.get("tx-signer-secrets")).containsOnlyKeys("AUTH_API_KEY",
+        "AUTH_JWT_CERTIFICATE", "DB_PASSWORD").allSatisfy((key, value) -> assertThat(value).isEqualTo("***"));
+  }
+
+  @Test
+  void showSecretsPrintsTheValuesFromAws(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch(
+        "render", "--repo", "config-repo-example", "-e", "orchestrate-demo", "--show-secrets");
+    assertThat(result.getOutput()).contains("  AUTH_API_KEY: " + ExampleSecrets.base64(ExampleSecrets.API_KEY));
   }
 
   @Test
@@ -82,5 +122,10 @@ class RenderCommandTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> labels(Map<String, Object> object) {
     return (Map<String, Object>) metadata(object).get("labels");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> data(Map<String, Object> secret) {
+    return (Map<String, Object>) secret.get("data");
   }
 }

@@ -29,13 +29,7 @@ class SecretOutputTest {
       "Db-P4ssw0rd-xyz", "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y",
       "V4ult-R00t-S3cret-Id");
   private final FakeSecretsManager aws = new FakeSecretsManager();
-  private final Map<String, String> configuration = Map.of(
-      "quarkus.secretsmanager.endpoint-override", aws.endpoint().toString(),
-      "quarkus.secretsmanager.aws.region", "eu-west-1",
-      "quarkus.secretsmanager.aws.credentials.type", "static",
-      "quarkus.secretsmanager.aws.credentials.static-provider.access-key-id", "AKIDTESTTESTTEST",
-      "quarkus.secretsmanager.aws.credentials.static-provider.secret-access-key",
-      "test-secret-access-key");
+  private final Map<String, String> configuration = aws.agentConfiguration();
 
   @BeforeEach
   void configure() {

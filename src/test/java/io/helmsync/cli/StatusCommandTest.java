@@ -8,6 +8,8 @@ import io.helmsync.model.ObjectRef;
 import io.helmsync.observe.EventSink.Type;
 import io.helmsync.observe.KubernetesEventSink;
 import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.ExampleSecrets;
+import io.helmsync.testing.FakeSecretsManager;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -32,17 +34,22 @@ class StatusCommandTest {
   private static final String API_SERVER_URL = "quarkus.kubernetes-client.api-server-url";
   private static final String EXAMPLE = Path.of("config-repo-example").toAbsolutePath().toString();
   private static ApplyMockServer cluster;
+  private static FakeSecretsManager aws;
 
   @BeforeAll
-  static void startCluster() {
+  static void startClusterAndAws() {
     cluster = ApplyMockServer.start();
     System.setProperty(API_SERVER_URL, cluster.url());
+    aws = ExampleSecrets.start();
+    aws.agentConfiguration().forEach(System::setProperty);
   }
 
   @AfterAll
-  static void stopCluster() {
+  static void stopClusterAndAws() {
     System.clearProperty(API_SERVER_URL);
+    aws.agentConfiguration().keySet().forEach(System::clearProperty);
     cluster.close();
+    aws.close();
   }
 
   @Test
@@ -57,13 +64,13 @@ class StatusCommandTest {
     assertThat(text.getOutput())
         .contains("environment     orchestrate-demo (namespace orchestrate-demo)")
         .containsPattern("RELEASE +OBJECTS +REVISION")
-        .containsPattern("api-chain-registry +4 +\\S+")
+        .containsPattern("api-chain-registry +5 +\\S+")
         .contains("Warning  SyncFailed  1  environments/orchestrate-demo.yaml:3:13: invalid YAML");
 
     LaunchResult json = launcher.launch("status", "-e", "orchestrate-demo", "--output", "json");
     assertThat(json.exitCode()).isZero();
     Map<?, ?> parsed = new ObjectMapper().readValue(json.getOutput(), Map.class);
-    assertThat((List<?>) parsed.get("releases")).hasSize(10);
+    assertThat((List<?>) parsed.get("releases")).hasSize(11);
     assertThat(parsed.get("source")).isEqualTo("ConfigMap/orchestrate-demo/helmsync-inventory-orchestrate-demo");
 
     LaunchResult yaml = launcher.launch("status", "-e", "orchestrate-demo", "-o", "yaml");

@@ -11,6 +11,7 @@ import io.helmsync.model.YamlDocuments;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.source.DirectorySource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -144,7 +145,8 @@ class DeployManifestsTest {
   void theRoleCoversApplyAndPruneOfEveryKindTheExampleRenders() throws IOException {
     Path example = Path.of("config-repo-example").toAbsolutePath();
     Reconciler renderOnly = new Reconciler(new DirectorySource(example),
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())),
+        new HelmfileLoader(StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
+            .withSecrets(SecretResolver.placeholders())),
         new ReleasePlanner("orchestrate-demo"), new HelmChartRenderer(ChartContext.offline()),
         Optional.empty(), "orchestrate-demo");
     Set<ObjectRef> rendered = renderOnly.render().objects().stream().map(o -> o.ref()).collect(Collectors.toSet());

@@ -3,6 +3,7 @@ package io.helmsync.helmfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.helmsync.model.YamlDocuments;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.source.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +43,9 @@ class HelmfileGoldenTest {
     @SuppressWarnings("unchecked")
     List<String> secret = (List<String>) spec.getOrDefault("secretVariables", List.of());
     StateOptions options = StateOptions.of("helmfile.yaml", "golden", variables)
-        .withSecretVariables(() -> Set.copyOf(secret));
+        .withSecretVariables(() -> Set.copyOf(secret))
+        // The example's references: build shows resolved values as ***, whatever they are.
+        .withSecrets(SecretResolver.placeholders());
     // A case may point at a repository elsewhere in the project (the example) instead of repo/.
     Path repo = (spec.containsKey("repository") ? Path.of((String) spec.get("repository"))
         : dir.resolve("repo")).toAbsolutePath().normalize();

@@ -26,6 +26,7 @@ import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.source.DirectorySource;
 import io.helmsync.testing.ApplyMockServer;
 import io.helmsync.testing.RecordingEvents;
@@ -91,7 +92,8 @@ class DriftStoryTest {
         new ReconcileMetrics(registry), events,
         trigger -> loop.execute(() -> lastHeal = reconcile(trigger)));
     reconciler = new Reconciler(new DirectorySource(repo),
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())), new ReleasePlanner(ENV),
+        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
+            .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
         new HelmChartRenderer(ChartContext.offline()), Optional.of(sync), ENV);
   }
 
@@ -254,24 +256,23 @@ class DriftStoryTest {
 
   @Test
   void aSecretsDriftEventNamesTheFieldNotTheValue() {
-    // The example renders no Secret without credentials in the environment: add one to a chart.
-    RepoFiles.write(repo, Map.of("charts/core-stack-api/templates/token.yaml",
-        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ include \"core-stack.fullname\" . }}-token\n"
-            + "data:\n  token: " + java.util.Base64.getEncoder().encodeToString("from-git".getBytes()) + "\n"));
     agent();
-    Manifest secret = first(syncedExample(), "Secret");
+    Manifest secret = syncedExample().objects().stream()
+        .filter(m -> m.ref().name().equals("api-chain-registry-secrets")).findFirst().orElseThrow();
+    String applied = (String) ((Map<?, ?>) secret.body().get("data")).get("AUTH_API_KEY");
     String leaked = java.util.Base64.getEncoder().encodeToString("hunter2-by-hand".getBytes());
     server.client().secrets().inNamespace(ENV)
         .resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
             .withName(secret.ref().name()).withNamespace(ENV).endMetadata()
-            .addToData("token", leaked).build())
+            .addToData("AUTH_API_KEY", leaked).build())
         .fieldManager("kubectl-edit").forceConflicts().serverSideApply();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> corrections() == 1.0);
 
+    assertThat(applied).as("the key the example's Secret holds").isNotBlank();
     assertThat(events.events()).singleElement().satisfies(event -> assertThat(event.message())
-        .contains("data.token").contains("kubectl-edit").doesNotContain("hunter2").doesNotContain(leaked)
-        .doesNotContain("from-git"));
+        .contains("data.AUTH_API_KEY").contains("kubectl-edit").doesNotContain("hunter2")
+        .doesNotContain(leaked).doesNotContain(applied).doesNotContain("placeholder-for"));
   }
 
   @Test

@@ -38,10 +38,7 @@ class SecretRotationTest {
   }
 
   private Reconciler reconciler() {
-    StateOptions defaults = StateOptions.of("helmfile.yaml", "demo", Map.of());
-    StateOptions options = new StateOptions(defaults.stateFile(), defaults.namespace(),
-        defaults.gotmplOnly(), defaults.environmentVariables(), defaults.secretVariables(),
-        secrets, defaults.functions());
+    StateOptions options = StateOptions.of("helmfile.yaml", "demo", Map.of()).withSecrets(secrets);
     return new Reconciler(source, new HelmfileLoader(options), new ReleasePlanner("demo"),
         new ManifestDirectoryRenderer(), Optional.of(desired -> ChangeSet.empty()), "default");
   }

@@ -10,6 +10,7 @@ import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.secret.SecretResolver;
 import io.helmsync.source.SourceSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ class ChartConformanceTest {
   }
 
   private static Stream<Case> exampleReleases() {
-    StateOptions options = StateOptions.of("helmfile.yaml", "orchestrate-demo",
-        Map.of("AUTH_API_KEY", "an-api-key"));
+    StateOptions options = StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
+        .withSecrets(SecretResolver.placeholders());
     var snapshot = new SourceSnapshot("file://example", "main", "example", EXAMPLE, false,
         Optional.empty());
     var state = new HelmfileLoader(options).load(snapshot, "orchestrate-demo");

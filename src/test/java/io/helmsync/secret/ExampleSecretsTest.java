@@ -1,6 +1,15 @@
 package io.helmsync.secret;
 
+import static io.helmsync.testing.ExampleSecrets.API_KEY;
+import static io.helmsync.testing.ExampleSecrets.DB_PASSWORD;
+import static io.helmsync.testing.ExampleSecrets.JWT_CERTIFICATE;
+import static io.helmsync.testing.ExampleSecrets.REGISTRY_PASSWORD;
+import static io.helmsync.testing.ExampleSecrets.REGISTRY_USERNAME;
+import static io.helmsync.testing.ExampleSecrets.base64;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.helmsync.helmfile.HelmfileLoader;
 import io.helmsync.helmfile.HelmfileState;
@@ -9,56 +18,31 @@ import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.Manifest;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
+import io.helmsync.testing.ExampleSecrets;
 import io.helmsync.testing.FakeSecretsManager;
 import io.helmsync.testing.ManualClock;
 import io.helmsync.testing.RepoFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The example with its authentication values as {@code ref+awssecrets://orchestrate/demo#/...}
- * references (the example's own files still read them from the agent's environment, so this test
- * edits a copy): every value comes from the Secrets Manager stub, and how many AWS calls one
- * reconcile of the example costs.
+ * config-repo-example's {@code orchestrate-demo} environment holds only
+ * {@code ref+awssecrets://orchestrate/demo#/...} references: every value comes from the Secrets
+ * Manager stub into the Secrets the charts make, and one reconcile of the example costs one AWS
+ * call without the cache and none with it.
  */
 class ExampleSecretsTest {
   private static final String ENVIRONMENT = "orchestrate-demo";
-  private static final String API_KEY = "demo-Api-K3y-from-aws";
-  private static final String CERTIFICATE =
-      "-----BEGIN CERTIFICATE-----\nMIIB-demo-from-aws\n-----END CERTIFICATE-----";
-  private static final String DEMO_SECRET = "{\"apiKey\":\"" + API_KEY + "\",\"jwtCertificate\":\""
-      + CERTIFICATE.replace("\n", "\\n") + "\"}";
+  private static final Path EXAMPLE = Path.of("config-repo-example").toAbsolutePath();
 
-  private final FakeSecretsManager aws = new FakeSecretsManager();
+  private final FakeSecretsManager aws = ExampleSecrets.start();
   private final ManualClock clock = new ManualClock();
-  @TempDir Path repo;
-
-  @BeforeEach
-  void exampleWithReferences() throws IOException {
-    RepoFiles.copyExample(repo);
-    Path environment = repo.resolve("environments/orchestrate-demo.yaml");
-    Files.writeString(environment, Files.readString(environment) + """
-        authentication:
-          apiKey: ref+awssecrets://orchestrate/demo#/apiKey
-          jwtCertificate: ref+awssecrets://orchestrate/demo#/jwtCertificate
-        """);
-    Path common = repo.resolve("values/orchestrate-common.yaml.gotmpl");
-    Files.writeString(common, Files.readString(common)
-        .replace("{{ env \"AUTH_API_KEY\" | quote }}", "{{ .Values.authentication.apiKey | quote }}")
-        .replace("{{ env \"AUTH_JWT_CERTIFICATE\" | quote }}",
-            "{{ .Values.authentication.jwtCertificate | quote }}"));
-    aws.put("orchestrate/demo", DEMO_SECRET);
-  }
 
   @AfterEach
   void stop() {
@@ -66,12 +50,33 @@ class ExampleSecretsTest {
   }
 
   @Test
-  void theExampleRendersWithEverySecretFromTheStub() {
-    List<Manifest> secrets = authSecrets(render(resolver(Duration.ofMinutes(5))));
-    assertThat(secrets).as("one auth Secret per Orchestrate component").hasSizeGreaterThan(1);
+  void everyComponentReadsTheApiKeyCertificateAndDatabasePasswordFromTheStub() {
+    List<Manifest> secrets = secrets(render(resolver(Duration.ofMinutes(5))), "-secrets");
+    assertThat(secrets).as("one Secret per Orchestrate component").hasSize(7);
     assertThat(secrets).allSatisfy(secret -> assertThat(data(secret))
         .containsEntry("AUTH_API_KEY", base64(API_KEY))
-        .containsEntry("AUTH_JWT_CERTIFICATE", base64(CERTIFICATE)));
+        .containsEntry("AUTH_JWT_CERTIFICATE", base64(JWT_CERTIFICATE))
+        .containsEntry("DB_PASSWORD", base64(DB_PASSWORD)));
+  }
+
+  @Test
+  void postgresGetsItsPasswordFromTheStubThroughItsOwnSecret() {
+    assertThat(secrets(render(resolver(Duration.ofMinutes(5))), "postgres-credentials"))
+        .singleElement().satisfies(secret ->
+            assertThat(data(secret)).containsExactly(Map.entry("password", base64(DB_PASSWORD))));
+  }
+
+  @Test
+  void theImagePullSecretIsADockerConfigWithTheRegistryCredentials() throws IOException {
+    Manifest pullSecret = secrets(render(resolver(Duration.ofMinutes(5))), "orchestrate-registry")
+        .get(0);
+    assertThat(pullSecret.body()).containsEntry("type", "kubernetes.io/dockerconfigjson");
+    JsonNode auth = new ObjectMapper().readTree(Base64.getDecoder().decode(
+        (String) data(pullSecret).get(".dockerconfigjson"))).path("auths").path("docker.io");
+    assertThat(auth.path("username").asText()).isEqualTo(REGISTRY_USERNAME);
+    assertThat(auth.path("password").asText()).isEqualTo(REGISTRY_PASSWORD);
+    assertThat(auth.path("auth").asText())
+        .isEqualTo(base64(REGISTRY_USERNAME + ":" + REGISTRY_PASSWORD));
   }
 
   @Test
@@ -96,10 +101,18 @@ class ExampleSecretsTest {
 
   @Test
   void placeholdersRenderTheExampleWithoutAws() {
-    List<Manifest> secrets = authSecrets(render(SecretResolver.placeholders()));
-    assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(data(secret))
+    List<Manifest> secrets = secrets(render(SecretResolver.placeholders()), "-secrets");
+    assertThat(secrets).hasSize(7).allSatisfy(secret -> assertThat(data(secret))
         .containsEntry("AUTH_API_KEY", base64("placeholder-for-awssecrets-orchestrate-demo-apiKey")));
     assertThat(aws.requests()).isEmpty();
+  }
+
+  @Test
+  void theDefaultEnvironmentHasNoReferencesAndNoPullSecret() {
+    HelmfileState state = load(SecretResolver.placeholders(), "default");
+    assertThat(state.releases()).filteredOn(release -> release.name().equals("image-pull-secret"))
+        .singleElement().satisfies(release -> assertThat(release.installed()).isFalse());
+    assertThat(state.secretValues()).isEmpty();
   }
 
   private SecretResolver resolver(Duration refresh) {
@@ -108,22 +121,23 @@ class ExampleSecretsTest {
   }
 
   private HelmfileState load(SecretResolver resolver) {
-    StateOptions defaults = StateOptions.of("helmfile.yaml", ENVIRONMENT, Map.of());
-    StateOptions options = new StateOptions(defaults.stateFile(), defaults.namespace(),
-        defaults.gotmplOnly(), defaults.environmentVariables(), defaults.secretVariables(),
-        resolver, defaults.functions());
-    return new HelmfileLoader(options).load(RepoFiles.snapshot(repo, "r1"), ENVIRONMENT);
+    return load(resolver, ENVIRONMENT);
+  }
+
+  private HelmfileState load(SecretResolver resolver, String environment) {
+    StateOptions options = StateOptions.of("helmfile.yaml", environment, Map.of()).withSecrets(resolver);
+    return new HelmfileLoader(options).load(RepoFiles.snapshot(EXAMPLE, "r1"), environment);
   }
 
   private List<Manifest> render(SecretResolver resolver) {
     HelmChartRenderer renderer = new HelmChartRenderer(ChartContext.offline());
     return new ReleasePlanner(ENVIRONMENT).plan(load(resolver)).releases().stream()
-        .flatMap(release -> renderer.render(release, repo).manifests().stream()).toList();
+        .flatMap(release -> renderer.render(release, EXAMPLE).manifests().stream()).toList();
   }
 
-  private static List<Manifest> authSecrets(List<Manifest> manifests) {
+  private static List<Manifest> secrets(List<Manifest> manifests, String nameSuffix) {
     return manifests.stream().filter(m -> m.ref().kind().equals("Secret")
-        && m.ref().name().endsWith("-auth")).toList();
+        && m.ref().name().endsWith(nameSuffix)).toList();
   }
 
   @SuppressWarnings("unchecked")
@@ -131,7 +145,4 @@ class ExampleSecretsTest {
     return (Map<String, Object>) secret.body().get("data");
   }
 
-  private static String base64(String value) {
-    return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-  }
 }

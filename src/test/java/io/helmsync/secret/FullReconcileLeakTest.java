@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -69,15 +70,10 @@ class FullReconcileLeakTest {
       kube = ApplyMockServer.start();
       aws = new FakeSecretsManager();
       SecretLeakTest.SECRETS.forEach(aws::put);
-      return Map.of(
-          "quarkus.kubernetes-client.api-server-url", kube.url(),
-          "quarkus.kubernetes-client.namespace", ENVIRONMENT,
-          "quarkus.secretsmanager.endpoint-override", aws.endpoint().toString(),
-          "quarkus.secretsmanager.aws.region", "eu-west-1",
-          "quarkus.secretsmanager.aws.credentials.type", "static",
-          "quarkus.secretsmanager.aws.credentials.static-provider.access-key-id", "AKIDTESTTESTTEST",
-          "quarkus.secretsmanager.aws.credentials.static-provider.secret-access-key",
-          "test-secret-access-key");
+      Map<String, String> config = new HashMap<>(aws.agentConfiguration());
+      config.put("quarkus.kubernetes-client.api-server-url", kube.url());
+      config.put("quarkus.kubernetes-client.namespace", ENVIRONMENT);
+      return config;
     }
 
     @Override

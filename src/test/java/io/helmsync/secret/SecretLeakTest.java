@@ -89,9 +89,7 @@ class SecretLeakTest {
 
   private HelmfileLoader loader(String stateFile, SecretResolver resolver) {
     StateOptions defaults = StateOptions.of(stateFile, "orchestrate-demo", Map.of());
-    return new HelmfileLoader(new StateOptions(defaults.stateFile(), defaults.namespace(),
-        defaults.gotmplOnly(), defaults.environmentVariables(), defaults.secretVariables(),
-        resolver, defaults.functions()));
+    return new HelmfileLoader(defaults.withSecrets(resolver));
   }
 
   private static HelmfileState load(HelmfileLoader loader) {
@@ -154,7 +152,7 @@ class SecretLeakTest {
       throw new AssertionError("no AWS client may be built");
     }, null, Duration.ofMinutes(5));
     HelmfileState state = loader("helmfile.yaml", noAws)
-        .load(RepoFiles.snapshot(Path.of("config-repo-example"), "r1"), "orchestrate-demo");
+        .load(RepoFiles.snapshot(Path.of("config-repo-example"), "r1"), "default");
     assertThat(state.releases()).isNotEmpty();
   }
 }

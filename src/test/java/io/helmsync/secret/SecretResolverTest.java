@@ -14,8 +14,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 class SecretResolverTest {
   private static final String DB = "{\"user\":\"orchestrate\",\"password\":\"s3cr3t-db\","
@@ -34,6 +39,51 @@ class SecretResolverTest {
 
   private Object resolve(Object values) {
     return resolver.session().resolve(values, "helmfile.yaml releases[0] (api) values");
+  }
+
+  @Test
+  void aClientThatCannotBeBuiltForWantOfARegionIsStalledWithoutTheSdksProviderList() {
+    // The extension builds its client as a CDI bean: the SDK's exception arrives wrapped.
+    SecretResolver noRegion = resolverWith(ref -> {
+      throw new IllegalStateException("Error creating synthetic bean [kaJer8y]",
+          SdkClientException.create("Unable to load region from any of the providers in the chain "
+              + "software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain@5a20: [...]"));
+    });
+    assertThatThrownBy(() -> noRegion.session().resolve("ref+awssecrets://orchestrate/demo#/apiKey",
+        "environments/orchestrate-demo.yaml"))
+        .isInstanceOfSatisfying(ReconcileException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.STALLED);
+          assertThat(e.getMessage()).isEqualTo("environments/orchestrate-demo.yaml: "
+              + "ref+awssecrets://orchestrate/demo#/apiKey: cannot create the AWS Secrets Manager "
+              + "client (Unable to load region); set AWS_REGION (or "
+              + "quarkus.secretsmanager.aws.region) or add ?region= to the reference");
+        });
+  }
+
+  @Test
+  void noCredentialsAtAllIsStalledAndSaysWhereCredentialsComeFrom() {
+    SecretResolver noCredentials = resolverWith(ref -> SecretsManagerClient.builder()
+        .endpointOverride(aws.endpoint())
+        .region(Region.EU_WEST_1)
+        .credentialsProvider(() -> {
+          throw SdkClientException.create("Unable to load credentials from any of the providers "
+              + "in the chain AwsCredentialsProviderChain(credentialsProviders=[...])");
+        })
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build());
+    assertThatThrownBy(() -> noCredentials.session().resolve("ref+awssecrets://db", "values.yaml"))
+        .isInstanceOfSatisfying(ReconcileException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.STALLED);
+          assertThat(e.getMessage()).isEqualTo("values.yaml: ref+awssecrets://db: no AWS "
+              + "credentials were found; give the agent's ServiceAccount an IAM role (IRSA) or set "
+              + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+        });
+    assertThat(aws.requests()).isEmpty();
+  }
+
+  private SecretResolver resolverWith(Function<SecretRef, SecretsManagerClient> clients) {
+    return new SecretResolver(Map.of(SecretRef.Backend.AWS_SECRETS,
+        new AwsSecretsBackend(clients, SecretRequests.NONE)), Duration.ofMinutes(5), clock);
   }
 
   @Test

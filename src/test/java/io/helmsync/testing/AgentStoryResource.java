@@ -15,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The world of an end-to-end test: a real {@code git daemon} serving a copy of {@code
- * config-repo-example/} and the fabric8 mock API server that understands apply patches. The agent
- * (the packaged jar) is pointed at both and polls every second.
+ * config-repo-example/}, the fabric8 mock API server that understands apply patches, and the
+ * Secrets Manager stub holding the example's secret ({@link ExampleSecrets}). The agent (the
+ * packaged jar) is pointed at all three, polls every second and reads secrets again every 2 s.
  */
 public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
   public static final String ENVIRONMENT = "orchestrate-demo";
@@ -27,7 +28,7 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
   public @interface InjectWorld {}
 
   /** What a story test drives and inspects. */
-  public record World(GitDaemonFixture git, ApplyMockServer kube) {}
+  public record World(GitDaemonFixture git, ApplyMockServer kube, FakeSecretsManager aws) {}
 
   /** {@code initArgs} key: the poll interval (default {@code 1s}). */
   public static final String INTERVAL = "interval";
@@ -53,17 +54,19 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
     }
     GitDaemonFixture git = GitDaemonFixture.start(dir.resolve("git"));
     git.commitTree("main", Path.of("config-repo-example"), "orchestrate-demo: initial state");
-    world = new World(git, ApplyMockServer.start());
+    world = new World(git, ApplyMockServer.start(), ExampleSecrets.start());
     Map<String, String> config = new java.util.HashMap<>(Map.of(
         "helmsync.git.url", git.url(),
         "helmsync.environment", ENVIRONMENT,
         "helmsync.namespace", ENVIRONMENT,
         "helmsync.git.interval", args.getOrDefault(INTERVAL, "1s"),
         "helmsync.work-dir", dir.resolve("work").toString(),
+        "helmsync.secret-refresh", "2s",
         "quarkus.kubernetes-client.api-server-url", world.kube().url(),
         "quarkus.kubernetes-client.namespace", ENVIRONMENT,
         // The integration-test launcher waits for Quarkus' "started" line.
         "quarkus.log.category.\"io.quarkus\".level", "INFO"));
+    config.putAll(world.aws().agentConfiguration());
     if (args.containsKey(WEBHOOK_SECRET)) {
       config.put("helmsync.webhook.secret", args.get(WEBHOOK_SECRET));
     }
@@ -80,6 +83,7 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
     if (world != null) {
       world.kube().close();
       world.git().close();
+      world.aws().close();
     }
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {

@@ -11,7 +11,8 @@ import java.time.Duration;
 
 /**
  * Starts the agent's loop in a {@code @QuarkusTest} on {@code config-repo-example}, without a
- * cluster, polling hourly: tests then drive it with webhooks and read it through the web API.
+ * cluster, polling hourly: tests then drive it with webhooks and read it through the web API. The
+ * test's profile sets {@code helmsync.secret-placeholders=true}, as the example refers to AWS.
  */
 public final class DryRunLoop {
   private DryRunLoop() {}

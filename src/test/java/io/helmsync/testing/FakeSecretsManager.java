@@ -39,6 +39,9 @@ public final class FakeSecretsManager implements AutoCloseable {
   public static final String BATCH = "secretsmanager.BatchGetSecretValue";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CURRENT = "AWSCURRENT";
+  private static final Region REGION = Region.EU_WEST_1;
+  private static final String ACCESS_KEY_ID = "AKIDTESTTESTTEST";
+  private static final String SECRET_ACCESS_KEY = "test-secret-access-key";
 
   private final Map<String, ObjectNode> versions = new ConcurrentHashMap<>();
   private final Map<String, String> errors = new ConcurrentHashMap<>();
@@ -56,13 +59,27 @@ public final class FakeSecretsManager implements AutoCloseable {
     return URI.create(server.baseUrl());
   }
 
+  /**
+   * The agent's configuration that points it at this fake, through the extension's standard
+   * endpoint override, with the region and static credentials the client signs with.
+   */
+  public Map<String, String> agentConfiguration() {
+    return Map.of(
+        "quarkus.secretsmanager.endpoint-override", endpoint().toString(),
+        "quarkus.secretsmanager.aws.region", REGION.id(),
+        "quarkus.secretsmanager.aws.credentials.type", "static",
+        "quarkus.secretsmanager.aws.credentials.static-provider.access-key-id", ACCESS_KEY_ID,
+        "quarkus.secretsmanager.aws.credentials.static-provider.secret-access-key",
+        SECRET_ACCESS_KEY);
+  }
+
   /** A client as the agent's, with static test credentials, pointed at this fake. */
   public SecretsManagerClient client() {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint())
-        .region(Region.EU_WEST_1)
+        .region(REGION)
         .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("AKIDTESTTESTTEST", "test-secret-access-key")))
+            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }
