@@ -3,14 +3,20 @@ package io.helmsync.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,12 +49,15 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
   public static final String PASSWORD = "pw-5d81b0c2-charts-never-print-me";
 
   private static final List<Path> SEARCH = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"));
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final Pattern ACCESS = Pattern.compile("\"GET (\\S+) HTTP/[^\"]*\" (\\d{3})");
 
   private final GitServerProcess server;
   private final Path charts;
   private final Path accessLog;
   private final List<Entry> entries = new ArrayList<>();
+  private final AtomicInteger markers = new AtomicInteger();
 
   private LighttpdChartRepositoryFixture(GitServerProcess server, Path charts, Path accessLog) {
     this.server = server;
@@ -115,9 +124,13 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
 
   /**
    * How many GET requests for {@code path} (e.g. {@code /charts/index.yaml}) the server answered
-   * with {@code status}, from its access log.
+   * with {@code status}, from its access log. lighttpd would buffer a log file's lines for
+   * seconds, so it writes them to a pipe instead; a marker request is made and waited for first,
+   * so that every earlier request counts.
    */
   public long requests(String path, int status) {
+    String marker = "/charts/access-log-marker-" + markers.incrementAndGet();
+    awaitLogged(marker);
     return accessLines().stream()
         .map(ACCESS::matcher)
         .filter(Matcher::find)
@@ -131,6 +144,27 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
       return Files.exists(accessLog) ? Files.readAllLines(accessLog) : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + accessLog, e);
+    }
+  }
+
+  /** Requests {@code marker} without credentials (a 401) and waits for its access log line. */
+  private void awaitLogged(String marker) {
+    HttpRequest request = HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + server.port() + marker)).build();
+    try {
+      CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
+      long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (accessLines().stream().noneMatch(line -> line.contains(marker))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("lighttpd did not log " + marker + " in " + accessLog);
+        }
+        Thread.sleep(50);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the chart repository at " + url(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + accessLog, e);
     }
   }
 
@@ -198,7 +232,7 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
     server.port = %d
     server.errorlog = "%s"
     server.modules = ( "mod_auth", "mod_authn_file", "mod_accesslog" )
-    accesslog.filename = "%s"
+    accesslog.filename = "|/bin/cat >> '%s'"
     mimetype.assign = ( ".tgz" => "application/gzip", ".yaml" => "application/yaml" )
     auth.backend = "plain"
     auth.backend.plain.userfile = "%s"
