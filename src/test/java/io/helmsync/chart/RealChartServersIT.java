@@ -171,6 +171,25 @@ class RealChartServersIT {
           .hasMessageContaining("refused access (HTTP 401)");
       assertThat(cache).isEmptyDirectory();
     }
+
+    @Test
+    void anUnknownChartOrVersionStallsListingWhatTheRepositoryHas(@TempDir Path cache,
+        @TempDir Path root) {
+      RemoteCharts charts = remoteCharts(cache, false);
+      Repository acme =
+          acme(LighttpdChartRepositoryFixture.USERNAME, LighttpdChartRepositoryFixture.PASSWORD);
+
+      assertThatThrownBy(() -> render(charts, "acme/nginx", "", acme, root))
+          .isInstanceOfSatisfying(ReconcileException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+          .hasMessageContaining("chart 'nginx' is not in repository 'acme'")
+          .hasMessageContaining("charts there: helpers");
+      assertThatThrownBy(() -> render(charts, "acme/helpers", "~1.0", acme, root))
+          .isInstanceOfSatisfying(ReconcileException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+          .hasMessageContaining("satisfies '~1.0'")
+          .hasMessageContaining("newest available: 0.2.0, 0.1.1, 0.1.0");
+    }
   }
 
   @Nested
@@ -264,6 +283,27 @@ class RealChartServersIT {
           .hasMessageContaining("the registry " + registry.host() + " asks for credentials; "
               + "declare it in repositories: with oci: true");
       assertThat(cache).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownChartOrVersionStallsListingTheTags(@TempDir Path cache, @TempDir Path root) {
+      RemoteCharts charts = remoteCharts(cache, true);
+      Repository login =
+          login(DistributionRegistryFixture.USERNAME, DistributionRegistryFixture.PASSWORD);
+
+      assertThatThrownBy(() -> render(charts, "registry/nginx", "~1.0", login, root))
+          .isInstanceOfSatisfying(ReconcileException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+          .hasMessage("release web: chart 'oci://" + registry.host() + "/charts/nginx' is not in "
+              + "the registry; check the chart name");
+      assertThatThrownBy(() -> render(charts, "registry/helpers", "~1.0", login, root))
+          .isInstanceOfSatisfying(ReconcileException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+          .hasMessageContaining("satisfies '~1.0' (newest available: 0.2.0, 0.1.1, 0.1.0)");
+      assertThatThrownBy(() -> render(charts, "registry/helpers", "9.9.9", login, root))
+          .isInstanceOfSatisfying(ReconcileException.class,
+              e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+          .hasMessageContaining("helpers 9.9.9 is not in the registry");
     }
   }
 }
