@@ -113,9 +113,17 @@ final class ChartHttp {
         + "; check the repository URL and chart name");
   }
 
+  /**
+   * Plain {@code http://} goes out as HTTP/1.1, as Helm's Go client sends it: the JDK would offer
+   * an upgrade to HTTP/2 ({@code h2c}), which lighttpd accepts and then closes after a 401, so a
+   * wrong password would look like an unreachable server. HTTPS still negotiates HTTP/2.
+   */
   private HttpRequest httpRequest(URI uri, String accept, String authorization) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
         .header("User-Agent", "helmsync");
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      builder.version(HttpClient.Version.HTTP_1_1);
+    }
     if (accept != null) {
       builder.header("Accept", accept);
     }

@@ -147,6 +147,22 @@ class HttpRepositoryChartsTest {
         .isEqualTo(2);
   }
 
+  /**
+   * The JDK's client offers plain-HTTP servers an upgrade to HTTP/2 ({@code h2c}); lighttpd takes
+   * it and its 401 then reaches the client as a dropped connection, so a wrong password looked like
+   * an unreachable repository. Helm speaks HTTP/1.1 to {@code http://} repositories, and so does
+   * helmsync.
+   */
+  @Test
+  void plainHttpRepositoriesAreAskedInHttp11WithoutAnUpgradeToHttp2() {
+    load(charts(), "0.1.0");
+
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/index.yaml"))))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r.containsHeader("Upgrade")).as("Upgrade header").isFalse())
+        .allSatisfy(r -> assertThat(r.containsHeader("HTTP2-Settings")).isFalse());
+  }
+
   @Test
   void aMissingVersionStallsNamingRepositoryChartConstraintAndWhatExists() {
     assertThatThrownBy(() -> load(charts(), ">=5.0.0"))
