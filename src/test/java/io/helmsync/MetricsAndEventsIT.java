@@ -81,13 +81,14 @@ class MetricsAndEventsIT {
     assertThat(events(kube)).filteredOn(event -> event.getReason().equals("SyncSucceeded")).first()
         .extracting(Event::getMessage).asString().startsWith("revision " + first.substring(0, 12) + " applied: created 35");
 
-    // A commit that removes a release: its two objects are pruned and its row is gone.
+    // A commit that removes a release: its three objects (Secret, ConfigMap, Deployment) are
+    // pruned and its row is gone.
     String core = Files.readString(Path.of("config-repo-example", CORE));
     world.git().repo().writeFile("main", CORE, core.replace("  - name: tx-listener\n    <<: *worker\n", ""), "no listener");
     await().atMost(ONE_POLL).untilAsserted(() ->
-        assertThat(value(scrape(), "helmsync_pruned_objects_total", ENV)).isEqualTo(2));
+        assertThat(value(scrape(), "helmsync_pruned_objects_total", ENV)).isEqualTo(3));
     PrometheusText pruned = scrape();
-    assertThat(value(pruned, "helmsync_apply_objects_total", Map.of("action", "deleted"))).isEqualTo(2);
+    assertThat(value(pruned, "helmsync_apply_objects_total", Map.of("action", "deleted"))).isEqualTo(3);
     assertThat(pruned.samples("helmsync_managed_objects")).hasSize(10)
         .noneMatch(sample -> sample.labels().get("release").equals("tx-listener"));
     String second = world.git().repo().head("main");
