@@ -104,7 +104,7 @@ class MetricsAndEventsIT {
     assertThat(value(failed, "helmsync_info", ENV)).isEqualTo(1);
     assertThat(failed.samples("helmsync_info")).singleElement()
         .satisfies(info -> assertThat(info.labels()).containsEntry("revision", second));
-    assertThat(value(failed, "helmsync_managed_objects", Map.of("release", "tx-sender"))).isEqualTo(2);
+    assertThat(value(failed, "helmsync_managed_objects", Map.of("release", "tx-sender"))).isEqualTo(3);
     assertThat(value(failed, "helmsync_last_success_timestamp_seconds", ENV))
         .isLessThanOrEqualTo(Instant.now().getEpochSecond());
     await().atMost(ONE_POLL).untilAsserted(() -> assertThat(events(kube))
