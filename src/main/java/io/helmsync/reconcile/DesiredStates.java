@@ -49,7 +49,7 @@ final class DesiredStates {
       WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout(),
           plan.settings().atomic());
       releases.add(new DesiredRelease(release.name(), release.namespace(), objects, plan.needs(),
-          wait, hooks(environment, revision, release)));
+          wait, hooks(environment, revision, release), release.chart()));
     }
     return new DesiredState(environment, revision, releases);
   }

@@ -91,7 +91,8 @@ public final class HelmChartRenderer implements ChartRenderer {
       throw ReconcileException.stalled(where + ": chart " + chart.path() + ": " + e.getMessage()
           + "; fix the template or the values it reads", e);
     }
-    return split(release, rendered, crds(tree, tree.name(), where), where);
+    return split(release, rendered, crds(tree, tree.name(), where), where)
+        .fromChart(chart.nameAndVersion());
   }
 
   /**
