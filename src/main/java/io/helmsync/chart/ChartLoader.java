@@ -24,6 +24,11 @@ import java.util.stream.Stream;
 public final class ChartLoader {
   private static final String CHARTS = "charts/";
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /**
+   * Default values by {@code values.yaml} text, up to 2 million characters of it: the charts of a
+   * large helmfile, or all of the chart corpus's (about 1 million with subcharts).
+   */
+  private static final ParsedValues VALUES = new ParsedValues(2_000_000);
 
   private ChartLoader() {}
 
@@ -178,14 +183,23 @@ public final class ChartLoader {
   }
 
   /** values.yaml through JSON, as Helm reads it: every number a float64. */
-  @SuppressWarnings("unchecked")
   private static Map<String, Object> valuesMap(String chart, ChartFile file, String where) {
     try {
-      Object value = GoYaml.unmarshal(text(file));
-      return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+      return VALUES.get(text(file), ChartLoader::valuesMap);
     } catch (IllegalArgumentException e) {
       throw ReconcileException.stalled(where + ": chart " + chart + "/values.yaml: " + e.getMessage()
           + "; fix the chart's default values", e);
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> valuesMap(String text) {
+    Object value = GoYaml.unmarshal(text);
+    return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
+  }
+
+  /** How often a chart's values.yaml was found already parsed; see {@link ParsedValues}. */
+  static ParsedValues.Stats valuesCacheStats() {
+    return VALUES.stats();
   }
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Renders releases whose chart is a local Helm chart (directory or {@code .tgz}), as {@code helm
@@ -31,8 +30,6 @@ import java.util.regex.Pattern;
  * {@link RemoteCharts}.
  */
 public final class HelmChartRenderer implements ChartRenderer {
-  /** Helm's {@code releaseutil.SplitManifests} separator. */
-  private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?:^|\\s*\\n)---\\s*");
   /** Helm's {@code releaseutil.InstallOrder}: kinds others depend on come first. */
   private static final List<String> INSTALL_ORDER = List.of("PriorityClass", "Namespace",
       "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
@@ -137,7 +134,7 @@ public final class HelmChartRenderer implements ChartRenderer {
   /** Helm's {@code SplitManifests}: documents that are only whitespace or comments are dropped. */
   private static List<Manifest> objects(String text, String path, String where) {
     List<Manifest> out = new ArrayList<>();
-    for (String document : DOCUMENT_SEPARATOR.split(text.strip())) {
+    for (String document : ManifestDocuments.split(text.strip())) {
       if (document.isBlank()) {
         continue;
       }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +12,30 @@ import java.util.function.Supplier;
 
 /**
  * Parsed template sets of recently rendered charts, keyed by a SHA-256 of their template files, so
- * that an agent re-rendering an unchanged chart on every reconcile parses it once. Bounded: the
- * least recently used set is dropped past {@code capacity}, which keeps memory proportional to the
- * charts in use rather than to every revision ever seen. Thread-safe; the cached sets are only ever
- * executed or copied, never parsed into again.
+ * that an agent re-rendering an unchanged chart on every reconcile parses it once. Bounded by the
+ * size of the template text held, not by a number of charts: the least recently used sets are
+ * dropped once their text passes {@code capacity} characters, which keeps memory proportional to
+ * the charts in use rather than to every revision ever seen, whether those are a few large charts
+ * or many small ones. (A bound by count thrashed: rendering more charts than it held in turn, as a
+ * large helmfile or the chart corpus does, parsed every chart on every render.) A set larger than
+ * the whole capacity is parsed but not kept. Thread-safe; the cached sets are only ever executed
+ * or copied, never parsed into again.
  */
 final class ParsedTemplates {
-  private final Map<String, Template> byDigest;
+  private record Entry(Template template, long size) {}
+
+  private final long capacity;
+  private final LinkedHashMap<String, Entry> byDigest = new LinkedHashMap<>(16, 0.75f, true);
+  private long size;
   private long hits;
   private long misses;
 
   /** Hit and miss counts since creation, for tests and diagnostics. */
   record Stats(long hits, long misses) {}
 
-  ParsedTemplates(int capacity) {
-    this.byDigest = new LinkedHashMap<>(capacity, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-        return size() > capacity;
-      }
-    };
+  /** @param capacity the template characters (of all cached sets together) to keep at most */
+  ParsedTemplates(long capacity) {
+    this.capacity = capacity;
   }
 
   /**
@@ -42,18 +47,37 @@ final class ParsedTemplates {
       Supplier<Template> parse) {
     String digest = digest(order, templates, missingKey);
     synchronized (this) {
-      Template cached = byDigest.get(digest);
+      Entry cached = byDigest.get(digest);
       if (cached != null) {
         hits++;
-        return cached;
+        return cached.template();
       }
       misses++;
     }
     Template parsed = parse.get();
-    synchronized (this) {
-      byDigest.put(digest, parsed);
-    }
+    keep(digest, new Entry(parsed, size(order, templates)));
     return parsed;
+  }
+
+  private synchronized void keep(String digest, Entry entry) {
+    if (entry.size() > capacity) {
+      return;
+    }
+    Entry replaced = byDigest.put(digest, entry);
+    size += entry.size() - (replaced == null ? 0 : replaced.size());
+    Iterator<Entry> eldestFirst = byDigest.values().iterator();
+    while (size > capacity) {
+      size -= eldestFirst.next().size();
+      eldestFirst.remove();
+    }
+  }
+
+  private static long size(List<String> order, Map<String, String> templates) {
+    long size = 0;
+    for (String path : order) {
+      size += templates.get(path).length();
+    }
+    return size;
   }
 
   synchronized Stats stats() {

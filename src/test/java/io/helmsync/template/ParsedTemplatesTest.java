@@ -58,6 +58,51 @@ class ParsedTemplatesTest {
         .isEqualTo(new ParsedTemplates.Stats(2, 4));
   }
 
+  @Test
+  void theBoundIsTemplateTextNotAChartCount() {
+    ParsedTemplates cache = new ParsedTemplates(10);
+    List<String> order = List.of("t");
+    List<String> charts = List.of("a", "b", "c", "d", "e");
+
+    charts.forEach(t -> cache.get(order, Map.of("t", t), MissingKey.ZERO, () -> parsed(t)));
+    charts.forEach(t -> cache.get(order, Map.of("t", t), MissingKey.ZERO, () -> parsed(t)));
+
+    assertThat(cache.stats()).as("five one-character sets fit in ten characters")
+        .isEqualTo(new ParsedTemplates.Stats(5, 5));
+  }
+
+  @Test
+  void aLargeSetDropsAsManySmallOnesAsItNeeds() {
+    ParsedTemplates cache = new ParsedTemplates(5);
+    List<String> order = List.of("t");
+
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
+    cache.get(order, Map.of("t", "cc"), MissingKey.ZERO, () -> parsed("cc"));
+    cache.get(order, Map.of("t", "ddd"), MissingKey.ZERO, () -> parsed("ddd"));
+    cache.get(order, Map.of("t", "cc"), MissingKey.ZERO, () -> parsed("cc"));
+    cache.get(order, Map.of("t", "ddd"), MissingKey.ZERO, () -> parsed("ddd"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+
+    assertThat(cache.stats()).as("ddd dropped the two least recently used, a and b, kept cc")
+        .isEqualTo(new ParsedTemplates.Stats(2, 5));
+  }
+
+  @Test
+  void aSetLargerThanTheWholeCapacityIsParsedButNotKept() {
+    ParsedTemplates cache = new ParsedTemplates(2);
+    List<String> order = List.of("t");
+
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+    Template large = cache.get(order, Map.of("t", "bbb"), MissingKey.ZERO, () -> parsed("bbb"));
+    cache.get(order, Map.of("t", "bbb"), MissingKey.ZERO, () -> parsed("bbb"));
+    cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
+
+    assertThat(large.execute("t", Map.of())).isEqualTo("bbb");
+    assertThat(cache.stats()).as("bbb parsed twice; a kept meanwhile")
+        .isEqualTo(new ParsedTemplates.Stats(1, 3));
+  }
+
   private static Template parsed(String text) {
     return Template.create(Functions.builder().build(), MissingKey.ZERO).parse("t", text);
   }
