@@ -136,7 +136,7 @@ public final class ClusterDiscovery {
       });
     }
     String kubeVersion = kubeVersion(version);
-    LOG.infof("cluster discovered: kubeVersion=%s groupVersions=%d", kubeVersion,
+    LOG.debugf("cluster discovered: kubeVersion=%s groupVersions=%d", kubeVersion,
         groupVersions.size());
     return new Snapshot(kubeVersion, apiVersions, resources);
   }

@@ -19,6 +19,7 @@ import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.render.RenderedRelease;
 import io.helmsync.testing.ApplyMockServer;
@@ -150,6 +151,23 @@ class LiveClusterTest {
         // Numbers of unstructured objects are int64, as Helm's JSON decoding makes them.
         .containsEntry("webReplicas", "3 int64")
         .containsEntry("namespaces", "demo found");
+  }
+
+  @Test
+  void offlineTheSameClusterContentIsNotSeenAsWithHelmTemplate() {
+    createClusterObjects();
+    createServiceMonitorCrd();
+    renderer = new HelmChartRenderer(ChartContext.offline());
+    server.dispatcher().clearRequests();
+
+    RenderedRelease rendered = render();
+
+    assertThat(server.dispatcher().requests()).isEmpty();
+    assertThat(data(rendered, "Secret")).containsEntry("password", base64("first-install"));
+    assertThat(object(rendered, "ServiceMonitor")).isEmpty();
+    assertThat(data(rendered, "ConfigMap")).containsEntry("kubeVersion", "v1.33.0")
+        .containsEntry("serviceMonitorKind", "false")
+        .containsEntry("webReplicas", "none");
   }
 
   @Test

@@ -104,8 +104,6 @@ class ChartConformanceTest {
             "db", Map.of("settings", Map.of("pool", 7L),
                 "exports", Map.of("connection", Map.of("host", "other"))))),
         renderFixture("kube-version", "supported-kube", Map.of()),
-        // Offline, as helm template: lookup finds nothing, APIVersions.Has only exact entries.
-        renderFixture("live-cluster", "live-cluster-offline", Map.of()),
         renderFixture("schema", "schema-met", Map.of("replicas", 3L)));
   }
 
