@@ -44,7 +44,13 @@ public final class ClusterLookup {
    */
   public Map<String, Object> lookup(String apiVersion, String kind, String namespace,
       String name) {
-    Optional<APIResource> resource = discovery.resource(apiVersion, kind);
+    Optional<APIResource> resource;
+    try {
+      resource = discovery.resource(apiVersion, kind);
+    } catch (ReconcileException e) {
+      throw new ReconcileException(e.reason(), describe(kind, namespace, name) + ": lookup "
+          + "(apiVersion " + apiVersion + ") failed: " + e.getMessage(), e);
+    }
     if (resource.isEmpty()) {
       // Helm asks for an empty resource name then, which the API server does not find.
       return Map.of();
@@ -131,12 +137,16 @@ public final class ClusterLookup {
     return value;
   }
 
+  /** {@code Kind/namespace/name}, {@code *} for a list, without namespace when cluster-wide. */
+  private static String describe(String kind, String namespace, String name) {
+    return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + (name.isEmpty() ? "*" : name);
+  }
+
   private static ReconcileException failure(String apiVersion, String kind, String namespace,
       String name, String plural, KubernetesClientException e) {
     String verb = name.isEmpty() ? "list" : "get";
-    String object = kind + "/" + (namespace.isEmpty() ? "" : namespace + "/")
-        + (name.isEmpty() ? "*" : name);
-    String message = object + ": lookup (apiVersion " + apiVersion + ") failed "
+    String message = describe(kind, namespace, name) + ": lookup (apiVersion " + apiVersion
+        + ") failed "
         + ApiErrors.describe(e);
     if (e.getCode() == 403) {
       message += "; the agent's " + (namespace.isEmpty() ? "ClusterRole" : "Role") + " lacks `"

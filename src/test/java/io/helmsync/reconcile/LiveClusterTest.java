@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.helmsync.apply.ClusterDiscovery;
+import io.helmsync.apply.ClusterLookup;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
@@ -182,6 +183,24 @@ class LiveClusterTest {
           "the agent's Role lacks `get` on secrets in demo")
           .doesNotContain("fix the template");
     });
+  }
+
+  @Test
+  void aLookupOfAnApiTheClusterDoesNotServeStallsAsInHelmAndNotFoundIsEmpty() {
+    ClusterLookup lookup = new ClusterLookup(agentClient, discovery);
+
+    assertThatThrownBy(() -> lookup.lookup("monitoring.coreos.com/v1", "ServiceMonitor", "demo",
+        "app")).isInstanceOfSatisfying(ReconcileException.class, e -> {
+          assertThat(e.reason()).isEqualTo(Reason.STALLED);
+          assertThat(e.getMessage()).startsWith("ServiceMonitor/demo/app: lookup (apiVersion "
+              + "monitoring.coreos.com/v1) failed: apiVersion monitoring.coreos.com/v1 is not "
+              + "served by the cluster");
+        });
+    createServiceMonitorCrd();
+    // Not in the kept discovery, so its resource list is read: the CRD is served now.
+    assertThat(lookup.lookup("monitoring.coreos.com/v1", "ServiceMonitor", "demo", "app"))
+        .isEmpty();
+    assertThat(lookup.lookup("v1", "NoSuchKind", "demo", "x")).isEmpty();
   }
 
   @Test
