@@ -100,7 +100,8 @@ public final class ClusterDiscovery {
   public Optional<APIResource> resource(String apiVersion, String kind) {
     List<APIResource> resources = current().resources().get(apiVersion);
     if (resources == null) {
-      APIResourceList list = request("GET " + path(apiVersion), () -> client.getApiResources(apiVersion));
+      APIResourceList list =
+          request("GET " + path(apiVersion), () -> client.getApiResources(apiVersion));
       if (list == null) {
         throw ReconcileException.stalled("apiVersion " + apiVersion + " is not served by the "
             + "cluster (GET " + path(apiVersion) + " answered 404); install its "

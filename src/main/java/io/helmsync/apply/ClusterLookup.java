@@ -139,7 +139,8 @@ public final class ClusterLookup {
 
   /** {@code Kind/namespace/name}, {@code *} for a list, without namespace when cluster-wide. */
   private static String describe(String kind, String namespace, String name) {
-    return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/") + (name.isEmpty() ? "*" : name);
+    return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/")
+        + (name.isEmpty() ? "*" : name);
   }
 
   private static ReconcileException failure(String apiVersion, String kind, String namespace,

@@ -170,7 +170,8 @@ public class Pipelines {
   /** The live cluster's view; one discovery for the process, so its cache outlives reconciles. */
   private synchronized ClusterView live() {
     if (discovery == null) {
-      discovery = new ClusterDiscovery(client(), ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC());
+      discovery =
+          new ClusterDiscovery(client(), ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC());
     }
     return LiveCluster.view(client(), discovery);
   }
@@ -194,9 +195,9 @@ public class Pipelines {
       return reconciler(settings, Optional.empty(), offline(), true);
     }
     ClusterView view = live();
-    return reconciler(settings, Optional.of(rediscovering(decorate.apply(
-        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request)))),
-        view, false);
+    ClusterSync watched = WatchedSync.create(client(), settings, pruneOptions, driftOptions,
+        metrics, events, request);
+    return reconciler(settings, Optional.of(rediscovering(decorate.apply(watched))), view, false);
   }
 
   /**

@@ -52,7 +52,7 @@ public final class HelmChartRenderer implements ChartRenderer {
     this(context, new RemoteCharts(RemoteCharts.Options.defaults()));
   }
 
-  /** Offline, with these capabilities: {@code lookup} finds nothing, as in {@code helm template}. */
+  /** Offline with these capabilities: {@code lookup} finds nothing, as in {@code helm template}. */
   public HelmChartRenderer(ChartContext context, RemoteCharts remote) {
     this(ClusterView.offline(context), remote);
   }

@@ -204,7 +204,8 @@ class DriftStoryTest {
 
     assertThat(firstDiscovery).isGreaterThan(3);
     assertThat(again.changes().writes()).isEmpty();
-    String inventory = "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
+    String inventory =
+        "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
     assertThat(server.dispatcher().reads()).extracting(r -> r.path()).containsExactly(inventory);
     assertThat(server.dispatcher().countByVerb()).containsExactly(Map.entry("get", 1L));
     System.out.println("FIGURE: with live .Capabilities and lookup, " + ENV + " ("

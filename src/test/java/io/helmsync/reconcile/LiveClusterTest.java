@@ -27,6 +27,7 @@ import io.helmsync.testing.ApplyMockServer;
 import io.helmsync.testing.ApplyPatchDispatcher.Fault;
 import io.helmsync.testing.ManualClock;
 import io.helmsync.chart.RemoteCharts;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -87,7 +88,7 @@ class LiveClusterTest {
   }
 
   private static String base64(String text) {
-    return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private void createServiceMonitorCrd() {
@@ -209,7 +210,8 @@ class LiveClusterTest {
 
     assertThatThrownBy(this::render).isInstanceOfSatisfying(ReconcileException.class, e -> {
       assertThat(e.reason()).isEqualTo(Reason.TRANSIENT);
-      assertThat(e.getMessage()).contains("Secret/demo/db: lookup (apiVersion v1) failed (HTTP 503)");
+      assertThat(e.getMessage())
+          .contains("Secret/demo/db: lookup (apiVersion v1) failed (HTTP 503)");
     });
   }
 

@@ -126,7 +126,8 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     if (request.getMethod().equals("GET") && DiscoveryAnswers.isDiscovery(bare)) {
       return DiscoveryAnswers.answer(bare, customResourceDefinitions(), kubernetesVersion)
           .map(body -> new MockResponse().setResponseCode(200).setBody(body))
-          .orElseGet(() -> status(404, "NotFound", "the server could not find the requested resource", List.of()));
+          .orElseGet(() -> status(404, "NotFound",
+              "the server could not find the requested resource", List.of()));
     }
     return super.dispatch(request);
   }
@@ -138,7 +139,8 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> customResourceDefinitions() {
-    MockResponse stored = super.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+    MockResponse stored =
+        super.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
     Map<String, Object> list = read(JSON, stored.getBody().readUtf8());
     return (List<Map<String, Object>>) list.getOrDefault("items", List.of());
   }

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * The API server's discovery documents for {@link ApplyPatchDispatcher}, which fabric8's CRUD mock
  * answers with unrelated lists: {@code /version}, {@code /api} ({@code APIVersions}), {@code /apis}
  * ({@code APIGroupList}), {@code /api/v1} and {@code /apis/<group>/<version>} ({@code
- * APIResourceList}). The built-in groups are a kind cluster's usual ones; the CustomResourceDefinitions
- * stored in the mock add their groups, versions and kinds, as on a real server.
+ * APIResourceList}). The built-in groups are a kind cluster's usual ones; the
+ * CustomResourceDefinitions stored in the mock add their groups, versions and kinds, as on a real
+ * server.
  */
 final class DiscoveryAnswers {
   private static final ObjectMapper JSON = new ObjectMapper();
