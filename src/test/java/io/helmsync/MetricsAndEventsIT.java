@@ -81,13 +81,14 @@ class MetricsAndEventsIT {
     assertThat(events(kube)).filteredOn(event -> event.getReason().equals("SyncSucceeded")).first()
         .extracting(Event::getMessage).asString().startsWith("revision " + first.substring(0, 12) + " applied: created 35");
 
-    // A commit that removes a release: its two objects are pruned and its row is gone.
+    // A commit that removes a release: its three objects (Secret, ConfigMap, Deployment) are
+    // pruned and its row is gone.
     String core = Files.readString(Path.of("config-repo-example", CORE));
     world.git().repo().writeFile("main", CORE, core.replace("  - name: tx-listener\n    <<: *worker\n", ""), "no listener");
     await().atMost(ONE_POLL).untilAsserted(() ->
-        assertThat(value(scrape(), "helmsync_pruned_objects_total", ENV)).isEqualTo(2));
+        assertThat(value(scrape(), "helmsync_pruned_objects_total", ENV)).isEqualTo(3));
     PrometheusText pruned = scrape();
-    assertThat(value(pruned, "helmsync_apply_objects_total", Map.of("action", "deleted"))).isEqualTo(2);
+    assertThat(value(pruned, "helmsync_apply_objects_total", Map.of("action", "deleted"))).isEqualTo(3);
     assertThat(pruned.samples("helmsync_managed_objects")).hasSize(10)
         .noneMatch(sample -> sample.labels().get("release").equals("tx-listener"));
     String second = world.git().repo().head("main");
@@ -103,7 +104,7 @@ class MetricsAndEventsIT {
     assertThat(value(failed, "helmsync_info", ENV)).isEqualTo(1);
     assertThat(failed.samples("helmsync_info")).singleElement()
         .satisfies(info -> assertThat(info.labels()).containsEntry("revision", second));
-    assertThat(value(failed, "helmsync_managed_objects", Map.of("release", "tx-sender"))).isEqualTo(2);
+    assertThat(value(failed, "helmsync_managed_objects", Map.of("release", "tx-sender"))).isEqualTo(3);
     assertThat(value(failed, "helmsync_last_success_timestamp_seconds", ENV))
         .isLessThanOrEqualTo(Instant.now().getEpochSecond());
     await().atMost(ONE_POLL).untilAsserted(() -> assertThat(events(kube))

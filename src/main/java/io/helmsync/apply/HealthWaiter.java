@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Waits until a release's objects are healthy, as {@code helm --wait} does: reads each live object
@@ -19,6 +20,7 @@ import java.util.Optional;
  * degraded (waiting longer will not help), or when the timeout passes with one still progressing.
  */
 public final class HealthWaiter {
+  private static final Logger LOG = Logger.getLogger(HealthWaiter.class);
   /** Sleeps between polls; a test passes one that does not sleep. */
   @FunctionalInterface
   public interface Sleeper {
@@ -45,12 +47,18 @@ public final class HealthWaiter {
    */
   public Optional<String> await(List<Manifest> objects, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
+    Unhealthy shown = null;
     while (true) {
       Optional<Unhealthy> first = firstUnhealthy(objects);
       if (first.isEmpty()) {
         return Optional.empty();
       }
       Unhealthy unhealthy = first.get();
+      // A progress line for people watching a long wait; only when the reason changes.
+      if (!unhealthy.equals(shown)) {
+        LOG.infof("waiting: %s", unhealthy.describe(readable(remaining(deadline)) + " left"));
+        shown = unhealthy;
+      }
       if (unhealthy.health().status() == HealthStatus.DEGRADED) {
         return Optional.of(unhealthy.describe("degraded"));
       }
@@ -64,6 +72,10 @@ public final class HealthWaiter {
         return Optional.of(unhealthy.describe("interrupted while waiting"));
       }
     }
+  }
+
+  private static Duration remaining(long deadline) {
+    return Duration.ofSeconds(Math.max(0, (deadline - System.nanoTime()) / 1_000_000_000L));
   }
 
   private static String readable(Duration duration) {

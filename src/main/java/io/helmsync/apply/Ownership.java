@@ -70,6 +70,17 @@ public final class Ownership {
     return new Manifest(owned, body, manifest.source());
   }
 
+  /** A copy of {@code manifest} annotated {@code helmsync.io/prune: disabled}. */
+  public static Manifest neverPruned(Manifest manifest) {
+    Map<String, Object> body = new LinkedHashMap<>(manifest.body());
+    Map<String, Object> metadata = mutable(body.get("metadata"));
+    Map<String, Object> annotations = mutable(metadata.get("annotations"));
+    annotations.put(PRUNE, DISABLED);
+    metadata.put("annotations", annotations);
+    body.put("metadata", metadata);
+    return new Manifest(manifest.ref(), body, manifest.source());
+  }
+
   /** True when the labels say helmsync manages the object for {@code environment}. */
   public static boolean ownedBy(Map<String, String> labels, String environment) {
     return labels != null

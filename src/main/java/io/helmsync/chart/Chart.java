@@ -59,6 +59,11 @@ public record Chart(
     return String.valueOf(metadata.get("name"));
   }
 
+  /** {@code name-version}, as {@code helm list} shows a release's chart. */
+  public String nameAndVersion() {
+    return name() + "-" + metadata.get("version");
+  }
+
   /** A library chart only lends its named templates: its other files render nothing. */
   public boolean isLibrary() {
     return "library".equals(metadata.get("type"));

@@ -1,5 +1,6 @@
 package io.helmsync.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
  * cluster (which knows less) print the same way.
  */
 final class StatusText {
+  /** Field of a release in the status, and its column heading, in the order shown. */
+  private static final Map<String, String> RELEASE_COLUMNS = orderedColumns();
   private final StringBuilder text = new StringBuilder();
 
   private StatusText() {}
@@ -43,13 +46,36 @@ final class StatusText {
     }
   }
 
+  /**
+   * The releases as a table of the columns that any release has a value for: the agent's API
+   * knows chart, drift and health, the inventory knows the revision.
+   */
   private void releases(List<Map<String, Object>> releases) {
     if (releases.isEmpty()) {
       return;
     }
-    text.append(String.format("%n%-28s %7s  %s%n", "RELEASE", "OBJECTS", "REVISION"));
-    releases.forEach(release -> text.append(String.format("%-28s %7s  %s%n", release.get("name"),
-        release.get("objects"), Objects.toString(release.get("revision"), "")).stripTrailing()).append('\n'));
+    List<String> fields = RELEASE_COLUMNS.keySet().stream()
+        .filter(field -> releases.stream().anyMatch(release -> !cell(release, field).isEmpty()))
+        .toList();
+    List<Integer> widths = fields.stream().map(field -> Math.max(RELEASE_COLUMNS.get(field).length(),
+        releases.stream().mapToInt(release -> cell(release, field).length()).max().orElse(0)))
+        .toList();
+    text.append('\n');
+    row(fields.stream().map(RELEASE_COLUMNS::get).toList(), widths);
+    releases.forEach(release ->
+        row(fields.stream().map(field -> cell(release, field)).toList(), widths));
+  }
+
+  private void row(List<String> cells, List<Integer> widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      line.append(String.format("%-" + widths.get(i) + "s  ", cells.get(i)));
+    }
+    text.append(line.toString().stripTrailing()).append('\n');
+  }
+
+  private static String cell(Map<String, Object> release, String field) {
+    return Objects.toString(release.get(field), "");
   }
 
   private void recent(List<Map<String, Object>> recent) {
@@ -59,6 +85,17 @@ final class StatusText {
     text.append(String.format("%nRECENT%n"));
     recent.forEach(entry -> text.append("  ").append(entry.values().stream()
         .filter(Objects::nonNull).map(String::valueOf).collect(Collectors.joining("  "))).append('\n'));
+  }
+
+  private static Map<String, String> orderedColumns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("name", "RELEASE");
+    columns.put("chart", "CHART");
+    columns.put("objects", "OBJECTS");
+    columns.put("drifted", "DRIFTED");
+    columns.put("health", "HEALTH");
+    columns.put("revision", "REVISION");
+    return columns;
   }
 
   @SuppressWarnings("unchecked")

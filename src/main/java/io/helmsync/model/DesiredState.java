@@ -49,9 +49,10 @@ public record DesiredState(String environment, String revision, List<DesiredRele
    * @param waitPolicy whether the release is done only when its objects are healthy, and how long
    * @param hooks the release's Helm hooks, labelled like its objects: run at their events, never
    *     applied with the objects nor listed in the inventory
+   * @param chart the chart's {@code name-version}, for people; empty for plain manifests
    */
   public record DesiredRelease(String name, String namespace, List<Manifest> objects,
-      List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks) {
+      List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks, String chart) {
     public DesiredRelease {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(namespace, "namespace");
@@ -59,6 +60,13 @@ public record DesiredState(String environment, String revision, List<DesiredRele
       needs = List.copyOf(needs);
       waitPolicy = waitPolicy == null ? WaitPolicy.NONE : waitPolicy;
       hooks = List.copyOf(hooks);
+      chart = chart == null ? "" : chart;
+    }
+
+    /** A release whose chart is not named. */
+    public DesiredRelease(String name, String namespace, List<Manifest> objects,
+        List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks) {
+      this(name, namespace, objects, needs, waitPolicy, hooks, "");
     }
 
     /** A release without hooks. */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds the {@link DesiredState} of a revision from rendered releases: every object and hook gets
@@ -34,7 +35,7 @@ final class DesiredStates {
       RenderedRelease release = rendered.get(i);
       PlannedRelease plan = planned.get(i);
       List<Manifest> objects = new ArrayList<>();
-      for (Manifest manifest : release.manifests()) {
+      for (Manifest manifest : withCrds(release)) {
         Manifest owned = Ownership.label(manifest, environment, release.name(), release.namespace(), revision);
         String where = "release " + release.name() + " (" + manifest.source() + ")";
         String earlier = declaredIn.putIfAbsent(owned.ref().id(), where);
@@ -48,9 +49,21 @@ final class DesiredStates {
       WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout(),
           plan.settings().atomic());
       releases.add(new DesiredRelease(release.name(), release.namespace(), objects, plan.needs(),
-          wait, hooks(environment, revision, release)));
+          wait, hooks(environment, revision, release), release.chart()));
     }
     return new DesiredState(environment, revision, releases);
+  }
+
+  /**
+   * The release's objects after the CustomResourceDefinitions of its charts' {@code crds/}
+   * directories, which Helm installs first and never deletes: deleting a CRD deletes every
+   * custom resource of its kind in the cluster, so these are marked never to be pruned. Unlike
+   * Helm, which installs them once and never upgrades them, helmsync keeps them as Git has them
+   * (as Flux's {@code CreateReplace} and Argo CD do).
+   */
+  private static List<Manifest> withCrds(RenderedRelease release) {
+    return Stream.concat(release.crds().stream().map(Ownership::neverPruned),
+        release.manifests().stream()).toList();
   }
 
   /**

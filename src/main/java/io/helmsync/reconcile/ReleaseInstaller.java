@@ -11,6 +11,7 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.WaitPolicy;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Installs or upgrades one release as {@code helm upgrade --install} does: pre hooks, the objects,
@@ -21,6 +22,7 @@ import java.util.Optional;
  * time gets the objects of its last success back.
  */
 final class ReleaseInstaller {
+  private static final Logger LOG = Logger.getLogger(ReleaseInstaller.class);
   private final Applier applier;
   private final ApplyOptions options;
   private final HealthWaiter waiter;
@@ -92,6 +94,13 @@ final class ReleaseInstaller {
     boolean ranHooks = phase.runsHooks()
         && !(HookRunner.at(phase.before, release.hooks()).isEmpty()
             && HookRunner.at(phase.after, release.hooks()).isEmpty());
+    if (phase.runsHooks()) {
+      // A progress line: an unchanged release, as on every idle poll, says nothing.
+      LOG.infof("release %s: %s (%d objects, %d hooks%s)", release.name(),
+          phase == Phase.INSTALL ? "installing" : "upgrading", release.objects().size(),
+          release.hooks().size(), policy.untilHealthy()
+              ? ", then waiting up to " + policy.timeout().toSeconds() + "s for health" : "");
+    }
     Optional<String> failure = phase.runsHooks()
         ? hooks.run(phase.before, release.hooks(), policy.timeout()) : Optional.empty();
     if (failure.isEmpty()) {

@@ -38,6 +38,8 @@ import org.jboss.logging.Logger;
  */
 public final class WatchedSync implements ClusterSync, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(WatchedSync.class);
+  /** How each object's entry begins while applying is suspended, so the status can tell. */
+  public static final String SUSPENDED_BY = "suspended by ";
 
   /** What the agent does about drift and whether it may write. */
   public record Options(DriftPolicy driftPolicy, boolean selfHeal, boolean suspend) {}
@@ -110,11 +112,11 @@ public final class WatchedSync implements ClusterSync, AutoCloseable {
       return Optional.of("dry-run");
     }
     if (suspend) {
-      return Optional.of("suspended by HELMSYNC_SUSPEND");
+      return Optional.of(SUSPENDED_BY + "HELMSYNC_SUSPEND");
     }
     String name = ConfigMapInventoryStore.name(drift.environment());
     return "true".equals(cache.inventoryAnnotations().get(Ownership.SUSPEND))
-        ? Optional.of("suspended by " + Ownership.SUSPEND + " on ConfigMap " + name)
+        ? Optional.of(SUSPENDED_BY + Ownership.SUSPEND + " on ConfigMap " + name)
         : Optional.empty();
   }
 

@@ -103,7 +103,8 @@ public final class HelmChartRenderer implements ChartRenderer {
       }
       throw ReconcileException.stalled(message + "; fix the template or the values it reads", e);
     }
-    return split(release, rendered, crds(tree, tree.name(), where), where);
+    return split(release, rendered, crds(tree, tree.name(), where), where)
+        .fromChart(chart.nameAndVersion());
   }
 
   /**

@@ -14,15 +14,29 @@ import java.util.Objects;
  * @param hooks objects annotated {@code helm.sh/hook}: kept apart, run at their events by the sync
  * @param crds the chart's and subcharts' {@code crds/} files, untemplated, as Helm installs them
  *     before everything else
+ * @param chart the chart's {@code name-version}, as {@code helm list} shows it; empty for a
+ *     directory of plain manifests
  */
 public record RenderedRelease(String name, String namespace, List<Manifest> manifests,
-    List<Hook> hooks, List<Manifest> crds) {
+    List<Hook> hooks, List<Manifest> crds, String chart) {
   public RenderedRelease {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");
     manifests = List.copyOf(manifests);
     hooks = List.copyOf(hooks);
     crds = List.copyOf(crds);
+    chart = chart == null ? "" : chart;
+  }
+
+  /** A release rendered from a chart not named yet. */
+  public RenderedRelease(String name, String namespace, List<Manifest> manifests,
+      List<Hook> hooks, List<Manifest> crds) {
+    this(name, namespace, manifests, hooks, crds, "");
+  }
+
+  /** The same objects, rendered from {@code chartNameAndVersion}. */
+  public RenderedRelease fromChart(String chartNameAndVersion) {
+    return new RenderedRelease(name, namespace, manifests, hooks, crds, chartNameAndVersion);
   }
 
   /** A release of plain objects: no hooks, no CRDs directory. */

@@ -2,13 +2,19 @@ package io.helmsync.web;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.health.Health;
+import io.helmsync.health.HealthStatus;
+import io.helmsync.model.Action;
+import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.reconcile.ReconcileResult;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
+import io.helmsync.reconcile.WatchedSync;
 import io.helmsync.source.CommitInfo;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -17,7 +23,9 @@ import java.util.stream.Collectors;
  * and the recent ones. Built only from settings and results, whose messages never hold secret
  * values, so it can be shown as it is.
  *
- * @param state {@code starting}, {@code synced}, {@code rendered} (dry-run) or {@code failing}
+ * @param state {@code starting}; {@code failing} when the last reconcile failed; {@code rendered}
+ *     in a dry run; {@code suspended} when applying is held; otherwise, from the releases' health,
+ *     {@code degraded} or {@code progressing}, and {@code synced} when all is well
  */
 public record StatusView(
     String environment,
@@ -44,22 +52,25 @@ public record StatusView(
   }
 
   /**
-   * One release, how many objects it manages, how many of them drifted, and how healthy they are.
+   * One release, its chart, how many objects it manages, how many of them drifted, and how healthy
+   * they are.
    *
+   * @param chart the chart's {@code name-version} as last rendered; empty for plain manifests or
+   *     before the first render
    * @param drifted objects another manager changed that are not (yet) put back; {@code null}
    *     when drift is not watched (no cluster, or before the first sync)
    * @param health healthy, suspended, progressing, degraded or unknown; {@code null} when not
    *     assessed (dry-run, or before the first sync)
    * @param healthMessage the least healthy object and why, when not healthy
    */
-  public record Release(String name, int objects, Integer drifted, String health,
+  public record Release(String name, String chart, int objects, Integer drifted, String health,
       String healthMessage) {
-    static Release of(String name, int objects, Integer drifted, Health health) {
+    static Release of(String name, String chart, int objects, Integer drifted, Health health) {
       if (health == null) {
-        return new Release(name, objects, drifted, null, null);
+        return new Release(name, chart, objects, drifted, null, null);
       }
       String status = health.status().name().toLowerCase(Locale.ROOT);
-      return new Release(name, objects, drifted, status,
+      return new Release(name, chart, objects, drifted, status,
           health.message().isEmpty() ? null : health.message());
     }
   }
@@ -79,16 +90,17 @@ public record StatusView(
       return new StatusView(environment, namespace, source, ref, dryRun, "starting", null, null, null, null, 0, List.of(), null, null, recent);
     }
     ReconcileResult last = history.get(0);
+    Map<String, String> charts = chartsLastRendered(history);
     return new StatusView(
         environment, namespace, source, ref, dryRun,
-        state(last),
+        state(last, health.values()),
         last.revision(),
         last.commit().map(Commit::of).orElse(null),
         last.trigger().cause().label(),
         finishedAt(last),
         last.duration().toMillis(),
         last.objectsPerRelease().entrySet().stream()
-            .map(e -> Release.of(e.getKey(), e.getValue(),
+            .map(e -> Release.of(e.getKey(), charts.getOrDefault(e.getKey(), ""), e.getValue(),
                 drifted.isEmpty() ? null : drifted.getOrDefault(e.getKey(), 0),
                 health.get(e.getKey())))
             .toList(),
@@ -97,12 +109,38 @@ public record StatusView(
         recent);
   }
 
+  /** The agent's state after {@code last}, given its releases' health. */
+  private static String state(ReconcileResult last, Collection<Health> health) {
+    String outcome = state(last);
+    if (!outcome.equals("synced")) {
+      return outcome;
+    }
+    if (last.changes().entries().stream().anyMatch(entry -> entry.action() == Action.SKIPPED
+        && entry.message().startsWith(WatchedSync.SUSPENDED_BY))) {
+      return "suspended";
+    }
+    if (health.stream().anyMatch(h -> h.status() == HealthStatus.DEGRADED)) {
+      return "degraded";
+    }
+    return health.stream().anyMatch(h -> h.status() == HealthStatus.PROGRESSING)
+        ? "progressing" : "synced";
+  }
+
+  /** A reconcile's own state, as the history lists it. */
   private static String state(ReconcileResult result) {
     return switch (result.outcome()) {
       case SYNCED -> "synced";
       case RENDERED -> "rendered";
       case FAILED, SKIPPED -> "failing";
     };
+  }
+
+  /** Each release's chart from the newest reconcile that rendered (a failed one renders none). */
+  private static Map<String, String> chartsLastRendered(List<ReconcileResult> history) {
+    return history.stream().map(ReconcileResult::desired).filter(Objects::nonNull).findFirst()
+        .map(desired -> desired.releases().stream().collect(Collectors.toMap(
+            DesiredRelease::name, DesiredRelease::chart, (first, second) -> first)))
+        .orElse(Map.of());
   }
 
   private static Instant finishedAt(ReconcileResult result) {

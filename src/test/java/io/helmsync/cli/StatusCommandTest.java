@@ -95,7 +95,9 @@ class StatusCommandTest {
          "ref":"main","dryRun":false,"state":"failing","revision":"0123456789abcdef",
          "commit":{"sha":"0123456789abcdef","message":"oops","author":"Ada","time":"2026-11-25T09:00:00Z"},
          "trigger":"webhook","finishedAt":"2026-11-25T09:00:02Z","durationMillis":120,
-         "releases":[{"name":"postgres","objects":2}],
+         "releases":[{"name":"postgres","chart":"stateful-service-0.2.0","objects":2,"drifted":1,
+                       "health":"progressing","healthMessage":"Waiting for 1 pod"},
+                     {"name":"raw-manifests","chart":"","objects":1,"drifted":0,"health":"healthy"}],
          "error":"environments/orchestrate-demo.yaml:3:13: invalid YAML","errorReason":"stalled",
          "recent":[{"time":"2026-11-25T09:00:02Z","trigger":"webhook","state":"failing","revision":"0123456789abcdef","summary":"invalid YAML"}]}
         """;
@@ -116,7 +118,9 @@ class StatusCommandTest {
           .contains("commit          \"oops\" by Ada, 2026-11-25T09:00:00Z")
           .contains("last reconcile  2026-11-25T09:00:02Z (webhook, 120 ms)")
           .contains("error           (stalled) environments/orchestrate-demo.yaml:3:13: invalid YAML")
-          .containsPattern("postgres +2");
+          .containsPattern("RELEASE +CHART +OBJECTS +DRIFTED +HEALTH\n")
+          .containsPattern("postgres +stateful-service-0.2.0 +2 +1 +progressing\n")
+          .containsPattern("raw-manifests +1 +0 +healthy\n");
 
       LaunchResult json = launcher.launch("status", "--url", url, "-o", "json");
       assertThat(new ObjectMapper().readValue(json.getOutput(), Map.class))

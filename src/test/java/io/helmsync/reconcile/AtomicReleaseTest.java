@@ -12,8 +12,8 @@ import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.ReleaseHistory;
-import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
+import io.helmsync.model.DesiredState;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.WaitPolicy;
@@ -22,8 +22,13 @@ import io.helmsync.testing.FakeControllers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -100,5 +105,38 @@ class AtomicReleaseTest {
     assertThat(inventory.load().history("api"))
         .extracting(ReleaseHistory::number, ReleaseHistory::status, ReleaseHistory::revision)
         .containsExactly(2, "failed", "r1");
+  }
+
+  @Test
+  void aLongWaitPrintsProgressLinesOnlyWhenTheReasonChanges() {
+    sync.sync(api("r1", "v1", Duration.ofSeconds(10), false));
+    controllers.rollOut(false);
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        lines.add(((ExtLogRecord) record).getFormattedMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.util.logging.Logger helmsync = java.util.logging.Logger.getLogger("io.helmsync");
+    helmsync.addHandler(capture);
+    try {
+      assertThatThrownBy(() -> sync.sync(api("r2", "v2", Duration.ofMillis(300), false)));
+    } finally {
+      helmsync.removeHandler(capture);
+    }
+
+    assertThat(lines).contains("release api: upgrading (2 objects, 0 hooks, then waiting up to 0s "
+        + "for health)");
+    assertThat(lines).filteredOn(line -> line.startsWith("waiting: "))
+        .as("about 30 polls of 10 ms, one line: the reason never changes")
+        .singleElement().asString()
+        .startsWith("waiting: Deployment/demo/api: Waiting for rollout to finish");
   }
 }

@@ -48,4 +48,33 @@ class DesiredStatesTest {
     assertThat(labelled).extracting(Hook::events, Hook::weight, Hook::deletePolicies)
         .containsExactly(List.of("pre-install"), 3, List.of("hook-succeeded"));
   }
+
+  @Test
+  void crdsFromTheChartsCrdsDirectoryComeFirstLabelledAndAreNeverPruned() {
+    PlannedRelease plan = new PlannedRelease("operator", "demo", "./chart", "", Path.of("."),
+        Map.of(), List.of(), Map.of(), ReleaseSettings.HELM_DEFAULTS, "helmfile.yaml", List.of());
+    Manifest crd = new Manifest(
+        new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "", "widgets.acme.io"),
+        Map.of("apiVersion", "apiextensions.k8s.io/v1", "kind", "CustomResourceDefinition",
+            "metadata", Map.of("name", "widgets.acme.io")), "crds/widgets.yaml");
+    RenderedRelease rendered = new RenderedRelease("operator", "demo",
+        List.of(manifest("Deployment", "operator")), List.of(), List.of(crd));
+
+    DesiredRelease release = DesiredStates.of("prod", "r1", List.of(plan), List.of(rendered))
+        .releases().get(0);
+
+    assertThat(release.objects()).extracting(object -> object.ref().name())
+        .containsExactly("widgets.acme.io", "operator");
+    assertThat(metadata(release.objects().get(0), "annotations"))
+        .containsEntry(Ownership.PRUNE, Ownership.DISABLED);
+    assertThat(metadata(release.objects().get(0), "labels"))
+        .containsEntry(Ownership.RELEASE, "operator");
+    assertThat(release.objects().get(0).ref().namespace()).as("cluster-scoped").isEmpty();
+    assertThat(metadata(release.objects().get(1), "annotations")).doesNotContainKey(Ownership.PRUNE);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> metadata(Manifest object, String field) {
+    return (Map<String, Object>) ((Map<String, Object>) object.body().get("metadata")).get(field);
+  }
 }

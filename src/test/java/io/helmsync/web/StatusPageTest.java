@@ -35,7 +35,7 @@ class StatusPageTest {
         .contains("<meta http-equiv=\"refresh\" content=\"10\">")
         .contains("helmsync · orchestrate-demo")
         .contains("<span class=\"state rendered\">rendered</span>")
-        .contains("<td>api-chain-registry</td><td>5</td><td><span class=\"muted\">not watched</span></td>"
+        .contains("<td>api-chain-registry</td><td>core-stack-api-0.3.0</td><td>5</td><td><span class=\"muted\">not watched</span></td>"
             + "<td><span class=\"muted\">not assessed</span></td>")
         .contains("would apply 35 objects")
         .doesNotContain("<script");
@@ -62,7 +62,7 @@ class StatusPageTest {
       assertThat(json.getInt("releases.find { it.name == 'redis' }.drifted")).isEqualTo(2);
       assertThat(json.getInt("releases.find { it.name == 'tx-sender' }.drifted")).isZero();
       assertThat(given().get("/").then().statusCode(200).extract().asString())
-          .contains("<td>redis</td><td>2</td><td>2</td>");
+          .contains("<td>redis</td><td>stateful-service-0.2.0</td><td>2</td><td>2</td>");
     } finally {
       metrics.drifted("orchestrate-demo", Map.of());
     }
