@@ -57,14 +57,7 @@ public final class ClusterLookup {
     }
     boolean namespaced = Boolean.TRUE.equals(resource.get().getNamespaced())
         && !namespace.isEmpty();
-    MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-        Resource<GenericKubernetesResource>> objects =
-        client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-            .withGroup(apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/'))
-                : "")
-            .withVersion(apiVersion.substring(apiVersion.indexOf('/') + 1))
-            .withKind(kind).withPlural(resource.get().getName()).withNamespaced(namespaced)
-            .build());
+    var objects = objects(apiVersion, kind, resource.get().getName(), namespaced);
     try {
       if (!name.isEmpty()) {
         GenericKubernetesResource object = namespaced
@@ -81,6 +74,17 @@ public final class ClusterLookup {
       throw failure(apiVersion, kind, namespaced ? namespace : "", name, resource.get().getName(),
           e);
     }
+  }
+
+  /** Helm's dynamic client: a namespaced kind without a namespace is read cluster-wide. */
+  private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+      Resource<GenericKubernetesResource>> objects(String apiVersion, String kind, String plural,
+      boolean namespaced) {
+    int slash = apiVersion.indexOf('/');
+    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
+        .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
+        .withVersion(apiVersion.substring(slash + 1))
+        .withKind(kind).withPlural(plural).withNamespaced(namespaced).build());
   }
 
   /** Helm's list: the list's own fields, each item with the apiVersion and kind client-go adds. */
