@@ -20,9 +20,13 @@ final class ApiErrors {
    * Anything else (server errors, throttling, no connection) may pass on its own: TRANSIENT.
    */
   static ReconcileException failure(ObjectRef ref, String operation, KubernetesClientException e) {
-    int code = e.getCode();
-    boolean userError = code >= 400 && code < 500 && code != 408 && code != 429;
     String message = ref + ": " + operation + " failed " + describe(e);
-    return userError ? ReconcileException.stalled(message, e) : ReconcileException.transientError(message, e);
+    return userError(e.getCode())
+        ? ReconcileException.stalled(message, e) : ReconcileException.transientError(message, e);
+  }
+
+  /** A 4xx other than timeout and throttling: the request itself is refused. */
+  static boolean userError(int code) {
+    return code >= 400 && code < 500 && code != 408 && code != 429;
   }
 }

@@ -23,7 +23,11 @@ import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
 import java.util.List;
 import java.util.function.Consumer;
+import io.helmsync.apply.ClusterDiscovery;
+import io.helmsync.reconcile.LiveCluster;
 import io.helmsync.render.ChartContext;
+import io.helmsync.render.ClusterView;
+import java.time.Clock;
 import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.source.DirectorySource;
 import io.helmsync.source.GitCredentials;
@@ -60,6 +64,7 @@ public class Pipelines {
   private final RemoteCharts charts;
   private final WatchedSync.Options driftOptions;
   private final ReconcileMetrics metrics;
+  private ClusterDiscovery discovery;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
@@ -124,23 +129,56 @@ public class Pipelines {
   }
 
   /**
+   * The reconciler of {@code sync --once} and {@code diff}: applies unless a dry run, and renders
+   * for the cluster ({@code .Capabilities} discovered, {@code lookup} live) when one is configured.
+   *
    * @throws IllegalArgumentException when no source is configured
    */
   public Reconciler reconciler(AgentSettings settings) {
-    Optional<ClusterSync> cluster =
-        settings.dryRun() ? Optional.empty() : Optional.of(ServerSideSync.create(client(), settings, pruneOptions));
-    return reconciler(settings, cluster, false);
+    if (!clusterConfigured()) {
+      return reconciler(settings, Optional.empty(), offline(), false);
+    }
+    ClusterView view = live();
+    Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
+        : Optional.of(rediscovering(ServerSideSync.create(client(), settings, pruneOptions)));
+    return reconciler(settings, cluster, view, false);
+  }
+
+  /**
+   * The reconciler of {@code render}: never asks a cluster, charts see Helm's offline
+   * {@code .Capabilities} and {@code lookup} finds nothing, as with {@code helm template}.
+   */
+  public Reconciler offlineReconciler(AgentSettings settings) {
+    return reconciler(settings.withDryRun(true), Optional.empty(), offline(), false);
   }
 
   private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster,
-      boolean automaticPlaceholders) {
+      ClusterView view, boolean automaticPlaceholders) {
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings, secrets(settings, automaticPlaceholders))),
         new ReleasePlanner(settings.namespace()),
-        new HelmChartRenderer(ChartContext.offline(), charts),
+        new HelmChartRenderer(view, charts),
         cluster,
         settings.environment());
+  }
+
+  private static ClusterView offline() {
+    return ClusterView.offline(ChartContext.offline());
+  }
+
+  /** The live cluster's view; one discovery for the process, so its cache outlives reconciles. */
+  private synchronized ClusterView live() {
+    if (discovery == null) {
+      discovery =
+          new ClusterDiscovery(client(), ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC());
+    }
+    return LiveCluster.view(client(), discovery);
+  }
+
+  /** Only after {@link #live()}, which creates the discovery. */
+  private synchronized ClusterSync rediscovering(ClusterSync cluster) {
+    return LiveCluster.rediscoveringAfterCrdChanges(cluster, discovery);
   }
 
   /**
@@ -154,11 +192,12 @@ public class Pipelines {
   public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
       EventSink events, UnaryOperator<ClusterSync> decorate) {
     if (!clusterConfigured()) {
-      return reconciler(settings, Optional.empty(), true);
+      return reconciler(settings, Optional.empty(), offline(), true);
     }
-    return reconciler(settings, Optional.of(decorate.apply(
-        WatchedSync.create(client(), settings, pruneOptions, driftOptions, metrics, events, request))),
-        false);
+    ClusterView view = live();
+    ClusterSync watched = WatchedSync.create(client(), settings, pruneOptions, driftOptions,
+        metrics, events, request);
+    return reconciler(settings, Optional.of(rediscovering(decorate.apply(watched))), view, false);
   }
 
   /**

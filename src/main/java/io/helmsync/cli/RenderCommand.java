@@ -41,7 +41,7 @@ public class RenderCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      DesiredState desired = pipelines.reconciler(source.apply(config).withDryRun(true)).render();
+      DesiredState desired = pipelines.offlineReconciler(source.apply(config)).render();
       Redaction redaction = Redaction.of(showSecrets ? Set.of() : desired.secretValues());
       PrintWriter out = spec.commandLine().getOut();
       desired.releases().forEach(release -> release.objects().forEach(

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The top-level object a chart's templates see besides {@code .Values}: {@code .Release} as a
  * first install, {@code .Chart} from {@code Chart.yaml}, {@code .Capabilities} (the cluster's
- * version and API versions; offline, Helm's defaults) and {@code .Files}.
+ * version and API versions, discovered from the cluster, or offline Helm's defaults) and {@code
+ * .Files}.
  *
  * @param kubeVersion e.g. {@code v1.33.0}
  * @param apiVersions the group/versions {@code .Capabilities.APIVersions.Has} knows
@@ -128,7 +129,10 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
     }
   }
 
-  /** {@code .Capabilities.APIVersions.Has "apps/v1"} (a kind too: {@code apps/v1/Deployment}). */
+  /**
+   * {@code .Capabilities.APIVersions.Has "apps/v1"}: an exact entry of the set, as Helm's {@code
+   * VersionSet.Has}; discovered from a cluster, the set also holds {@code apps/v1/Deployment}.
+   */
   private record ApiVersions(Set<String> versions) implements GoStruct {
     @Override
     public String goType() {
@@ -143,9 +147,7 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
     }
 
     private boolean has(String version) {
-      int lastSlash = version.lastIndexOf('/');
-      return versions.contains(version)
-          || lastSlash > 0 && versions.contains(version.substring(0, lastSlash));
+      return versions.contains(version);
     }
   }
 }

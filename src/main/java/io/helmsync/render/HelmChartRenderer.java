@@ -41,16 +41,22 @@ public final class HelmChartRenderer implements ChartRenderer {
       "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
-  private final ChartContext context;
+  private final ClusterView cluster;
   private final RemoteCharts remote;
 
-  /** Remote charts are cached under the default directory. */
+  /** Offline, with these capabilities; remote charts are cached under the default directory. */
   public HelmChartRenderer(ChartContext context) {
     this(context, new RemoteCharts(RemoteCharts.Options.defaults()));
   }
 
+  /** Offline with these capabilities: {@code lookup} finds nothing, as in {@code helm template}. */
   public HelmChartRenderer(ChartContext context, RemoteCharts remote) {
-    this.context = context;
+    this(ClusterView.offline(context), remote);
+  }
+
+  /** For a cluster: its capabilities and lookups are asked of {@code cluster} at each render. */
+  public HelmChartRenderer(ClusterView cluster, RemoteCharts remote) {
+    this.cluster = cluster;
     this.remote = remote;
   }
 
@@ -78,15 +84,21 @@ public final class HelmChartRenderer implements ChartRenderer {
     ChartTree tree = ValueImports.apply(ChartTree.resolve(chart, user, where), where);
     Map<String, Object> values = ChartValues.coalesce(tree, user, where);
     ValuesSchema.validate(tree, values, where);
-    requireSupportedKubeVersion(chart, where);
+    ChartContext context = cluster.context().get();
+    requireSupportedKubeVersion(chart, context, where);
     ChartScopes scopes = ChartScopes.of(tree, values);
     Map<String, String> rendered;
     try {
       rendered = HelmEngine.render(scopes.templates(),
-          path -> context.data(scopes.scopeOf(path), release), HelmEngine.Options.defaults());
+          path -> context.data(scopes.scopeOf(path), release),
+          new HelmEngine.Options(false, cluster.lookup()));
     } catch (TemplateException e) {
-      throw ReconcileException.stalled(where + ": chart " + chart.path() + ": " + e.getMessage()
-          + "; fix the template or the values it reads", e);
+      String message = where + ": chart " + chart.path() + ": " + e.getMessage();
+      ReconcileException cause = clusterCause(e);
+      if (cause != null) {
+        throw new ReconcileException(cause.reason(), message, e);
+      }
+      throw ReconcileException.stalled(message + "; fix the template or the values it reads", e);
     }
     return split(release, rendered, crds(tree, tree.name(), where), where)
         .fromChart(chart.nameAndVersion());
@@ -96,7 +108,8 @@ public final class HelmChartRenderer implements ChartRenderer {
    * Helm's check of {@code kubeVersion} against {@code .Capabilities.KubeVersion}, with its
    * wording; a constraint or version that does not parse does not match, as in Helm.
    */
-  private void requireSupportedKubeVersion(Chart chart, String where) {
+  private static void requireSupportedKubeVersion(Chart chart, ChartContext context,
+      String where) {
     String constraint = chart.kubeVersion();
     if (constraint.isEmpty() || satisfies(constraint, context.kubeVersion())) {
       return;
@@ -104,6 +117,16 @@ public final class HelmChartRenderer implements ChartRenderer {
     throw ReconcileException.stalled(where + ": chart " + chart.path() + ": chart requires kubeVersion: "
         + constraint + " which is incompatible with Kubernetes " + context.kubeVersion()
         + "; use a chart version made for this cluster");
+  }
+
+  /** The cluster's failure behind a template error (a {@code lookup} refused), if that is it. */
+  private static ReconcileException clusterCause(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ReconcileException reconcile) {
+        return reconcile;
+      }
+    }
+    return null;
   }
 
   /** Masterminds semver, as Helm's {@code IsCompatibleRange} and Sprig's {@code semverCompare}. */

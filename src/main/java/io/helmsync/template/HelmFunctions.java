@@ -3,6 +3,7 @@ package io.helmsync.template;
 import static io.helmsync.template.GoType.ANY;
 import static io.helmsync.template.GoType.STRING;
 
+import io.helmsync.model.ReconcileException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,12 +48,38 @@ final class HelmFunctions {
         .add("fail", GoFunction.of(args -> {
           throw new GoError(ERR_START + args[0] + ERR_END);
         }, STRING))
-        .add("lookup", GoFunction.of(
-            args -> new LinkedHashMap<>(lookup.lookup((String) args[0], (String) args[1],
-                (String) args[2], (String) args[3])),
-            STRING, STRING, STRING, STRING))
+        .add("lookup", GoFunction.of(args -> lookup(lookup, args), STRING, STRING, STRING, STRING))
         .add("getHostByName", GoFunction.of(args -> "", STRING))
         .build();
+  }
+
+  /**
+   * Helm's {@code lookup}: the object as Go's unstructured map, whose integers are {@code int64}. A
+   * cluster failure becomes the function's error, keeping the failure as its cause.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> lookup(LookupPort lookup, Object[] args) {
+    try {
+      return (Map<String, Object>) unstructured(lookup.lookup((String) args[0], (String) args[1],
+          (String) args[2], (String) args[3]));
+    } catch (ReconcileException e) {
+      throw new GoError(e.getMessage(), e);
+    }
+  }
+
+  private static Object unstructured(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((key, v) -> out.put(String.valueOf(key), unstructured(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>();
+      list.forEach(v -> out.add(unstructured(v)));
+      return out;
+    }
+    return value instanceof Long || value instanceof Integer
+        ? new Int64(((Number) value).longValue()) : value;
   }
 
   static String toYaml(Object value) {

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.ClusterDiscovery;
+import io.helmsync.chart.RemoteCharts;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.LiveComparison;
 import io.helmsync.apply.Ownership;
@@ -29,6 +31,7 @@ import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.secret.SecretResolver;
 import io.helmsync.source.DirectorySource;
 import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.ApplyPatchDispatcher;
 import io.helmsync.testing.RecordingEvents;
 import io.helmsync.testing.RepoFiles;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -173,6 +176,41 @@ class DriftStoryTest {
     System.out.println("FIGURE: no-op reconcile of " + ENV + " (" + again.desired().objects().size()
         + " objects): requests by verb " + server.dispatcher().countByVerb()
         + " (the one get is the inventory ConfigMap; managed objects come from the informers)");
+  }
+
+  /**
+   * As the agent runs with a cluster: charts see the discovered {@code .Capabilities} and a live
+   * {@code lookup}. Discovery happens on the first reconcile and is kept, so a no-op reconcile
+   * still reads only the inventory.
+   */
+  @Test
+  void withTheLiveClusterViewANoOpReconcileStillReadsOnlyTheInventory() {
+    agent();
+    ClusterDiscovery discovery = new ClusterDiscovery(server.client(),
+        ClusterDiscovery.DEFAULT_MAX_AGE, java.time.Clock.systemUTC());
+    reconciler = new Reconciler(new DirectorySource(repo),
+        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
+            .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
+        new HelmChartRenderer(LiveCluster.view(server.client(), discovery),
+            new RemoteCharts(RemoteCharts.Options.defaults())),
+        Optional.of(LiveCluster.rediscoveringAfterCrdChanges(sync, discovery)), ENV);
+    server.dispatcher().clearRequests();
+    DesiredState desired = syncedExample();
+    long firstDiscovery = server.dispatcher().requests().stream()
+        .filter(ApplyPatchDispatcher.Request::isDiscovery).count();
+    server.dispatcher().clearRequests();
+
+    ReconcileResult again = poll();
+
+    assertThat(firstDiscovery).isGreaterThan(3);
+    assertThat(again.changes().writes()).isEmpty();
+    String inventory =
+        "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
+    assertThat(server.dispatcher().reads()).extracting(r -> r.path()).containsExactly(inventory);
+    assertThat(server.dispatcher().countByVerb()).containsExactly(Map.entry("get", 1L));
+    System.out.println("FIGURE: with live .Capabilities and lookup, " + ENV + " ("
+        + desired.objects().size() + " objects): first reconcile " + firstDiscovery
+        + " discovery requests, no-op reconcile after it " + server.dispatcher().countByVerb());
   }
 
   @Test

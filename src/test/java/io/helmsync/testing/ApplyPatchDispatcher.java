@@ -53,19 +53,29 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
     /**
      * What the request does, as in RBAC and audit logs: get, list, watch, create, update, patch,
-     * delete, and dry-run patch for {@code dryRun=All} (which stores nothing).
+     * delete, and dry-run patch for {@code dryRun=All} (which stores nothing); discover for a
+     * discovery document (see {@link #isDiscovery()}).
      */
     public String verb() {
       boolean query = path.contains("?");
       String bare = query ? path.substring(0, path.indexOf('?')) : path;
       String parameters = query ? path.substring(path.indexOf('?') + 1) : "";
       return switch (method) {
-        case "GET" -> parameters.contains("watch=true") ? "watch" : isCollection(bare) ? "list" : "get";
+        case "GET" -> parameters.contains("watch=true") ? "watch"
+            : isDiscovery() ? "discover" : isCollection(bare) ? "list" : "get";
         case "POST" -> "create";
         case "PUT" -> "update";
         case "PATCH" -> parameters.contains("dryRun=All") ? "dry-run patch" : "patch";
         default -> method.toLowerCase(java.util.Locale.ROOT);
       };
+    }
+
+    /**
+     * A read of {@code /version}, {@code /api}, {@code /apis} or a group/version's resource list:
+     * what Helm's {@code .Capabilities} and {@code lookup} are built from.
+     */
+    public boolean isDiscovery() {
+      return method.equals("GET") && DiscoveryAnswers.isDiscovery(withoutQuery(path));
     }
 
     /** {@code /api/v1/namespaces/demo/configmaps} or {@code /apis/apps/v1/deployments}. */
@@ -85,6 +95,7 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   }
 
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private volatile String kubernetesVersion = "v1.30.2";
   private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, java.util.Deque<Fault>> faults = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -111,7 +122,27 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     if (fault != null) {
       return answer(fault);
     }
+    String bare = withoutQuery(request.getPath());
+    if (request.getMethod().equals("GET") && DiscoveryAnswers.isDiscovery(bare)) {
+      return DiscoveryAnswers.answer(bare, customResourceDefinitions(), kubernetesVersion)
+          .map(body -> new MockResponse().setResponseCode(200).setBody(body))
+          .orElseGet(() -> status(404, "NotFound",
+              "the server could not find the requested resource", List.of()));
+    }
     return super.dispatch(request);
+  }
+
+  /** The version {@code /version} reports, {@code v1.30.2} unless a test sets another. */
+  public void serveKubernetesVersion(String gitVersion) {
+    kubernetesVersion = gitVersion;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> customResourceDefinitions() {
+    MockResponse stored =
+        super.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+    Map<String, Object> list = read(JSON, stored.getBody().readUtf8());
+    return (List<Map<String, Object>>) list.getOrDefault("items", List.of());
   }
 
   private static MockResponse answer(Fault fault) {
