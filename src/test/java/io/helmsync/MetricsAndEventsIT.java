@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.helmsync.testing.AgentStoryResource;
 import io.helmsync.testing.AgentStoryResource.InjectWorld;
 import io.helmsync.testing.AgentStoryResource.World;
-import io.helmsync.testing.PrometheusText;
+import io.helmsync.testing.AgentStoryResource;
 import io.helmsync.testing.PrometheusText.Sample;
+import io.helmsync.testing.PrometheusText;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.nio.file.Files;

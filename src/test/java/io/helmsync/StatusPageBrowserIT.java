@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.helmsync.testing.AgentStoryResource;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

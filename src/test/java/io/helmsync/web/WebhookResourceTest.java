@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.helmsync.cli.Pipelines;
 import io.helmsync.config.HelmsyncConfig;
 import io.helmsync.model.Trigger;
 import io.helmsync.reconcile.ReconcileLoop;
 import io.helmsync.reconcile.ReconcileResult;
-import io.helmsync.cli.Pipelines;
 import io.helmsync.testing.DryRunLoop;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
