@@ -1,6 +1,7 @@
 package io.helmsync.chart;
 
 import io.helmsync.model.ReconcileException;
+import io.helmsync.model.SizeBoundedCache;
 import io.helmsync.template.GoYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -199,7 +200,7 @@ public final class ChartLoader {
   }
 
   /** How often a chart's values.yaml was found already parsed; see {@link ParsedValues}. */
-  static ParsedValues.Stats valuesCacheStats() {
+  static SizeBoundedCache.Stats valuesCacheStats() {
     return VALUES.stats();
   }
 }

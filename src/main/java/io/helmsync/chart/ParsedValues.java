@@ -1,7 +1,7 @@
 package io.helmsync.chart;
 
+import io.helmsync.model.SizeBoundedCache;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,19 +17,11 @@ import java.util.function.Function;
  * Thread-safe.
  */
 final class ParsedValues {
-  private final long capacity;
-  private final LinkedHashMap<String, Map<String, Object>> byText =
-      new LinkedHashMap<>(16, 0.75f, true);
-  private long size;
-  private long hits;
-  private long misses;
-
-  /** Hit and miss counts since creation, for tests. */
-  record Stats(long hits, long misses) {}
+  private final SizeBoundedCache<String, Map<String, Object>> byText;
 
   /** @param capacity the characters of YAML text (of all cached files together) to keep at most */
   ParsedValues(long capacity) {
-    this.capacity = capacity;
+    byText = new SizeBoundedCache<>(capacity);
   }
 
   /**
@@ -37,38 +29,11 @@ final class ParsedValues {
    * cached when it succeeds (a failure is thrown to the caller and nothing is kept).
    */
   Map<String, Object> get(String text, Function<String, Map<String, Object>> parse) {
-    Map<String, Object> cached;
-    synchronized (this) {
-      cached = byText.get(text);
-      if (cached != null) {
-        hits++;
-      } else {
-        misses++;
-      }
-    }
-    if (cached == null) {
-      cached = parse.apply(text);
-      keep(text, cached);
-    }
-    return copy(cached);
+    return copy(byText.get(text, text.length(), () -> parse.apply(text)));
   }
 
-  synchronized Stats stats() {
-    return new Stats(hits, misses);
-  }
-
-  private synchronized void keep(String text, Map<String, Object> values) {
-    if (text.length() > capacity) {
-      return;
-    }
-    if (byText.put(text, values) == null) {
-      size += text.length();
-    }
-    Iterator<String> eldestFirst = byText.keySet().iterator();
-    while (size > capacity) {
-      size -= eldestFirst.next().length();
-      eldestFirst.remove();
-    }
+  SizeBoundedCache.Stats stats() {
+    return byText.stats();
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package io.helmsync.template;
 
+import io.helmsync.model.SizeBoundedCache;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class HelmEngine {
   }
 
   /** How often a render found its chart already parsed; see {@link ParsedTemplates}. */
-  static ParsedTemplates.Stats cacheStats() {
+  static SizeBoundedCache.Stats cacheStats() {
     return PARSED.stats();
   }
 

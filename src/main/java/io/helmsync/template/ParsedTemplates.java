@@ -1,11 +1,10 @@
 package io.helmsync.template;
 
+import io.helmsync.model.SizeBoundedCache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,20 +21,11 @@ import java.util.function.Supplier;
  * or copied, never parsed into again.
  */
 final class ParsedTemplates {
-  private record Entry(Template template, long size) {}
-
-  private final long capacity;
-  private final LinkedHashMap<String, Entry> byDigest = new LinkedHashMap<>(16, 0.75f, true);
-  private long size;
-  private long hits;
-  private long misses;
-
-  /** Hit and miss counts since creation, for tests and diagnostics. */
-  record Stats(long hits, long misses) {}
+  private final SizeBoundedCache<String, Template> byDigest;
 
   /** @param capacity the template characters (of all cached sets together) to keep at most */
   ParsedTemplates(long capacity) {
-    this.capacity = capacity;
+    byDigest = new SizeBoundedCache<>(capacity);
   }
 
   /**
@@ -45,31 +35,7 @@ final class ParsedTemplates {
    */
   Template get(List<String> order, Map<String, String> templates, MissingKey missingKey,
       Supplier<Template> parse) {
-    String digest = digest(order, templates, missingKey);
-    synchronized (this) {
-      Entry cached = byDigest.get(digest);
-      if (cached != null) {
-        hits++;
-        return cached.template();
-      }
-      misses++;
-    }
-    Template parsed = parse.get();
-    keep(digest, new Entry(parsed, size(order, templates)));
-    return parsed;
-  }
-
-  private synchronized void keep(String digest, Entry entry) {
-    if (entry.size() > capacity) {
-      return;
-    }
-    Entry replaced = byDigest.put(digest, entry);
-    size += entry.size() - (replaced == null ? 0 : replaced.size());
-    Iterator<Entry> eldestFirst = byDigest.values().iterator();
-    while (size > capacity) {
-      size -= eldestFirst.next().size();
-      eldestFirst.remove();
-    }
+    return byDigest.get(digest(order, templates, missingKey), size(order, templates), parse);
   }
 
   private static long size(List<String> order, Map<String, String> templates) {
@@ -80,8 +46,8 @@ final class ParsedTemplates {
     return size;
   }
 
-  synchronized Stats stats() {
-    return new Stats(hits, misses);
+  SizeBoundedCache.Stats stats() {
+    return byDigest.stats();
   }
 
   /** Length-prefixed paths and texts, so no two different charts can run together into one key. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.model.ReconcileException;
+import io.helmsync.model.SizeBoundedCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,14 @@ class ParsedValuesTest {
   void loadingAnUnchangedChartAgainParsesItsValuesOnce() throws IOException {
     Files.writeString(dir.resolve("Chart.yaml"), "apiVersion: v2\nname: app\nversion: 1.0.0\n");
     Files.writeString(dir.resolve("values.yaml"), "replicas: 2\nimage: {tag: \"" + dir + "\"}\n");
-    ParsedValues.Stats before = ChartLoader.valuesCacheStats();
+    SizeBoundedCache.Stats before = ChartLoader.valuesCacheStats();
 
     Chart first = ChartLoader.load(dir, "release api");
     Chart second = ChartLoader.load(dir, "release api");
     Files.writeString(dir.resolve("values.yaml"), "replicas: 3\nimage: {tag: \"" + dir + "\"}\n");
     Chart changed = ChartLoader.load(dir, "release api");
 
-    ParsedValues.Stats after = ChartLoader.valuesCacheStats();
+    SizeBoundedCache.Stats after = ChartLoader.valuesCacheStats();
     assertThat(after.hits() - before.hits()).isEqualTo(1);
     assertThat(after.misses() - before.misses()).isEqualTo(2);
     assertThat(second.defaults()).isEqualTo(first.defaults())
@@ -52,7 +53,7 @@ class ParsedValuesTest {
     Map<String, Object> second = cache.get("text", parse);
 
     assertThat(second).isEqualTo(values());
-    assertThat(cache.stats()).isEqualTo(new ParsedValues.Stats(1, 1));
+    assertThat(cache.stats()).isEqualTo(new SizeBoundedCache.Stats(1, 1));
   }
 
   @Test
@@ -70,7 +71,7 @@ class ParsedValuesTest {
     cache.get("eeeee", parse);
 
     assertThat(cache.stats()).as("aa stays (used recently), bb was dropped for cc; eeeee is 5")
-        .isEqualTo(new ParsedValues.Stats(2, 6));
+        .isEqualTo(new SizeBoundedCache.Stats(2, 6));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.helmsync.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.helmsync.model.SizeBoundedCache;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ class ParsedTemplatesTest {
 
   @Test
   void renderingTheSameChartTwiceParsesOnce() {
-    ParsedTemplates.Stats before = HelmEngine.cacheStats();
+    SizeBoundedCache.Stats before = HelmEngine.cacheStats();
 
     Map<String, String> first = HelmEngine.render(CHART, values("a"));
     Map<String, String> second = HelmEngine.render(CHART, values("b"));
 
-    ParsedTemplates.Stats after = HelmEngine.cacheStats();
+    SizeBoundedCache.Stats after = HelmEngine.cacheStats();
     assertThat(after.hits() - before.hits()).isEqualTo(1);
     assertThat(after.misses() - before.misses()).isEqualTo(1);
     assertThat(first).containsEntry("cache/templates/cm.yaml", "name: a-1");
@@ -39,7 +40,7 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "a"), MissingKey.ERROR, () -> parsed("a"));
     cache.get(order, Map.of("t", "a"), MissingKey.ERROR, () -> parsed("a"));
 
-    assertThat(cache.stats()).isEqualTo(new ParsedTemplates.Stats(1, 3));
+    assertThat(cache.stats()).isEqualTo(new SizeBoundedCache.Stats(1, 3));
   }
 
   @Test
@@ -55,7 +56,7 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
 
     assertThat(cache.stats()).as("a stays (used recently), b was dropped for c")
-        .isEqualTo(new ParsedTemplates.Stats(2, 4));
+        .isEqualTo(new SizeBoundedCache.Stats(2, 4));
   }
 
   @Test
@@ -68,7 +69,7 @@ class ParsedTemplatesTest {
     charts.forEach(t -> cache.get(order, Map.of("t", t), MissingKey.ZERO, () -> parsed(t)));
 
     assertThat(cache.stats()).as("five one-character sets fit in ten characters")
-        .isEqualTo(new ParsedTemplates.Stats(5, 5));
+        .isEqualTo(new SizeBoundedCache.Stats(5, 5));
   }
 
   @Test
@@ -85,7 +86,7 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
 
     assertThat(cache.stats()).as("ddd dropped the two least recently used, a and b, kept cc")
-        .isEqualTo(new ParsedTemplates.Stats(2, 5));
+        .isEqualTo(new SizeBoundedCache.Stats(2, 5));
   }
 
   @Test
@@ -100,7 +101,7 @@ class ParsedTemplatesTest {
 
     assertThat(large.execute("t", Map.of())).isEqualTo("bbb");
     assertThat(cache.stats()).as("bbb parsed twice; a kept meanwhile")
-        .isEqualTo(new ParsedTemplates.Stats(1, 3));
+        .isEqualTo(new SizeBoundedCache.Stats(1, 3));
   }
 
   private static Template parsed(String text) {
