@@ -16,6 +16,7 @@ import io.helmsync.source.CommitInfo;
 import io.helmsync.source.Source;
 import io.helmsync.source.SourceSnapshot;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import org.jboss.logging.MDC;
  */
 public final class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
+  /** How long a revision that stalled waits before it is tried again without a new commit. */
+  static final Duration STALLED_RETRY = Duration.ofMinutes(5);
 
   private final Source source;
   private final StateLoader loader;
@@ -69,9 +72,8 @@ public final class Reconciler {
       SourceSnapshot snapshot = source.fetch(attempt.revision);
       attempt.fetched(snapshot);
       MDC.put(LogFields.REVISION, snapshot.revision());
-      // A rotated or newly created secret is new input, so a stalled revision is tried again.
       if (previous != null && previous.stalledOn(snapshot.revision())
-          && trigger.cause() != Trigger.Cause.SECRET_ROTATION) {
+          && !worthRetrying(previous, trigger)) {
         return attempt.result(Outcome.SKIPPED, null, null, previous.objectsPerRelease(), null);
       }
       DesiredState desired = desiredState(snapshot);
@@ -90,6 +92,18 @@ public final class Reconciler {
     } finally {
       LogFields.clear();
     }
+  }
+
+  /**
+   * Whether a revision that stalled is tried again although Git did not change: a rotated or
+   * newly created secret is new input, and so, after {@link #STALLED_RETRY}, may be what the fix
+   * needed outside Git (a permission granted, a chart version published); until then polls skip
+   * it rather than fail the same way every few seconds.
+   */
+  private static boolean worthRetrying(ReconcileResult stalled, Trigger trigger) {
+    Instant stalledAt = stalled.trigger().at().plus(stalled.duration());
+    return trigger.cause() == Trigger.Cause.SECRET_ROTATION
+        || !trigger.at().isBefore(stalledAt.plus(STALLED_RETRY));
   }
 
   /** What one reconcile knows so far, to build its result from whichever stage it ends in. */

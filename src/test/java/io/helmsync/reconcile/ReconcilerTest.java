@@ -14,6 +14,7 @@ import io.helmsync.source.Source;
 import io.helmsync.source.SourceSnapshot;
 import io.helmsync.testing.RepoFiles;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,25 @@ class ReconcilerTest {
     revision.set("r2");
     assertThat(reconciler.reconcile(poll(), failed).outcome()).isEqualTo(Outcome.SYNCED);
     assertThat(synced).containsExactly("r2");
+  }
+
+  @Test
+  void aStalledRevisionIsTriedAgainAfterFiveMinutesInCaseTheFixWasOutsideGit() {
+    RepoFiles.write(repo, Map.of("m/cm.yaml", "kind: [broken\n"));
+    Reconciler reconciler = reconciler(Optional.of(cluster));
+    Instant stalledAt = Instant.now();
+    ReconcileResult failed = reconciler.reconcile(new Trigger(Trigger.Cause.POLL, stalledAt), null);
+
+    Instant justBefore = stalledAt.plus(failed.duration()).plus(Reconciler.STALLED_RETRY)
+        .minusSeconds(1);
+    assertThat(reconciler.reconcile(new Trigger(Trigger.Cause.POLL, justBefore), failed).outcome())
+        .isEqualTo(Outcome.SKIPPED);
+
+    writeRepo();
+    Instant due = justBefore.plusSeconds(1);
+    assertThat(reconciler.reconcile(new Trigger(Trigger.Cause.POLL, due), failed).outcome())
+        .as("same revision, but what it needed may have changed outside Git")
+        .isEqualTo(Outcome.SYNCED);
   }
 
   @Test
