@@ -167,18 +167,22 @@ public class Pipelines {
     return ClusterView.offline(ChartContext.offline());
   }
 
-  /** The live cluster's view; one discovery for the process, so its cache outlives reconciles. */
-  private synchronized ClusterView live() {
+  /** The live cluster's view. */
+  private ClusterView live() {
+    return LiveCluster.view(client(), discovery());
+  }
+
+  private ClusterSync rediscovering(ClusterSync cluster) {
+    return LiveCluster.rediscoveringAfterCrdChanges(cluster, discovery());
+  }
+
+  /** One discovery for the process, so that its cache outlives reconciles. */
+  private synchronized ClusterDiscovery discovery() {
     if (discovery == null) {
       discovery =
           new ClusterDiscovery(client(), ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC());
     }
-    return LiveCluster.view(client(), discovery);
-  }
-
-  /** Only after {@link #live()}, which creates the discovery. */
-  private synchronized ClusterSync rediscovering(ClusterSync cluster) {
-    return LiveCluster.rediscoveringAfterCrdChanges(cluster, discovery);
+    return discovery;
   }
 
   /**

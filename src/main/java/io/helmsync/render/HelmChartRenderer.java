@@ -100,8 +100,7 @@ public final class HelmChartRenderer implements ChartRenderer {
       }
       throw ReconcileException.stalled(message + "; fix the template or the values it reads", e);
     }
-    return split(release, rendered, crds(tree, tree.name(), where), where)
-        .fromChart(chart.nameAndVersion());
+    return split(release, chart, rendered, crds(tree, tree.name(), where), where);
   }
 
   /**
@@ -138,8 +137,8 @@ public final class HelmChartRenderer implements ChartRenderer {
     }
   }
 
-  private static RenderedRelease split(PlannedRelease release, Map<String, String> rendered,
-      List<Manifest> crds, String where) {
+  private static RenderedRelease split(PlannedRelease release, Chart chart,
+      Map<String, String> rendered, List<Manifest> crds, String where) {
     List<Manifest> objects = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
     rendered.keySet().stream().sorted().forEach(path -> {
@@ -151,7 +150,7 @@ public final class HelmChartRenderer implements ChartRenderer {
       }
     });
     return new RenderedRelease(release.name(), release.namespace(), inInstallOrder(objects),
-        inInstallOrder(hooks).stream().map(Hook::of).toList(), crds);
+        inInstallOrder(hooks).stream().map(Hook::of).toList(), crds, chart.nameAndVersion());
   }
 
   /** Helm's {@code SplitManifests}: documents that are only whitespace or comments are dropped. */

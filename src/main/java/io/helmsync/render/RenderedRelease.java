@@ -28,19 +28,8 @@ public record RenderedRelease(String name, String namespace, List<Manifest> mani
     chart = chart == null ? "" : chart;
   }
 
-  /** A release rendered from a chart not named yet. */
-  public RenderedRelease(String name, String namespace, List<Manifest> manifests,
-      List<Hook> hooks, List<Manifest> crds) {
-    this(name, namespace, manifests, hooks, crds, "");
-  }
-
-  /** The same objects, rendered from {@code chartNameAndVersion}. */
-  public RenderedRelease fromChart(String chartNameAndVersion) {
-    return new RenderedRelease(name, namespace, manifests, hooks, crds, chartNameAndVersion);
-  }
-
   /** A release of plain objects: no hooks, no CRDs directory. */
   public RenderedRelease(String name, String namespace, List<Manifest> manifests) {
-    this(name, namespace, manifests, List.of(), List.of());
+    this(name, namespace, manifests, List.of(), List.of(), "");
   }
 }

@@ -32,7 +32,7 @@ class DesiredStatesTest {
     Hook hook = new Hook(manifest("Pod", "migrate"), List.of("pre-install"), 3,
         List.of("hook-succeeded"));
     RenderedRelease rendered = new RenderedRelease("api", "demo",
-        List.of(manifest("ConfigMap", "settings")), List.of(hook), List.of());
+        List.of(manifest("ConfigMap", "settings")), List.of(hook), List.of(), "");
 
     DesiredState desired = DesiredStates.of("prod", "r9", List.of(plan), List.of(rendered));
 
@@ -58,7 +58,7 @@ class DesiredStatesTest {
         Map.of("apiVersion", "apiextensions.k8s.io/v1", "kind", "CustomResourceDefinition",
             "metadata", Map.of("name", "widgets.acme.io")), "crds/widgets.yaml");
     RenderedRelease rendered = new RenderedRelease("operator", "demo",
-        List.of(manifest("Deployment", "operator")), List.of(), List.of(crd));
+        List.of(manifest("Deployment", "operator")), List.of(), List.of(crd), "");
 
     DesiredRelease release = DesiredStates.of("prod", "r1", List.of(plan), List.of(rendered))
         .releases().get(0);
