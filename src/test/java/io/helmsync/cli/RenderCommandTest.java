@@ -26,13 +26,11 @@ class RenderCommandTest {
 
   @BeforeAll
   static void startAws() {
-    aws = ExampleSecrets.start();
-    aws.agentConfiguration().forEach(System::setProperty);
+    aws = ExampleSecrets.start().configureLaunches();
   }
 
   @AfterAll
   static void stopAws() {
-    aws.agentConfiguration().keySet().forEach(System::clearProperty);
     aws.close();
   }
 

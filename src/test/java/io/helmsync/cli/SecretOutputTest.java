@@ -28,17 +28,10 @@ class SecretOutputTest {
   private static final List<String> VALUES = List.of("orchestrate-bot", "Reg1stry-P4ss",
       "Db-P4ssw0rd-xyz", "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y",
       "V4ult-R00t-S3cret-Id");
-  private final FakeSecretsManager aws = new FakeSecretsManager();
-  private final Map<String, String> configuration = aws.agentConfiguration();
-
-  @BeforeEach
-  void configure() {
-    configuration.forEach(System::setProperty);
-  }
+  private final FakeSecretsManager aws = new FakeSecretsManager().configureLaunches();
 
   @AfterEach
   void stop() {
-    configuration.keySet().forEach(System::clearProperty);
     aws.close();
   }
 

@@ -40,14 +40,12 @@ class StatusCommandTest {
   static void startClusterAndAws() {
     cluster = ApplyMockServer.start();
     System.setProperty(API_SERVER_URL, cluster.url());
-    aws = ExampleSecrets.start();
-    aws.agentConfiguration().forEach(System::setProperty);
+    aws = ExampleSecrets.start().configureLaunches();
   }
 
   @AfterAll
   static void stopClusterAndAws() {
     System.clearProperty(API_SERVER_URL);
-    aws.agentConfiguration().keySet().forEach(System::clearProperty);
     cluster.close();
     aws.close();
   }

@@ -47,6 +47,7 @@ public final class FakeSecretsManager implements AutoCloseable {
   private final Map<String, String> errors = new ConcurrentHashMap<>();
   private final AtomicInteger throttled = new AtomicInteger();
   private volatile boolean batchDenied;
+  private volatile boolean launchesConfigured;
   private final WireMockServer server;
 
   public FakeSecretsManager() {
@@ -131,8 +132,21 @@ public final class FakeSecretsManager implements AutoCloseable {
     server.resetRequests();
   }
 
+  /**
+   * Sets {@link #agentConfiguration()} as system properties, which every launch of a
+   * {@code @QuarkusMainTest} reads; {@link #close()} clears them.
+   */
+  public FakeSecretsManager configureLaunches() {
+    agentConfiguration().forEach(System::setProperty);
+    launchesConfigured = true;
+    return this;
+  }
+
   @Override
   public void close() {
+    if (launchesConfigured) {
+      agentConfiguration().keySet().forEach(System::clearProperty);
+    }
     server.stop();
   }
 
