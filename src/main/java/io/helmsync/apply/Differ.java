@@ -15,31 +15,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * What an apply and prune would change, without changing anything: objects that already match are
- * left out (as the applier would), the others are compared with what a server-side dry-run apply
- * returns, so defaults and other managers' fields show as the server would keep them.
+ * What an apply and prune would change, without changing anything, decided by the code a sync
+ * decides by: an object is shown when {@link DriftPolicy#toApply} says the applier would send it,
+ * and a stale object when {@link Pruner#judge} says the pruner would delete it and the mass-prune
+ * guard ({@link PruneOptions#refuses}) lets the prune run. What would be sent is compared with what
+ * a server-side dry-run apply of it returns, so defaults and other managers' fields show as the
+ * server would keep them.
  */
 public final class Differ {
-  private static final Set<String> SERVER_METADATA =
-      Set.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink");
-
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
-  private final String environment;
+  private final Pruner pruner;
+  private final DriftPolicy driftPolicy;
+  private final PruneOptions pruneOptions;
 
-  public Differ(KubernetesClient client, String environment) {
+  public Differ(KubernetesClient client, String environment, DriftPolicy driftPolicy,
+      PruneOptions pruneOptions) {
     this.client = client;
     this.serialization = client.getKubernetesSerialization();
-    this.environment = environment;
+    this.pruner = new Pruner(client, environment);
+    this.driftPolicy = driftPolicy;
+    this.pruneOptions = pruneOptions;
   }
 
   /**
-   * @param stale objects the inventory lists that the desired state no longer declares
+   * What a sync would change.
+   *
+   * @param changes the objects a sync would create, configure or delete
+   * @param refusedPrune why a sync would refuse to prune, if it would; no deletion is listed then
    */
-  public List<ObjectDiff> diff(DesiredState desired, List<ObjectRef> stale, ApplyOptions options) {
+  public record Result(List<ObjectDiff> changes, Optional<String> refusedPrune) {
+    public Result {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /**
+   * @param stale objects the inventory lists that the desired state no longer declares (none when
+   *     pruning is off)
+   * @param managed how many objects the inventory lists, for the mass-prune guard
+   */
+  public Result diff(DesiredState desired, List<ObjectRef> stale, int managed, ApplyOptions options) {
     List<ObjectDiff> diffs = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
       for (Manifest manifest : release.objects()) {
@@ -50,72 +69,79 @@ public final class Differ {
         }
       }
     }
+    if (pruneOptions.refuses(stale.size(), managed)) {
+      return new Result(diffs, Optional.of("a sync would refuse to prune " + stale.size()
+          + " of the " + managed + " managed objects (" + (stale.size() == managed ? "all of them"
+          : "more than half") + ") and fail after applying; if the deletion is meant, set"
+          + " HELMSYNC_ALLOW_MASS_PRUNE=true for one sync"));
+    }
     for (ObjectRef ref : stale) {
       pruneDiff(ref).ifPresent(diffs::add);
     }
-    return diffs;
+    return new Result(diffs, Optional.empty());
   }
 
-  private java.util.Optional<ObjectDiff> diffOne(Manifest manifest, String release, ApplyOptions options) {
-    GenericKubernetesResource object = serialization.convertValue(manifest.body(), GenericKubernetesResource.class);
+  private Optional<ObjectDiff> diffOne(Manifest manifest, String release, ApplyOptions options) {
+    GenericKubernetesResource object =
+        serialization.convertValue(manifest.body(), GenericKubernetesResource.class);
     Resource<GenericKubernetesResource> resource = client.resource(object);
     GenericKubernetesResource live = resource.get();
     if (live == null) {
-      return java.util.Optional.of(diffOf(manifest.ref(), release, Action.CREATED, Map.of(), manifest.body()));
+      return Optional.of(diffOf(manifest.ref(), release, Action.CREATED, Map.of(), manifest.body()));
     }
     Map<String, Object> liveMap = asMap(live);
-    if (LiveComparison.matches(manifest.body(), liveMap, options.fieldManager())) {
-      return java.util.Optional.empty();
+    Optional<Map<String, Object>> sent =
+        driftPolicy.toApply(manifest.ref(), manifest.body(), liveMap, options.fieldManager());
+    if (sent.isEmpty()) {
+      return Optional.empty();
     }
     GenericKubernetesResource applied =
-        resource.dryRun().fieldManager(options.fieldManager()).forceConflicts().serverSideApply();
-    return java.util.Optional.of(diffOf(manifest.ref(), release, Action.CONFIGURED, liveMap, asMap(applied)));
+        client.resource(serialization.convertValue(sent.get(), GenericKubernetesResource.class))
+            .dryRun().fieldManager(options.fieldManager()).forceConflicts().serverSideApply();
+    return Optional.of(
+        diffOf(manifest.ref(), release, Action.CONFIGURED, liveMap, asMap(applied)));
   }
 
-  private java.util.Optional<ObjectDiff> pruneDiff(ObjectRef ref) {
-    GenericKubernetesResource live = client.resource(Pruner.reference(ref)).get();
-    if (live == null || !Ownership.ownedBy(live.getMetadata().getLabels(), environment)) {
-      return java.util.Optional.empty();
+  private Optional<ObjectDiff> pruneDiff(ObjectRef ref) {
+    Pruner.Verdict verdict;
+    try {
+      verdict = pruner.judge(ref);
+    } catch (KubernetesClientException e) {
+      throw ApiErrors.failure(ref, "read", e);
     }
-    Map<String, String> annotations = live.getMetadata().getAnnotations();
-    if (annotations != null && Ownership.DISABLED.equals(annotations.get(Ownership.PRUNE))) {
-      return java.util.Optional.empty();
+    if (!verdict.deletes()) {
+      return Optional.empty();
     }
-    String release = live.getMetadata().getLabels().getOrDefault(Ownership.RELEASE, "");
-    return java.util.Optional.of(diffOf(ref, release, Action.DELETED, asMap(live), Map.of()));
+    return Optional.of(
+        diffOf(ref, verdict.entry().release(), Action.DELETED, verdict.live(), Map.of()));
   }
 
-  private static ObjectDiff diffOf(
-      ObjectRef ref, String release, Action action, Map<String, Object> before, Map<String, Object> after) {
+  private static ObjectDiff diffOf(ObjectRef ref, String release, Action action,
+      Map<String, Object> before, Map<String, Object> after) {
     Map<String, Object> shownBefore = forDisplay(before);
     Map<String, Object> shownAfter = forDisplay(after);
     SecretMask.mask(ref, shownBefore, shownAfter);
     return new ObjectDiff(ref, release, action, yaml(shownBefore), yaml(shownAfter));
   }
 
-  /** Without what the server manages (status, versions, managed fields) and the revision annotation. */
+  /** Without what the server writes itself and without the revision annotation. */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> forDisplay(Map<String, Object> object) {
     if (object.isEmpty()) {
       return new LinkedHashMap<>();
     }
-    Map<String, Object> copy = new LinkedHashMap<>(object);
-    copy.remove("status");
-    if (copy.get("metadata") instanceof Map<?, ?> metadata) {
-      Map<String, Object> trimmed = new LinkedHashMap<>((Map<String, Object>) metadata);
-      SERVER_METADATA.forEach(trimmed::remove);
-      if (trimmed.get("annotations") instanceof Map<?, ?> annotations) {
-        Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) annotations);
-        kept.remove(Ownership.REVISION);
-        if (kept.isEmpty()) {
-          trimmed.remove("annotations");
-        } else {
-          trimmed.put("annotations", kept);
-        }
+    Map<String, Object> shown = LiveComparison.withoutServerFields(object);
+    if (shown.get("metadata") instanceof Map<?, ?> metadata
+        && metadata.get("annotations") instanceof Map<?, ?> annotations) {
+      Map<String, Object> kept = new LinkedHashMap<>((Map<String, Object>) annotations);
+      kept.remove(Ownership.REVISION);
+      if (kept.isEmpty()) {
+        ((Map<String, Object>) metadata).remove("annotations");
+      } else {
+        ((Map<String, Object>) metadata).put("annotations", kept);
       }
-      copy.put("metadata", trimmed);
     }
-    return copy;
+    return shown;
   }
 
   private static String yaml(Map<String, Object> object) {

@@ -1,9 +1,11 @@
 package io.helmsync.apply;
 
 import io.helmsync.model.ObjectRef;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which differences between Git and the cluster helmsync leaves alone: fields listed per kind
@@ -69,6 +71,37 @@ public record DriftPolicy(Map<String, List<String>> ignoredPaths) {
       }
     });
     return paths;
+  }
+
+  /**
+   * What an apply of {@code desired} sends over {@code live}: nothing when {@code live} already
+   * holds it outside the paths this policy ignores there (see {@link LiveComparison#matches});
+   * otherwise {@code desired} without the ignored fields another manager owns, so that they stay
+   * as that manager set them (an ignored field only helmsync owns is still sent, or the server
+   * would drop it). The applier and {@code diff} both ask this, so that {@code diff} shows a change
+   * exactly when a sync writes one.
+   */
+  public Optional<Map<String, Object>> toApply(
+      ObjectRef ref, Map<String, Object> desired, Map<String, Object> live, String fieldManager) {
+    List<String> ignored = pathsFor(ref, live, fieldManager);
+    if (LiveComparison.matches(desired, live, fieldManager, ignored)) {
+      return Optional.empty();
+    }
+    return Optional.of(LiveComparison.without(desired, ownedByOthers(live, ignored, fieldManager)));
+  }
+
+  private static List<String> ownedByOthers(
+      Map<String, Object> live, List<String> ignored, String fieldManager) {
+    if (ignored.isEmpty()) {
+      return List.of();
+    }
+    List<String> others = new ArrayList<>();
+    ManagedFieldsV1.owners(live).forEach((manager, owned) -> {
+      if (!manager.equals(fieldManager)) {
+        owned.stream().filter(field -> covers(ignored, field)).forEach(others::add);
+      }
+    });
+    return others;
   }
 
   /** True when the live object carries {@code helmsync.io/drift: ignore}. */

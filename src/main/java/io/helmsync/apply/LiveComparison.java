@@ -19,13 +19,15 @@ import java.util.Map;
  * not rewritten just to record the commit, so the annotation tells when the object last changed.
  */
 public final class LiveComparison {
+  private static final List<String> SERVER_METADATA = List.of(
+      "managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink");
+
   private LiveComparison() {}
 
-  static boolean matches(Map<String, Object> desired, Map<String, Object> live, String fieldManager) {
-    return matches(desired, live, fieldManager, List.of());
-  }
-
-  /** As above, leaving out {@code ignored} paths (see {@link DriftPolicy}). */
+  /**
+   * True when {@code live} holds {@code desired} outside the {@code ignored} paths (see {@link
+   * DriftPolicy}) and every field {@code fieldManager} applied last time is still desired.
+   */
   public static boolean matches(
       Map<String, Object> desired, Map<String, Object> live, String fieldManager, List<String> ignored) {
     return differences(desired, live, ignored).isEmpty()
@@ -73,6 +75,23 @@ public final class LiveComparison {
     if (!FieldValues.equal(parent, field, desired, live)) {
       out.add(path);
     }
+  }
+
+  /**
+   * A copy of {@code object} without what the API server writes itself ({@code status}, managed
+   * fields, resource version, generation, uid, creation time, self link), so that an object the
+   * server answered compares and shows by what was declared and defaulted.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> withoutServerFields(Map<String, Object> object) {
+    Map<String, Object> copy = new LinkedHashMap<>(object);
+    copy.remove("status");
+    if (copy.get("metadata") instanceof Map<?, ?> metadata) {
+      Map<String, Object> trimmed = new LinkedHashMap<>((Map<String, Object>) metadata);
+      SERVER_METADATA.forEach(trimmed::remove);
+      copy.put("metadata", trimmed);
+    }
+    return copy;
   }
 
   /**

@@ -7,14 +7,18 @@ import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.ObjectRef;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Deletes objects that Git no longer declares. Each one is read first and deleted only if it still
  * carries helmsync's labels for this environment and does not opt out with {@code
- * helmsync.io/prune: disabled}, and Namespaces are never deleted: the inventory says what helmsync created, the labels confirm the
- * object in the cluster is still that one.
+ * helmsync.io/prune: disabled} (as the CustomResourceDefinitions of charts' {@code crds/} do), and
+ * Namespaces are never deleted: the inventory says what helmsync created, the labels confirm the
+ * object in the cluster is still that one. {@code diff} shows the deletions of the same {@link
+ * #judge} a sync prunes by, so that it lists exactly what a sync would delete.
  */
 public final class Pruner {
   private final KubernetesClient client;
@@ -37,12 +41,32 @@ public final class Pruner {
     }
   }
 
+  /**
+   * What pruning one stale object does: delete it, or skip it with the reason.
+   *
+   * @param entry {@link Action#DELETED}, or {@link Action#SKIPPED} with the reason
+   * @param live the object as read, for showing what is deleted; empty when it was not read
+   */
+  public record Verdict(ChangeSet.Entry entry, Map<String, Object> live) {
+    public Verdict {
+      live = Collections.unmodifiableMap(new LinkedHashMap<>(live));
+    }
+
+    public boolean deletes() {
+      return entry.action() == Action.DELETED;
+    }
+  }
+
   public Result prune(List<ObjectRef> stale, PruneOptions options) {
     List<ChangeSet.Entry> entries = new ArrayList<>();
     List<ObjectRef> failed = new ArrayList<>();
     for (ObjectRef ref : stale) {
       try {
-        entries.add(pruneOne(ref, options));
+        Verdict verdict = judge(ref);
+        if (verdict.deletes()) {
+          client.resource(reference(ref)).withPropagationPolicy(options.propagation()).delete();
+        }
+        entries.add(verdict.entry());
       } catch (KubernetesClientException e) {
         failed.add(ref);
         entries.add(new ChangeSet.Entry(ref, "", Action.SKIPPED, "delete failed " + ApiErrors.describe(e)));
@@ -51,28 +75,36 @@ public final class Pruner {
     return new Result(new ChangeSet(entries), failed);
   }
 
-  private ChangeSet.Entry pruneOne(ObjectRef ref, PruneOptions options) {
+  /**
+   * Reads {@code ref} and decides whether a prune deletes it, deleting nothing.
+   *
+   * @throws KubernetesClientException when the object cannot be read
+   */
+  public Verdict judge(ObjectRef ref) {
     if (ref.kind().equals("Namespace") && ref.apiVersion().equals("v1")) {
       // Deleting a namespace deletes everything in it, including what helmsync never managed.
-      return new ChangeSet.Entry(ref, "", Action.SKIPPED,
-          "Namespaces are never pruned; delete it by hand if that is meant");
+      return skipped(ref, "", "Namespaces are never pruned; delete it by hand if that is meant");
     }
-    var resource = client.resource(reference(ref));
-    GenericKubernetesResource live = resource.get();
+    GenericKubernetesResource live = client.resource(reference(ref)).get();
     if (live == null) {
-      return new ChangeSet.Entry(ref, "", Action.SKIPPED, "already gone");
+      return skipped(ref, "", "already gone");
     }
     Map<String, String> labels = live.getMetadata().getLabels();
     String release = labels == null ? "" : labels.getOrDefault(Ownership.RELEASE, "");
     if (!Ownership.ownedBy(labels, environment)) {
-      return new ChangeSet.Entry(ref, release, Action.SKIPPED, "not labelled as helmsync's for environment " + environment);
+      return skipped(ref, release, "not labelled as helmsync's for environment " + environment);
     }
     Map<String, String> annotations = live.getMetadata().getAnnotations();
     if (annotations != null && Ownership.DISABLED.equals(annotations.get(Ownership.PRUNE))) {
-      return new ChangeSet.Entry(ref, release, Action.SKIPPED, "prune disabled by annotation " + Ownership.PRUNE);
+      return skipped(ref, release, "prune disabled by annotation " + Ownership.PRUNE);
     }
-    resource.withPropagationPolicy(options.propagation()).delete();
-    return new ChangeSet.Entry(ref, release, Action.DELETED, "");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object = client.getKubernetesSerialization().convertValue(live, Map.class);
+    return new Verdict(new ChangeSet.Entry(ref, release, Action.DELETED, ""), object);
+  }
+
+  private static Verdict skipped(ObjectRef ref, String release, String reason) {
+    return new Verdict(new ChangeSet.Entry(ref, release, Action.SKIPPED, reason), Map.of());
   }
 
   static GenericKubernetesResource reference(ObjectRef ref) {

@@ -30,13 +30,8 @@ public final class ServerDryRun {
           client.getKubernetesSerialization().convertValue(desired, GenericKubernetesResource.class);
       GenericKubernetesResource answer =
           client.resource(object).dryRun().fieldManager(fieldManager).forceConflicts().serverSideApply();
-      Map<String, Object> after = client.getKubernetesSerialization().convertValue(answer, Map.class);
-      if (after.get("metadata") instanceof Map<?, ?> metadata) {
-        Map<String, Object> trimmed = new java.util.LinkedHashMap<>((Map<String, Object>) metadata);
-        List.of("managedFields", "resourceVersion", "generation").forEach(trimmed::remove);
-        after.put("metadata", trimmed);
-      }
-      after.remove("status");
+      Map<String, Object> after = LiveComparison.withoutServerFields(
+          client.getKubernetesSerialization().convertValue(answer, Map.class));
       return !LiveComparison.differences(after, live, ignored).isEmpty();
     } catch (KubernetesClientException e) {
       return true;

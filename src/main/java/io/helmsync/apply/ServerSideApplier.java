@@ -36,7 +36,12 @@ public final class ServerSideApplier implements Applier {
 
   /** Reads each object from the API server and ignores no field. */
   public ServerSideApplier(KubernetesClient client) {
-    this(client, LiveObjects.reading(client), DriftPolicy.none(), Holds.NONE);
+    this(client, DriftPolicy.none());
+  }
+
+  /** Reads each object from the API server, as {@code sync --once} does. */
+  public ServerSideApplier(KubernetesClient client, DriftPolicy driftPolicy) {
+    this(client, LiveObjects.reading(client), driftPolicy, Holds.NONE);
   }
 
   public ServerSideApplier(
@@ -79,15 +84,16 @@ public final class ServerSideApplier implements Applier {
     Optional<Map<String, Object>> live = liveObjects.get(manifest.ref());
     Map<String, Object> body = manifest.body();
     if (live.isPresent()) {
-      List<String> ignored = driftPolicy.pathsFor(manifest.ref(), live.get(), options.fieldManager());
-      if (LiveComparison.matches(body, live.get(), options.fieldManager(), ignored)) {
+      Optional<Map<String, Object>> changed =
+          driftPolicy.toApply(manifest.ref(), body, live.get(), options.fieldManager());
+      if (changed.isEmpty()) {
         return new ChangeSet.Entry(manifest.ref(), release, Action.UNCHANGED, "");
       }
       Optional<String> held = holds.reason(manifest.ref());
       if (held.isPresent()) {
         return new ChangeSet.Entry(manifest.ref(), release, Action.SKIPPED, held.get());
       }
-      body = LiveComparison.without(body, ownedByOthers(live.get(), ignored, options.fieldManager()));
+      body = changed.get();
     }
     GenericKubernetesResource object = serialization.convertValue(body, GenericKubernetesResource.class);
     Resource<GenericKubernetesResource> resource = client.resource(object);
@@ -95,22 +101,5 @@ public final class ServerSideApplier implements Applier {
     (options.force() ? apply.forceConflicts() : apply).serverSideApply();
     return new ChangeSet.Entry(
         manifest.ref(), release, live.isEmpty() ? Action.CREATED : Action.CONFIGURED, "");
-  }
-
-  /**
-   * The ignored paths that another manager owns: not sent, so they stay as that manager set them.
-   * An ignored path only helmsync owns is still sent, or the server would drop the field.
-   */
-  private static List<String> ownedByOthers(Map<String, Object> live, List<String> ignored, String fieldManager) {
-    if (ignored.isEmpty()) {
-      return List.of();
-    }
-    List<String> others = new ArrayList<>();
-    ManagedFieldsV1.owners(live).forEach((manager, owned) -> {
-      if (!manager.equals(fieldManager)) {
-        owned.stream().filter(field -> DriftPolicy.covers(ignored, field)).forEach(others::add);
-      }
-    });
-    return others;
   }
 }

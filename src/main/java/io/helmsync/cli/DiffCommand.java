@@ -65,21 +65,35 @@ public class DiffCommand implements Callable<Integer> {
     }
     try {
       DesiredState desired = pipelines.reconciler(settings.withDryRun(true)).render();
-      List<ObjectDiff> diffs = diff(settings, desired);
+      Differ.Result result = diff(pipelines.client(), settings, pipelines.differ(settings), desired);
+      List<ObjectDiff> diffs = result.changes();
       print(diffs, Redaction.of(desired.secretValues()));
-      err.println(diffs.isEmpty() ? "in sync: no differences" : diffs.size() + " objects would change");
-      return diffs.isEmpty() ? 0 : DIFFERENCES;
+      err.println(diffs.isEmpty() && result.refusedPrune().isEmpty() ? "in sync: no differences"
+          : diffs.size() + " objects would change");
+      result.refusedPrune().ifPresent(err::println);
+      return exitCode(result);
     } catch (ReconcileException e) {
       err.println("helmsync diff: " + e.getMessage());
       return 1;
     }
   }
 
-  private List<ObjectDiff> diff(AgentSettings settings, DesiredState desired) {
-    KubernetesClient client = pipelines.client();
-    Inventory previous = new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
-    List<ObjectRef> stale = settings.prune() ? previous.staleAgainst(Inventory.of(desired)) : List.of();
-    return new Differ(client, settings.environment()).diff(desired, stale, ApplyOptions.defaults());
+  /**
+   * What a sync of {@code desired} would change: the stale objects are those of the inventory a
+   * sync reads, and none when pruning is off ({@code HELMSYNC_PRUNE=false}), as for a sync.
+   */
+  static Differ.Result diff(KubernetesClient client, AgentSettings settings, Differ differ,
+      DesiredState desired) {
+    Inventory previous =
+        new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
+    List<ObjectRef> stale =
+        settings.prune() ? previous.staleAgainst(Inventory.of(desired)) : List.of();
+    return differ.diff(desired, stale, previous.objects().size(), ApplyOptions.defaults());
+  }
+
+  /** 0 when a sync would write no object, {@link #DIFFERENCES} when it would write one. */
+  static int exitCode(Differ.Result result) {
+    return result.changes().isEmpty() ? 0 : DIFFERENCES;
   }
 
   /**

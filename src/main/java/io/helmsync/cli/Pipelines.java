@@ -2,8 +2,10 @@ package io.helmsync.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.ClusterDiscovery;
+import io.helmsync.apply.Differ;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.chart.RemoteCharts;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
@@ -140,8 +142,17 @@ public class Pipelines {
     }
     ClusterView view = live();
     Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
-        : Optional.of(rediscovering(ServerSideSync.create(client(), settings, pruneOptions)));
+        : Optional.of(rediscovering(ServerSideSync.create(client(), settings, pruneOptions,
+            new ServerSideApplier(client(), driftOptions.driftPolicy()))));
     return reconciler(settings, cluster, view, false);
+  }
+
+  /**
+   * The differ of {@code diff}: it ignores the paths and prunes by the rules a sync of {@link
+   * #reconciler} does. Only call when {@link #clusterConfigured()}.
+   */
+  public Differ differ(AgentSettings settings) {
+    return new Differ(client(), settings.environment(), driftOptions.driftPolicy(), pruneOptions);
   }
 
   /**

@@ -25,7 +25,7 @@ class DifferTest {
   @BeforeEach
   void start() {
     server = ApplyMockServer.start();
-    differ = new Differ(server.client(), "demo");
+    differ = new Differ(server.client(), "demo", DriftPolicy.none(), PruneOptions.defaults());
   }
 
   @AfterEach
@@ -45,9 +45,14 @@ class DifferTest {
         manifest("apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata:\n  password: " + encoded + "\n  user: b3JjaGVzdHJhdGU=\n")))));
   }
 
+  /** The diff against an inventory of the two objects {@link #state} declares. */
+  private List<ObjectDiff> diff(DesiredState desired, List<ObjectRef> stale) {
+    return differ.diff(desired, stale, 2, ApplyOptions.defaults()).changes();
+  }
+
   @Test
   void beforeTheFirstApplyEverythingWouldBeCreated() {
-    List<ObjectDiff> diffs = differ.diff(state("info", PASSWORD), List.of(), ApplyOptions.defaults());
+    List<ObjectDiff> diffs = diff(state("info", PASSWORD), List.of());
     assertThat(diffs).extracting(ObjectDiff::action).containsExactly(Action.CREATED, Action.CREATED);
     assertThat(diffs.get(0).unified()).contains("+  LOG_LEVEL: info");
     assertThat(server.dispatcher().writes()).isEmpty();
@@ -56,10 +61,10 @@ class DifferTest {
   @Test
   void inSyncMeansNoDiffAndAChangeShowsOnlyItsLines() {
     new ServerSideApplier(server.client()).apply(state("info", PASSWORD), ApplyOptions.defaults());
-    assertThat(differ.diff(state("info", PASSWORD), List.of(), ApplyOptions.defaults())).isEmpty();
+    assertThat(diff(state("info", PASSWORD), List.of())).isEmpty();
     server.dispatcher().clearRequests();
 
-    List<ObjectDiff> diffs = differ.diff(state("debug", PASSWORD), List.of(), ApplyOptions.defaults());
+    List<ObjectDiff> diffs = diff(state("debug", PASSWORD), List.of());
 
     assertThat(diffs).singleElement().satisfies(diff -> {
       assertThat(diff.ref()).hasToString("ConfigMap/demo/settings");
@@ -78,7 +83,7 @@ class DifferTest {
   void secretValuesNeverAppearOnlyThatTheyChanged() {
     new ServerSideApplier(server.client()).apply(state("info", PASSWORD), ApplyOptions.defaults());
 
-    String text = differ.diff(state("info", NEW_PASSWORD), List.of(), ApplyOptions.defaults()).get(0).unified();
+    String text = diff(state("info", NEW_PASSWORD), List.of()).get(0).unified();
 
     assertThat(text)
         .contains("-  password: '*** (before)'")
@@ -95,7 +100,7 @@ class DifferTest {
     DesiredState withoutSecret = new DesiredState("demo", "r2", List.of(new DesiredRelease("app", "demo",
         List.of(state("info", PASSWORD).objects().get(0)))));
 
-    List<ObjectDiff> diffs = differ.diff(withoutSecret, List.of(new ObjectRef("v1", "Secret", "demo", "db")), ApplyOptions.defaults());
+    List<ObjectDiff> diffs = diff(withoutSecret, List.of(new ObjectRef("v1", "Secret", "demo", "db")));
 
     assertThat(diffs).singleElement().satisfies(diff -> {
       assertThat(diff.action()).isEqualTo(Action.DELETED);
