@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.helmsync.testing.ApplyMockServer;
 import io.helmsync.testing.ExampleSecrets;
 import io.helmsync.testing.FakeSecretsManager;
@@ -82,6 +84,39 @@ class DiffAndSyncCommandTest {
     assertThat(changed.exitCode()).isEqualTo(2);
     assertThat(changed.getOutput()).contains("-    port: 6379").contains("+    port: 6380").doesNotContain("\u001b[");
     assertThat(changed.getErrorOutput()).contains("2 objects would change");
+  }
+
+  @Test
+  void withHelmsyncDriftIgnoreAnHpaScaledDeploymentIsInSyncForDiffAndSync(
+      QuarkusMainLauncher launcher) {
+    RepoFiles.copyExample(repo);
+    assertThat(launcher.launch(args("sync", "--once", "-n", "hpa")).exitCode()).isEqualTo(0);
+    Deployment deployment =
+        cluster.client().apps().deployments().inNamespace("hpa").list().getItems().get(0);
+    cluster.client().apps().deployments().inNamespace("hpa").resource(new DeploymentBuilder()
+            .withNewMetadata().withName(deployment.getMetadata().getName()).withNamespace("hpa")
+            .endMetadata().withNewSpec().withReplicas(7).endSpec().build())
+        .fieldManager("horizontal-pod-autoscaler").forceConflicts().serverSideApply();
+
+    LaunchResult fought = launcher.launch(args("diff", "-n", "hpa"));
+    assertThat(fought.exitCode()).isEqualTo(2);
+    assertThat(fought.getOutput()).contains("-  replicas: 7");
+
+    System.setProperty("helmsync.drift-ignore", "apps/v1/Deployment:spec.replicas");
+    try {
+      LaunchResult ignored = launcher.launch(args("diff", "-n", "hpa"));
+      assertThat(ignored.exitCode()).isEqualTo(0);
+      assertThat(ignored.getErrorOutput()).contains("in sync: no differences");
+      cluster.dispatcher().clearRequests();
+      assertThat(launcher.launch(args("sync", "--once", "-n", "hpa")).exitCode()).isEqualTo(0);
+    } finally {
+      System.clearProperty("helmsync.drift-ignore");
+    }
+    assertThat(cluster.dispatcher().writes())
+        .noneMatch(write -> write.path().contains("/namespaces/hpa/")
+            && !write.path().contains("/configmaps/helmsync-inventory-"));
+    assertThat(cluster.client().apps().deployments().inNamespace("hpa")
+        .withName(deployment.getMetadata().getName()).get().getSpec().getReplicas()).isEqualTo(7);
   }
 
   @Test
