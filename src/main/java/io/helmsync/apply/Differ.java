@@ -58,7 +58,8 @@ public final class Differ {
    *     pruning is off)
    * @param managed how many objects the inventory lists, for the mass-prune guard
    */
-  public Result diff(DesiredState desired, List<ObjectRef> stale, int managed, ApplyOptions options) {
+  public Result diff(
+      DesiredState desired, List<ObjectRef> stale, int managed, ApplyOptions options) {
     List<ObjectDiff> diffs = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
       for (Manifest manifest : release.objects()) {
@@ -87,7 +88,8 @@ public final class Differ {
     Resource<GenericKubernetesResource> resource = client.resource(object);
     GenericKubernetesResource live = resource.get();
     if (live == null) {
-      return Optional.of(diffOf(manifest.ref(), release, Action.CREATED, Map.of(), manifest.body()));
+      return Optional.of(
+          diffOf(manifest.ref(), release, Action.CREATED, Map.of(), manifest.body()));
     }
     Map<String, Object> liveMap = asMap(live);
     Optional<Map<String, Object>> sent =

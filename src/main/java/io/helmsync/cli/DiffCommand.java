@@ -65,7 +65,8 @@ public class DiffCommand implements Callable<Integer> {
     }
     try {
       DesiredState desired = pipelines.reconciler(settings.withDryRun(true)).render();
-      Differ.Result result = diff(pipelines.client(), settings, pipelines.differ(settings), desired);
+      Differ.Result result =
+          diff(pipelines.client(), settings, pipelines.differ(settings), desired);
       List<ObjectDiff> diffs = result.changes();
       print(diffs, Redaction.of(desired.secretValues()));
       err.println(diffs.isEmpty() && result.refusedPrune().isEmpty() ? "in sync: no differences"

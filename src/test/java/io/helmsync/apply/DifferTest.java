@@ -100,7 +100,8 @@ class DifferTest {
     DesiredState withoutSecret = new DesiredState("demo", "r2", List.of(new DesiredRelease("app", "demo",
         List.of(state("info", PASSWORD).objects().get(0)))));
 
-    List<ObjectDiff> diffs = diff(withoutSecret, List.of(new ObjectRef("v1", "Secret", "demo", "db")));
+    List<ObjectDiff> diffs =
+        diff(withoutSecret, List.of(new ObjectRef("v1", "Secret", "demo", "db")));
 
     assertThat(diffs).singleElement().satisfies(diff -> {
       assertThat(diff.action()).isEqualTo(Action.DELETED);

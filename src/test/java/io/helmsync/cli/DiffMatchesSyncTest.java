@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code diff} against the {@code sync --once} that follows it, case by case on the mock API
- * server, both built as {@link Pipelines} builds them: the diff exits 0 exactly when the sync writes
- * no managed object, and 2 exactly when it writes one, listing the objects it writes.
+ * server, both built as {@link Pipelines} builds them: the diff exits 0 exactly when the sync
+ * writes no managed object, and 2 exactly when it writes one, listing the objects it writes.
  */
 class DiffMatchesSyncTest {
   private static final String ENV = "demo";
@@ -151,8 +151,8 @@ class DiffMatchesSyncTest {
             spec:
               containers: [{name: api, image: "nginx:1.27"}]
         """);
-    objects.put("settings",
-        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {level: " + level + "}\n");
+    objects.put("settings", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n"
+        + "data: {level: " + level + "}\n");
     objects.put("kept", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kept, annotations: {"
         + Ownership.PRUNE + ": " + Ownership.DISABLED + "}}\ndata: {a: b}\n");
     objects.put("old", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: old}\ndata: {a: b}\n");
