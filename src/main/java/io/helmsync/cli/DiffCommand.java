@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code helmsync diff}: what a sync would change, as unified diffs; exit 0 when in sync, 2 when
- * not (as {@code helmfile diff --detailed-exitcode}), 1 on error. Secret values are masked.
+ * not (as {@code helmfile diff --detailed-exitcode}), 1 on error. Secret values are masked. It
+ * decides as a sync does (see {@link Differ}): fields {@code HELMSYNC_DRIFT_IGNORE} or {@code
+ * helmsync.io/drift: ignore} leave to others are no difference, and only what a prune would delete
+ * shows as a deletion, so it exits 0 exactly when a sync would write no object.
  */
 @Command(
     name = "diff",
