@@ -2,7 +2,6 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
