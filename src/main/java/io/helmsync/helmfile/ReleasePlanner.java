@@ -13,13 +13,13 @@ import java.util.Set;
  * stops the plan with a message naming the releases involved.
  */
 public final class ReleasePlanner {
-  private final String defaultNamespace;
+  private final ReleaseNamespaces namespaces;
 
   /**
    * @param defaultNamespace the namespace of releases that do not name one (the agent's own)
    */
   public ReleasePlanner(String defaultNamespace) {
-    this.defaultNamespace = defaultNamespace;
+    this.namespaces = new ReleaseNamespaces(defaultNamespace);
   }
 
   public Plan plan(HelmfileState state) {
@@ -54,7 +54,7 @@ public final class ReleasePlanner {
   }
 
   private String namespaceOf(Release release) {
-    return release.namespace().isEmpty() ? defaultNamespace : release.namespace();
+    return namespaces.of(release.namespace());
   }
 
   private List<String> resolveNeeds(

@@ -1,0 +1,79 @@
+package io.helmsync.helmfile;
+
+import io.helmsync.model.ReconcileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the state tree of one load: a state file with its bases, its environment checked, its
+ * releases loaded and its nested helmfiles read the same way, their selected releases first.
+ */
+final class StateReader {
+  private final LoadContext context;
+  private final Repositories repositories = new Repositories();
+  private final EnvironmentValues environments;
+  private final StateFiles files;
+  private final ReleaseLoader releases;
+  private final SubHelmfiles helmfiles;
+
+  StateReader(LoadContext context) {
+    this.context = context;
+    this.environments = new EnvironmentValues(context);
+    this.files = new StateFiles(context, environments, repositories);
+    this.releases = new ReleaseLoader(context);
+    this.helmfiles = new SubHelmfiles(context);
+  }
+
+  /** The top-level state file ({@link StateOptions#stateFile()}) and all it includes. */
+  HelmfileState readTop() {
+    Path top = context.values().confined(
+        context.root().resolve(context.options().stateFile()).normalize(), "stateFile");
+    StateLayer layer = read(top, Map.of(), List.of());
+    List<Release> all = layer.allReleases();
+    checkUnique(all);
+    return new HelmfileState(context.environment(), layer.effectiveValues(), all,
+        repositories.all(), context.root(), context.secretValues());
+  }
+
+  /**
+   * A state file with its bases, its releases loaded and its nested helmfiles read.
+   *
+   * @param overrides the values its parent's {@code helmfiles:} entry passed
+   * @param chain the state files that include this one, outermost first
+   */
+  private StateLayer read(Path file, Map<String, Object> overrides, List<Path> chain) {
+    StateLayer layer = new StateLayer(overrides, context.environment(),
+        context.options().namespace());
+    files.read(file, layer, new ArrayList<>(chain));
+    String name = context.display(file);
+    environments.requireDeclared(layer, name);
+    ReleaseSettings defaults = ReleaseReader.defaults(layer.helmDefaults, name);
+    for (ReleaseLoader.RawRelease raw : layer.rawReleases) {
+      layer.releases.add(releases.load(raw, layer, defaults));
+    }
+    for (SubHelmfiles.Entry entry : layer.helmfiles) {
+      SubHelmfiles.SubHelmfile sub = helmfiles.resolve(entry, layer);
+      List<Path> subChain = new ArrayList<>(chain);
+      subChain.add(file);
+      StateLayer child = read(sub.file(), sub.overrides(), subChain);
+      layer.subReleases.addAll(sub.select(child.allReleases()));
+    }
+    return layer;
+  }
+
+  private void checkUnique(List<Release> releases) {
+    Map<String, Release> seen = new LinkedHashMap<>();
+    for (Release release : releases) {
+      String namespace = context.namespaces().of(release.namespace());
+      Release other = seen.put(namespace + "/" + release.name(), release);
+      if (other != null) {
+        throw ReconcileException.stalled(release.source() + ": duplicate release " + namespace
+            + "/" + release.name() + ", also declared at " + other.source()
+            + "; release names must be unique in a namespace");
+      }
+    }
+  }
+}
