@@ -49,7 +49,8 @@ public final class HealthWaiter {
   }
 
   public static HealthWaiter create(KubernetesClient client) {
-    return new HealthWaiter(client, Duration.ofSeconds(2), duration -> Thread.sleep(duration.toMillis()));
+    return new HealthWaiter(client, Duration.ofSeconds(2),
+        duration -> Thread.sleep(duration.toMillis()));
   }
 
   /** @return empty when every object became healthy, else why not */

@@ -78,11 +78,12 @@ final class ChangePreview {
         + (paths.isEmpty() ? " (drop fields no longer in Git)" : " " + String.join(", ", paths)));
   }
 
-  /** Logs the preview when it differs from the last one, so an idle agent does not repeat itself. */
+  /** Logs the preview when it differs from the last, so that an idle agent does not repeat it. */
   private void logIfChanged(String revision, String why, ChangeSet preview) {
     List<ChangeSet.Entry> pending =
         preview.entries().stream().filter(e -> e.action() == Action.SKIPPED).toList();
-    String text = pending.stream().map(ChangeSet.Entry::toString).reduce("", (a, b) -> a + "\n  " + b);
+    String text =
+        pending.stream().map(ChangeSet.Entry::toString).reduce("", (a, b) -> a + "\n  " + b);
     if (text.equals(lastReport)) {
       return;
     }

@@ -186,7 +186,8 @@ public class ReconcileLoop {
 
   private void record(ReconcileResult previous, ReconcileResult result) {
     if (result.outcome() == Outcome.SKIPPED) {
-      LOG.debugf("revision %s stalled before and has not changed; not retrying it yet", result.revision());
+      LOG.debugf("revision %s stalled before and has not changed; not retrying it yet",
+          result.revision());
       return;
     }
     String environment = settings.environment();

@@ -121,7 +121,7 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     this.watch = watch;
   }
 
-  /** Makes the cluster match {@code desired}; when this throws, nothing was pruned. */
+  /** Makes the cluster match {@code desired}, step by step; an apply that fails prunes nothing. */
   @Override
   public ChangeSet sync(DesiredState desired) {
     announceNewRevision(desired);
@@ -246,15 +246,17 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
   private Staged applyFoundations(DesiredState desired) {
     List<DesiredRelease> releases = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
-      List<Manifest> first = release.objects().stream().filter(ServerSideSync::isFoundation).toList();
+      List<Manifest> first =
+          release.objects().stream().filter(ServerSideSync::isFoundation).toList();
       if (!first.isEmpty()) {
         releases.add(new DesiredRelease(release.name(), release.namespace(), first));
       }
     }
-    DesiredState foundations = new DesiredState(desired.environment(), desired.revision(), releases);
     if (releases.isEmpty()) {
       return new Staged(ChangeSet.empty(), List.of());
     }
+    DesiredState foundations =
+        new DesiredState(desired.environment(), desired.revision(), releases);
     ChangeSet applied = applier.apply(foundations, applyOptions);
     List<Failure> failures = waiter.await(foundations.objects(), applyOptions.establishTimeout())
         .map(problem -> failure("the CustomResourceDefinitions are not ready: " + problem.message()
@@ -399,8 +401,8 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     progress.finish(current.plus(previous, pruned.failed()));
     if (!pruned.failed().isEmpty()) {
       throw ReconcileException.transientError(
-          "applied, but could not prune " + pruned.failed().size() + " objects (kept in the inventory"
-              + " to retry): " + pruned.changes().entries().stream()
+          "applied, but could not prune " + pruned.failed().size()
+              + " objects (kept in the inventory to retry): " + pruned.changes().entries().stream()
                   .filter(entry -> pruned.failed().contains(entry.ref()))
                   .map(ChangeSet.Entry::toString).toList(),
           null);

@@ -121,10 +121,12 @@ class ReconcilerTest {
         reconciler(Optional.of(wrapped)).reconcile(poll(), null).error().getMessage();
 
     assertThat(bareMessage)
-        .startsWith("unexpected error: NullPointerException at io.helmsync.reconcile.ReconcilerTest")
+        .startsWith("unexpected error: NullPointerException at ")
+        .contains(" at io.helmsync.reconcile.ReconcilerTest")
         .doesNotContain("null");
     assertThat(wrappedMessage)
-        .startsWith("unexpected error: IllegalStateException at io.helmsync.reconcile.ReconcilerTest")
+        .startsWith("unexpected error: IllegalStateException at ")
+        .contains(" at io.helmsync.reconcile.ReconcilerTest")
         .contains(", caused by NumberFormatException at ")
         .doesNotContain("hunter2");
   }
