@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.LiveComparison;
 import io.helmsync.apply.Ownership;
@@ -51,8 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drift, suspend and dry-run on the example environment against the mock API server, with the
- * agent's own cluster side ({@link ClusterSide#agent}: informers, drift watch, server-side apply). The
- * reconcile loop is stood in for by one thread that runs the requested reconciles one at a time.
+ * agent's own cluster side ({@link ClusterSide#agent}: informers, drift watch, server-side
+ * apply). The reconcile loop is stood in for by one thread that runs the requested reconciles one
+ * at a time.
  * Prints the figures the issue asks for on lines starting with {@code FIGURE:}.
  */
 class DriftStoryTest {

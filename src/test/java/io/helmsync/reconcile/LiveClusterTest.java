@@ -37,7 +37,6 @@ import io.helmsync.testing.ApplyPatchDispatcher.Fault;
 import io.helmsync.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
