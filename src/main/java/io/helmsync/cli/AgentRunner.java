@@ -2,7 +2,6 @@ package io.helmsync.cli;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
-import io.helmsync.apply.HealthWaiter;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
@@ -71,10 +70,8 @@ public class AgentRunner {
         settings.dryRun() ? " dry-run" : "");
     EventSink sink = eventSink(settings);
     SyncEvents events = new SyncEvents(sink);
-    Reconciler reconciler =
-        pipelines.agentReconciler(settings, loop::request, sink, events::announcing);
-    ReleaseHealth releaseHealth = settings.dryRun()
-        ? ReleaseHealth.NONE : ReleaseHealth.live(HealthWaiter.create(pipelines.client()));
+    Reconciler reconciler = pipelines.agentReconciler(settings, loop::request, sink, events);
+    ReleaseHealth releaseHealth = pipelines.releaseHealth(settings);
     watchSecretRotation();
     AgentSettings running = settings;
     Runnable start = () -> loop.start(reconciler, running, events, releaseHealth);

@@ -1,11 +1,9 @@
 package io.helmsync.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.helmsync.apply.ClusterDiscovery;
 import io.helmsync.apply.Differ;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.PruneOptions;
-import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.chart.RemoteCharts;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
@@ -16,12 +14,11 @@ import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
-import io.helmsync.observe.ReconcileMetrics;
+import io.helmsync.reconcile.ClusterSide;
 import io.helmsync.reconcile.ClusterSync;
-import io.helmsync.reconcile.LiveCluster;
 import io.helmsync.reconcile.Reconciler;
-import io.helmsync.reconcile.ServerSideSync;
-import io.helmsync.reconcile.WatchedSync;
+import io.helmsync.reconcile.ReleaseHealth;
+import io.helmsync.reconcile.SyncEvents;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.ClusterView;
 import io.helmsync.render.HelmChartRenderer;
@@ -39,12 +36,10 @@ import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -64,9 +59,9 @@ public class Pipelines {
   private final SecretResolver secrets;
   private final Optional<Boolean> secretPlaceholders;
   private final RemoteCharts charts;
-  private final WatchedSync.Options driftOptions;
+  private final ClusterSide.WatchOptions watchOptions;
   private final ReconcileMetrics metrics;
-  private ClusterDiscovery discovery;
+  private ClusterSide clusterSide;
 
   public Pipelines(
       Instance<KubernetesClient> clients,
@@ -77,7 +72,7 @@ public class Pipelines {
       ReconcileMetrics metrics) {
     this.clients = clients;
     this.metrics = metrics;
-    this.driftOptions = new WatchedSync.Options(
+    this.watchOptions = new ClusterSide.WatchOptions(
         DriftPolicy.parse(config.driftIgnore().orElse(List.of())), config.selfHeal(), config.suspend());
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
@@ -140,11 +135,9 @@ public class Pipelines {
     if (!clusterConfigured()) {
       return reconciler(settings, Optional.empty(), offline(), false);
     }
-    ClusterView view = live();
     Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
-        : Optional.of(rediscovering(ServerSideSync.create(client(), settings, pruneOptions,
-            new ServerSideApplier(client(), driftOptions.driftPolicy()))));
-    return reconciler(settings, cluster, view, false);
+        : Optional.of(clusterSide().once(settings, watchOptions.driftPolicy()));
+    return reconciler(settings, cluster, clusterSide().view(), false);
   }
 
   /**
@@ -152,7 +145,7 @@ public class Pipelines {
    * #reconciler} does. Only call when {@link #clusterConfigured()}.
    */
   public Differ differ(AgentSettings settings) {
-    return new Differ(client(), settings.environment(), driftOptions.driftPolicy(), pruneOptions);
+    return new Differ(client(), settings.environment(), watchOptions.driftPolicy(), pruneOptions);
   }
 
   /**
@@ -178,22 +171,12 @@ public class Pipelines {
     return ClusterView.offline(ChartContext.offline());
   }
 
-  /** The live cluster's view. */
-  private ClusterView live() {
-    return LiveCluster.view(client(), discovery());
-  }
-
-  private ClusterSync rediscovering(ClusterSync cluster) {
-    return LiveCluster.rediscoveringAfterCrdChanges(cluster, discovery());
-  }
-
-  /** One discovery for the process, so that its cache outlives reconciles. */
-  private synchronized ClusterDiscovery discovery() {
-    if (discovery == null) {
-      discovery =
-          new ClusterDiscovery(client(), ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC());
+  /** One cluster side for the process, so that its discovery outlives reconciles. */
+  private synchronized ClusterSide clusterSide() {
+    if (clusterSide == null) {
+      clusterSide = new ClusterSide(client(), pruneOptions);
     }
-    return discovery;
+    return clusterSide;
   }
 
   /**
@@ -201,18 +184,23 @@ public class Pipelines {
    * (heals are asked of {@code request}), and in dry-run reports what it would change without
    * writing; without a cluster, renders only.
    *
-   * @param events where drift corrections are reported
-   * @param decorate wraps the cluster side (the loop announces each new revision it applies)
+   * @param sink where drift corrections are reported
+   * @param events where each new revision the agent applies is announced
    */
   public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
-      EventSink events, UnaryOperator<ClusterSync> decorate) {
+      EventSink sink, SyncEvents events) {
     if (!clusterConfigured()) {
       return reconciler(settings, Optional.empty(), offline(), true);
     }
-    ClusterView view = live();
-    ClusterSync watched = WatchedSync.create(client(), settings, pruneOptions, driftOptions,
-        metrics, events, request);
-    return reconciler(settings, Optional.of(rediscovering(decorate.apply(watched))), view, false);
+    ClusterSync cluster =
+        clusterSide().agent(settings, watchOptions, metrics, sink, events, request);
+    return reconciler(settings, Optional.of(cluster), clusterSide().view(), false);
+  }
+
+  /** How the agent reads each release's health after a sync: not at all in dry-run. */
+  public ReleaseHealth releaseHealth(AgentSettings settings) {
+    return settings.dryRun() || !clusterConfigured()
+        ? ReleaseHealth.NONE : clusterSide().releaseHealth();
   }
 
   /**

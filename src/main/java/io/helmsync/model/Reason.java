@@ -4,7 +4,10 @@ package io.helmsync.model;
  * Why a reconcile stopped, typed by what should happen next (as in Flux's source-controller).
  */
 public enum Reason {
-  /** The input is wrong; no retry until the revision or the secrets change. Nothing is applied. */
+  /**
+   * The input is wrong; retried when the revision or the secrets change, or after a few minutes
+   * (what it needed may have changed outside Git). Nothing is applied.
+   */
   STALLED,
   /** Health is not reached yet; requeue after a delay. */
   WAITING,

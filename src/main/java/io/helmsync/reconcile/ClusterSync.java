@@ -3,7 +3,10 @@ package io.helmsync.reconcile;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
 
-/** The cluster side of a reconcile: apply, then prune what the inventory no longer lists. */
+/**
+ * The cluster side of a reconcile, as {@link Reconciler} sees it: {@link ServerSideSync}, or a
+ * test's fake.
+ */
 public interface ClusterSync {
 
   /**

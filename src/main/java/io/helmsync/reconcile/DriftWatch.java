@@ -5,6 +5,7 @@ import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.Holds;
 import io.helmsync.apply.LiveComparison;
 import io.helmsync.apply.ManagedFieldsV1;
+import io.helmsync.cluster.ManagedObjectCache;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
@@ -281,10 +282,6 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
 
   private String shortRevision() {
     return revision.length() > 12 ? revision.substring(0, 12) : revision;
-  }
-
-  String environment() {
-    return environment;
   }
 
   private void publishGauge() {

@@ -13,6 +13,7 @@ import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,13 +33,17 @@ import org.jboss.logging.MDC;
 /**
  * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
  * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
- * (stalled: not until the revision changes; transient: exponential backoff; success: next poll).
+ * (stalled: when the revision or a secret changes, else after {@link Reconciler#STALLED_RETRY};
+ * waiting for health: after {@link #WAITING_RETRY}; transient: exponential backoff; success: next
+ * poll).
  */
 @ApplicationScoped
 public class ReconcileLoop {
   private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
   static final String POLL_JOB = "helmsync-poll";
   static final int HISTORY = 20;
+  /** How long a reconcile that waits for health lets the objects progress before it looks again. */
+  static final Duration WAITING_RETRY = Duration.ofSeconds(30);
 
   private final Scheduler scheduler;
   private final ReconcileMetrics metrics;
@@ -181,7 +186,8 @@ public class ReconcileLoop {
 
   private void record(ReconcileResult previous, ReconcileResult result) {
     if (result.outcome() == Outcome.SKIPPED) {
-      LOG.debugf("revision %s stalled before and has not changed; waiting for a new commit", result.revision());
+      LOG.debugf("revision %s stalled before and has not changed; not retrying it yet",
+          result.revision());
       return;
     }
     String environment = settings.environment();
@@ -259,16 +265,28 @@ public class ReconcileLoop {
 
   private void recordFailure(ReconcileResult result) {
     Reason reason = result.error().reason();
-    if (reason == Reason.TRANSIENT) {
-      transientFailures++;
-      var delay = backoff.after(transientFailures);
-      retryNotBefore = clock.instant().plus(delay);
-      LOG.warnf("reconcile failed, retrying in %d s: %s", delay.toSeconds(), result.error().getMessage());
-    } else {
-      LOG.errorf(
-          "reconcile %s: %s",
-          reason == Reason.STALLED ? "stalled until the next commit" : "waiting",
+    Duration delay = retryDelay(reason);
+    retryNotBefore = clock.instant().plus(delay);
+    switch (reason) {
+      case TRANSIENT -> LOG.warnf("reconcile failed, retrying in %d s: %s", delay.toSeconds(),
           result.error().getMessage());
+      case WAITING -> LOG.warnf("reconcile waiting for health, looking again in %d s: %s",
+          delay.toSeconds(), result.error().getMessage());
+      case STALLED -> LOG.errorf("reconcile stalled until the revision or a secret changes, or %d"
+          + " minutes pass: %s", Reconciler.STALLED_RETRY.toMinutes(), result.error().getMessage());
     }
+  }
+
+  /**
+   * How long polls wait before the next reconcile after a failure for {@code reason}: backoff for
+   * a transient error (counting it), a fixed delay while waiting for health, none when stalled
+   * (the reconciler skips a stalled revision itself).
+   */
+  Duration retryDelay(Reason reason) {
+    return switch (reason) {
+      case TRANSIENT -> backoff.after(++transientFailures);
+      case WAITING -> WAITING_RETRY;
+      case STALLED -> Duration.ZERO;
+    };
   }
 }

@@ -17,6 +17,7 @@ import io.helmsync.source.Source;
 import io.helmsync.source.SourceSnapshot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ public final class Reconciler {
   /**
    * Runs one reconcile. Never throws: failures are in the result.
    *
-   * @param previous the last result, or {@code null}; a revision that stalled is not retried
+   * @param previous the last result, or {@code null}; a revision that stalled is skipped until a
+   *     secret rotates or {@link #STALLED_RETRY} passes
    */
   public ReconcileResult reconcile(Trigger trigger, ReconcileResult previous) {
     Attempt attempt = new Attempt(trigger, previous);
@@ -88,10 +90,32 @@ public final class Reconciler {
     } catch (RuntimeException e) {
       LOG.errorf(e, "unexpected error during reconcile");
       return attempt.failed(
-          new ReconcileException(Reason.TRANSIENT, "unexpected error: " + e.getMessage(), e));
+          new ReconcileException(Reason.TRANSIENT, "unexpected error: " + describe(e), e));
     } finally {
       LogFields.clear();
     }
+  }
+
+  /**
+   * The exception's message; for one without (a bare {@code NullPointerException}), its class and
+   * where it was thrown in helmsync's code, and its cause's, so the status says more than "null".
+   * Neither carries a value that might be a secret.
+   */
+  static String describe(Throwable e) {
+    if (e.getMessage() != null) {
+      return e.getMessage();
+    }
+    String described = e.getClass().getSimpleName() + where(e);
+    return e.getCause() == null ? described : described + ", caused by "
+        + e.getCause().getClass().getSimpleName() + where(e.getCause());
+  }
+
+  /** {@code " at"} the first frame in helmsync's code (else the first frame), or nothing. */
+  private static String where(Throwable e) {
+    StackTraceElement[] frames = e.getStackTrace();
+    return Arrays.stream(frames).filter(frame -> frame.getClassName().startsWith("io.helmsync."))
+        .findFirst().or(() -> Arrays.stream(frames).findFirst())
+        .map(frame -> " at " + frame).orElse("");
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.helmsync.reconcile;
 
-import io.helmsync.apply.HealthWaiter;
+import io.helmsync.cluster.HealthWaiter;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthAssessor;
 import io.helmsync.model.DesiredState;

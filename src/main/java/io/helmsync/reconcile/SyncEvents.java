@@ -75,23 +75,10 @@ public final class SyncEvents {
     }
   }
 
-  /** Wraps {@code cluster} so that a sync of a revision not applied before reports SyncStarted first. */
-  public ClusterSync announcing(ClusterSync cluster) {
-    return new ClusterSync() {
-      private String applied;
-
-      @Override
-      public ChangeSet sync(DesiredState desired) {
-        boolean newRevision = !desired.revision().equals(applied);
-        if (newRevision) {
-          sink.environment(Type.NORMAL, SYNC_STARTED, "applying revision " + shortRevision(desired.revision())
-              + " (" + desired.releases().size() + " releases)");
-        }
-        ChangeSet changes = cluster.sync(desired);
-        applied = desired.revision();
-        return changes;
-      }
-    };
+  /** Reports that a sync of {@code desired}, a revision not applied before, starts. */
+  void started(DesiredState desired) {
+    sink.environment(Type.NORMAL, SYNC_STARTED, "applying revision "
+        + shortRevision(desired.revision()) + " (" + desired.releases().size() + " releases)");
   }
 
   private static String summary(ChangeSet changes) {

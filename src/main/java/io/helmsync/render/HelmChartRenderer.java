@@ -25,7 +25,8 @@ import java.util.Map;
  * Renders releases whose chart is a local Helm chart (directory or {@code .tgz}), as {@code helm
  * template} does: subcharts enabled by Helm's dependency rules, values coalesced over every chart's
  * defaults, every template in one set, documents split on {@code ---} and ordered by Helm's install
- * order. Hooks and {@code crds/} come back apart: this version applies neither. Directories of
+ * order. Hooks and {@code crds/} come back apart: the sync runs the hooks around the release's
+ * objects and applies the CustomResourceDefinitions before them. Directories of
  * plain manifests still go to {@link ManifestDirectoryRenderer}; remote charts are fetched by
  * {@link RemoteCharts}.
  */

@@ -7,7 +7,7 @@ import io.helmsync.model.Action;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileResult;
-import io.helmsync.reconcile.WatchedSync;
+import io.helmsync.reconcile.ServerSideSync;
 import io.helmsync.source.CommitInfo;
 import java.time.Instant;
 import java.util.Collection;
@@ -116,7 +116,7 @@ public record StatusView(
       return outcome;
     }
     if (last.changes().entries().stream().anyMatch(entry -> entry.action() == Action.SKIPPED
-        && entry.message().startsWith(WatchedSync.SUSPENDED_BY))) {
+        && entry.message().startsWith(ServerSideSync.SUSPENDED_BY))) {
       return "suspended";
     }
     if (health.stream().anyMatch(h -> h.status() == HealthStatus.DEGRADED)) {

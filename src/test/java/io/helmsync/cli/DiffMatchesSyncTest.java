@@ -10,13 +10,13 @@ import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.PruneRefusedException;
-import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.YamlDocuments;
+import io.helmsync.reconcile.ClusterSide;
 import io.helmsync.reconcile.ServerSideSync;
 import io.helmsync.render.ManifestDirectoryRenderer;
 import io.helmsync.testing.ApplyMockServer;
@@ -99,8 +99,7 @@ class DiffMatchesSyncTest {
           "main", ".", "helmfile.yaml", Duration.ofSeconds(15), c.prune(), false, Path.of("work"));
       DriftPolicy driftPolicy = DriftPolicy.parse(c.driftIgnore());
       PruneOptions pruneOptions = PruneOptions.defaults();
-      ServerSideSync sync = ServerSideSync.create(client, settings, pruneOptions,
-          new ServerSideApplier(client, driftPolicy));
+      ServerSideSync sync = new ClusterSide(client, pruneOptions).once(settings, driftPolicy);
       sync.sync(git("r1", "info", List.of()));
       c.edit().accept(client);
       DesiredState second = git("r2", c.level(), c.dropped());

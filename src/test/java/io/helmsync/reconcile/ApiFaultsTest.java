@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.HealthWaiter;
-import io.helmsync.apply.HookRunner;
 import io.helmsync.apply.PruneOptions;
-import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.ReleaseHistory;
@@ -61,11 +58,8 @@ class ApiFaultsTest {
   }
 
   private ServerSideSync agent() {
-    HealthWaiter waiter = new HealthWaiter(agentClient, Duration.ofMillis(10),
-        duration -> Thread.sleep(duration.toMillis()));
-    return new ServerSideSync(new ServerSideApplier(agentClient), inventory,
-        new Pruner(agentClient, "demo"), ApplyOptions.defaults(), PruneOptions.defaults(), true,
-        waiter, HookRunner.create(agentClient, waiter, "demo"));
+    return OnceSyncs.of(agentClient, new ServerSideApplier(agentClient), ApplyOptions.defaults(),
+        PruneOptions.defaults());
   }
 
   private static DesiredRelease release(String name) {

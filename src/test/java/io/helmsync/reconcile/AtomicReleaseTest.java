@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.HealthWaiter;
-import io.helmsync.apply.HookRunner;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
-import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.ReleaseHistory;
@@ -16,6 +13,8 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;
 import io.helmsync.testing.ApplyMockServer;
 import io.helmsync.testing.FakeControllers;
@@ -44,11 +43,8 @@ class AtomicReleaseTest {
     server = ApplyMockServer.start();
     controllers = FakeControllers.start(server.client(), "demo");
     inventory = new ConfigMapInventoryStore(server.client(), "demo", "demo");
-    HealthWaiter waiter = new HealthWaiter(server.client(), Duration.ofMillis(10),
-        duration -> Thread.sleep(duration.toMillis()));
-    sync = new ServerSideSync(new ServerSideApplier(server.client()), inventory,
-        new Pruner(server.client(), "demo"), ApplyOptions.defaults(), PruneOptions.defaults(), true,
-        waiter, HookRunner.create(server.client(), waiter, "demo"));
+    sync = OnceSyncs.of(server.client(), new ServerSideApplier(server.client()),
+        ApplyOptions.defaults(), PruneOptions.defaults());
   }
 
   @AfterEach
@@ -96,6 +92,8 @@ class AtomicReleaseTest {
         .hasMessageContaining("release api is not healthy: Deployment/demo/api: Waiting for "
             + "rollout to finish")
         .hasMessageContaining("(timed out after 500ms)")
+        .isInstanceOfSatisfying(ReconcileException.class, e -> assertThat(e.reason())
+            .as("a health wait that timed out waits").isEqualTo(Reason.WAITING))
         .satisfies(e -> assertThat(e.getMessage().contains(
             "atomic: re-applied the release's objects of revision r1")).isEqualTo(atomic));
 

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.ClusterDiscovery;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.LiveComparison;
 import io.helmsync.apply.Ownership;
@@ -52,8 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drift, suspend and dry-run on the example environment against the mock API server, with the
- * agent's own cluster side ({@link WatchedSync}: informers, drift watch, server-side apply). The
- * reconcile loop is stood in for by one thread that runs the requested reconciles one at a time.
+ * agent's own cluster side ({@link ClusterSide#agent}: informers, drift watch, server-side
+ * apply). The reconcile loop is stood in for by one thread that runs the requested reconciles one
+ * at a time.
  * Prints the figures the issue asks for on lines starting with {@code FIGURE:}.
  */
 class DriftStoryTest {
@@ -64,7 +63,8 @@ class DriftStoryTest {
   private SimpleMeterRegistry registry;
   private RecordingEvents events;
   private ExecutorService loop;
-  private WatchedSync sync;
+  private ClusterSide side;
+  private ServerSideSync sync;
   private Reconciler reconciler;
   private volatile ReconcileResult lastHeal;
 
@@ -88,11 +88,12 @@ class DriftStoryTest {
     server.close();
   }
 
-  private void agent(WatchedSync.Options options, boolean dryRun) {
+  private void agent(ClusterSide.WatchOptions options, boolean dryRun) {
     AgentSettings settings = new AgentSettings(ENV, ENV, Optional.of(repo), Optional.empty(), "main",
         ".", "helmfile.yaml", Duration.ofSeconds(15), true, dryRun, repo.resolve("work"));
-    sync = WatchedSync.create(server.client(), settings, PruneOptions.defaults(), options,
-        new ReconcileMetrics(registry), events,
+    side = new ClusterSide(server.client(), PruneOptions.defaults());
+    sync = side.agent(settings, options, new ReconcileMetrics(registry), events,
+        new SyncEvents(EventSink.NONE),
         trigger -> loop.execute(() -> lastHeal = reconcile(trigger)));
     reconciler = new Reconciler(new DirectorySource(repo),
         new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
@@ -101,7 +102,7 @@ class DriftStoryTest {
   }
 
   private void agent() {
-    agent(new WatchedSync.Options(DriftPolicy.none(), true, false), false);
+    agent(new ClusterSide.WatchOptions(DriftPolicy.none(), true, false), false);
   }
 
   private synchronized ReconcileResult reconcile(Trigger trigger) {
@@ -186,14 +187,12 @@ class DriftStoryTest {
   @Test
   void withTheLiveClusterViewANoOpReconcileStillReadsOnlyTheInventory() {
     agent();
-    ClusterDiscovery discovery = new ClusterDiscovery(server.client(),
-        ClusterDiscovery.DEFAULT_MAX_AGE, java.time.Clock.systemUTC());
     reconciler = new Reconciler(new DirectorySource(repo),
         new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
             .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
-        new HelmChartRenderer(LiveCluster.view(server.client(), discovery),
+        new HelmChartRenderer(side.view(),
             new RemoteCharts(RemoteCharts.Options.defaults())),
-        Optional.of(LiveCluster.rediscoveringAfterCrdChanges(sync, discovery)), ENV);
+        Optional.of(sync), ENV);
     server.dispatcher().clearRequests();
     DesiredState desired = syncedExample();
     long firstDiscovery = server.dispatcher().requests().stream()
@@ -315,7 +314,7 @@ class DriftStoryTest {
 
   @Test
   void driftOnAnIgnoredPathOrAnAnnotatedObjectIsLeftAlone() {
-    agent(new WatchedSync.Options(
+    agent(new ClusterSide.WatchOptions(
         DriftPolicy.parse(List.of("apps/v1/Deployment:spec.replicas")), true, false), false);
     DesiredState desired = syncedExample();
     Manifest deployment = first(desired, "Deployment");
@@ -394,7 +393,8 @@ class DriftStoryTest {
             .withName(inventory).withNamespace(ENV).addToAnnotations(Ownership.SUSPEND, "true")
             .endMetadata().build())
         .fieldManager("kubectl").serverSideApply();
-    await().atMost(Duration.ofSeconds(5)).until(() -> sync.cache().inventoryAnnotations()
+    await().atMost(Duration.ofSeconds(5)).until(() -> sync.cache().annotationsOf(
+        new ObjectRef("v1", "ConfigMap", ENV, inventory))
         .containsKey(Ownership.SUSPEND));
     poll();
     Manifest configMap = first(desired, "ConfigMap");
@@ -430,7 +430,7 @@ class DriftStoryTest {
     agent();
     syncedExample();
     sync.close();
-    agent(new WatchedSync.Options(DriftPolicy.none(), true, false), true);
+    agent(new ClusterSide.WatchOptions(DriftPolicy.none(), true, false), true);
     Path redis = repo.resolve("values/redis.yaml.gotmpl");
     Files.writeString(redis, Files.readString(redis).replace("port: 6379", "port: 6380"));
     server.dispatcher().clearRequests();

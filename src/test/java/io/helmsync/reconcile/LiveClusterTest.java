@@ -11,16 +11,24 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.helmsync.apply.ClusterDiscovery;
-import io.helmsync.apply.ClusterLookup;
+import io.helmsync.apply.Applier;
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.Ownership;
+import io.helmsync.apply.PruneOptions;
 import io.helmsync.chart.RemoteCharts;
+import io.helmsync.cluster.ClusterDiscovery;
+import io.helmsync.cluster.ClusterLookup;
+import io.helmsync.cluster.LiveCluster;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
+import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.observe.EventSink;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.render.RenderedRelease;
@@ -29,7 +37,6 @@ import io.helmsync.testing.ApplyPatchDispatcher.Fault;
 import io.helmsync.testing.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -259,19 +266,35 @@ class LiveClusterTest {
     createServiceMonitorCrd();
     ObjectRef crd = new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "",
         "servicemonitors.monitoring.coreos.com");
-    ClusterSync applied = desired -> new ChangeSet(List.of(
-        new ChangeSet.Entry(crd, "prometheus", Action.CREATED, "")));
-    ClusterSync unchanged = desired -> new ChangeSet(List.of(
+    Applier unchanged = (desired, options) -> new ChangeSet(List.of(
         new ChangeSet.Entry(crd, "prometheus", Action.UNCHANGED, "")));
+    Applier applied = (desired, options) -> new ChangeSet(List.of(
+        new ChangeSet.Entry(crd, "prometheus", Action.CREATED, "")));
 
-    LiveCluster.rediscoveringAfterCrdChanges(unchanged, discovery).sync(null);
+    sync(unchanged).sync(prometheus());
     boolean afterUnchanged = object(render(), "ServiceMonitor").isPresent();
-    LiveCluster.rediscoveringAfterCrdChanges(applied, discovery).sync(null);
+    sync(applied).sync(prometheus());
     server.dispatcher().clearRequests();
     boolean afterCreated = object(render(), "ServiceMonitor").isPresent();
 
     assertThat(afterUnchanged).isFalse();
     assertThat(afterCreated).isTrue();
     assertThat(discoveryRequests()).isGreaterThan(3);
+  }
+
+  /** A sync that applies with {@code applier} and discovers again through this test's discovery. */
+  private ServerSideSync sync(Applier applier) {
+    return OnceSyncs.of(agentClient, applier, ApplyOptions.defaults(), PruneOptions.defaults(),
+        new SyncEvents(EventSink.NONE), discovery);
+  }
+
+  /** One release of one ConfigMap; the fake appliers answer for it. */
+  private static DesiredState prometheus() {
+    Map<String, Object> body = Map.of("apiVersion", "v1", "kind", "ConfigMap",
+        "metadata", Map.of("name", "prometheus"));
+    Manifest configMap = Ownership.label(new Manifest(new ObjectRef("v1", "ConfigMap", "",
+        "prometheus"), body, "cm.yaml"), "demo", "prometheus", "demo", "r1");
+    return new DesiredState("demo", "r1",
+        List.of(new DesiredRelease("prometheus", "demo", List.of(configMap))));
   }
 }

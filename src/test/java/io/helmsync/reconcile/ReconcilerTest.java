@@ -108,6 +108,30 @@ class ReconcilerTest {
   }
 
   @Test
+  void anUnexpectedErrorWithoutAMessageNamesItsClassWhereAndCauseButNoValue() {
+    ClusterSync bare = desired -> {
+      throw new NullPointerException();
+    };
+    ClusterSync wrapped = desired -> {
+      throw new IllegalStateException(null, new NumberFormatException("For input: \"hunter2\""));
+    };
+
+    String bareMessage = reconciler(Optional.of(bare)).reconcile(poll(), null).error().getMessage();
+    String wrappedMessage =
+        reconciler(Optional.of(wrapped)).reconcile(poll(), null).error().getMessage();
+
+    assertThat(bareMessage)
+        .startsWith("unexpected error: NullPointerException at ")
+        .contains(" at io.helmsync.reconcile.ReconcilerTest")
+        .doesNotContain("null");
+    assertThat(wrappedMessage)
+        .startsWith("unexpected error: IllegalStateException at ")
+        .contains(" at io.helmsync.reconcile.ReconcilerTest")
+        .contains(", caused by NumberFormatException at ")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void withoutAClusterItOnlyRenders() {
     ReconcileResult result = reconciler(Optional.empty()).reconcile(poll(), null);
     assertThat(result.outcome()).isEqualTo(Outcome.RENDERED);

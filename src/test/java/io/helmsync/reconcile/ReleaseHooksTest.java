@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.HealthWaiter;
-import io.helmsync.apply.HookRunner;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
-import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.ReleaseHistory;
@@ -16,6 +13,8 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;
 import io.helmsync.model.Hook;
 import io.helmsync.testing.ApplyMockServer;
@@ -52,12 +51,8 @@ class ReleaseHooksTest {
 
   /** A fresh agent on the same cluster, as after a restart: it knows only what the cluster keeps. */
   private ServerSideSync newAgent() {
-    HealthWaiter waiter = new HealthWaiter(server.client(), Duration.ofMillis(10),
-        duration -> Thread.sleep(duration.toMillis()));
-    return new ServerSideSync(new ServerSideApplier(server.client()), inventory,
-        new Pruner(server.client(), "demo"), ApplyOptions.defaults(),
-        PruneOptions.defaults().withAllowMassPrune(true), true, waiter,
-        HookRunner.create(server.client(), waiter, "demo"));
+    return OnceSyncs.of(server.client(), new ServerSideApplier(server.client()),
+        ApplyOptions.defaults(), PruneOptions.defaults().withAllowMassPrune(true));
   }
 
   static Manifest configMap(String name, String value, String release, String revision) {
@@ -180,7 +175,9 @@ class ReleaseHooksTest {
     assertThatThrownBy(() -> sync.sync(desired))
         .hasMessageContaining("hook Job/demo/migrate (pre-install) failed: Job/demo/migrate: "
             + "Job failed")
-        .hasMessageContaining("release api was not applied because it needs db");
+        .hasMessageContaining("release api was not applied because it needs db")
+        .isInstanceOfSatisfying(ReconcileException.class, e -> assertThat(e.reason())
+            .as("a failed hook is no wait for health").isEqualTo(Reason.TRANSIENT));
     assertThat(exists("migrate")).isFalse();
     assertThat(server.client().configMaps().inNamespace("demo").withName("db-config").get())
         .isNull();

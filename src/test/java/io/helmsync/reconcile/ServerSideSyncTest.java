@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Applier;
-import io.helmsync.apply.HealthWaiter;
-import io.helmsync.apply.HookRunner;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
-import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.Inventory;
@@ -17,8 +14,12 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.ChangeSet;
+import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.observe.EventSink.Type;
 import io.helmsync.testing.ApplyMockServer;
+import io.helmsync.testing.RecordingEvents;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,15 +46,9 @@ class ServerSideSyncTest {
   }
 
   private ServerSideSync sync(Applier applier, PruneOptions prune) {
-    return new ServerSideSync(applier, inventory, new Pruner(server.client(), "demo"),
-        ApplyOptions.defaults().withEstablishTimeout(java.time.Duration.ofMillis(200)), prune, true,
-        waiter(), HookRunner.create(server.client(), waiter(), "demo"));
-  }
-
-  /** Polls every 10 ms without sleeping longer, so a timeout of 200 ms is a few polls. */
-  private HealthWaiter waiter() {
-    return new HealthWaiter(server.client(), java.time.Duration.ofMillis(10),
-        duration -> Thread.sleep(duration.toMillis()));
+    // The health wait polls every 10 ms, so a timeout of 200 ms is a few polls.
+    return OnceSyncs.of(server.client(), applier,
+        ApplyOptions.defaults().withEstablishTimeout(java.time.Duration.ofMillis(200)), prune);
   }
 
   private static DesiredState state(String revision, String... configMaps) {
@@ -211,10 +206,38 @@ class ServerSideSyncTest {
     assertThatThrownBy(() -> sync.sync(desired))
         .hasMessageContaining("the CustomResourceDefinitions are not ready: "
             + "CustomResourceDefinition/vaults.vault.banzaicloud.com")
-        .hasMessageContaining("no release was applied");
+        .hasMessageContaining("no release was applied")
+        .isInstanceOfSatisfying(ReconcileException.class, e -> assertThat(e.reason())
+            .as("establishing ran out of time: wait, not back off").isEqualTo(Reason.WAITING));
     assertThat(server.dispatcher().writes()).extracting(r -> r.method() + " " + r.path())
         .anyMatch(w -> w.contains("customresourcedefinitions"))
         .noneMatch(w -> w.contains("configmaps/settings"));
     assertThat(configMaps()).isEmpty();
+  }
+
+  @Test
+  void announcesEachRevisionItStartsToApplyOnceAndAFailedOneAgain() {
+    RecordingEvents events = new RecordingEvents();
+    boolean[] failing = {false};
+    ServerSideSync sync = OnceSyncs.of(server.client(), (desired, options) -> {
+      if (failing[0]) {
+        throw ReconcileException.transientError("ConfigMap/demo/a: apply failed", null);
+      }
+      return ChangeSet.empty();
+    }, ApplyOptions.defaults(), PruneOptions.defaults(), new SyncEvents(events));
+
+    sync.sync(state("0123456789abcdef", "a"));
+    sync.sync(state("0123456789abcdef", "a"));
+    failing[0] = true;
+    assertThatThrownBy(() -> sync.sync(state("fedcba9876543210", "a")));
+    failing[0] = false;
+    sync.sync(state("fedcba9876543210", "a"));
+    sync.sync(state("fedcba9876543210", "a"));
+
+    assertThat(events.events()).allMatch(event -> event.type() == Type.NORMAL)
+        .extracting(event -> event.reason() + ": " + event.message()).containsExactly(
+            "SyncStarted: applying revision 0123456789ab (1 releases)",
+            "SyncStarted: applying revision fedcba987654 (1 releases)",
+            "SyncStarted: applying revision fedcba987654 (1 releases)");
   }
 }

@@ -6,7 +6,6 @@ import io.helmsync.apply.PruneRefusedException;
 import io.helmsync.health.Health;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
-import io.helmsync.model.DesiredState;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Trigger;
@@ -101,18 +100,5 @@ class SyncEventsTest {
     assertThat(sink.events).containsExactly(
         "Warning ReleaseDegraded: release api is degraded: Deployment/demo/api: Deployment exceeded its progress deadline",
         "Normal ReleaseRecovered: release api is healthy again");
-  }
-
-  @Test
-  void theClusterSideAnnouncesEachRevisionItStartsToApplyOnce() {
-    ClusterSync cluster = events.announcing(desired -> ChangeSet.empty());
-    DesiredState first = new DesiredState("demo", "0123456789abcdef", List.of());
-    cluster.sync(first);
-    cluster.sync(first);
-    cluster.sync(new DesiredState("demo", "fedcba9876543210", List.of()));
-
-    assertThat(sink.events).containsExactly(
-        "Normal SyncStarted: applying revision 0123456789ab (0 releases)",
-        "Normal SyncStarted: applying revision fedcba987654 (0 releases)");
   }
 }

@@ -14,7 +14,7 @@ import io.helmsync.model.Trigger;
 import io.helmsync.model.WaitPolicy;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileResult;
-import io.helmsync.reconcile.WatchedSync;
+import io.helmsync.reconcile.ServerSideSync;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +70,7 @@ class StatusViewTest {
   @Test
   void aSyncHeldBySuspendIsSuspendedWhateverTheHealth() {
     ChangeSet held = new ChangeSet(List.of(new ChangeSet.Entry(CONFIG, "api", Action.SKIPPED,
-        WatchedSync.SUSPENDED_BY + "HELMSYNC_SUSPEND: would configure data.LOG_LEVEL")));
+        ServerSideSync.SUSPENDED_BY + "HELMSYNC_SUSPEND: would configure data.LOG_LEVEL")));
     assertThat(view(List.of(synced(held)), Map.of("api", Health.degraded("CrashLoop"))).state())
         .isEqualTo("suspended");
   }

@@ -1,8 +1,9 @@
-package io.helmsync.apply;
+package io.helmsync.cluster;
 
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.helmsync.apply.ApiErrors;
+import io.helmsync.apply.LiveObjects;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthAssessor;
 import io.helmsync.health.HealthStatus;
@@ -27,25 +28,33 @@ public final class HealthWaiter {
     void sleep(Duration duration) throws InterruptedException;
   }
 
-  private final KubernetesClient client;
+  /**
+   * Why the objects did not become healthy.
+   *
+   * @param message names the object ({@code Deployment/demo/api: Waiting for rollout to finish:
+   *     ... (timed out after 300s)})
+   * @param timedOut true when the object was still progressing at the timeout, so that waiting
+   *     longer may be all it needs; false when it is degraded or the wait was interrupted
+   */
+  public record NotHealthy(String message, boolean timedOut) {}
+
+  private final LiveObjects live;
   private final Duration pollInterval;
   private final Sleeper sleeper;
 
   public HealthWaiter(KubernetesClient client, Duration pollInterval, Sleeper sleeper) {
-    this.client = client;
+    this.live = LiveObjects.reading(client);
     this.pollInterval = pollInterval;
     this.sleeper = sleeper;
   }
 
   public static HealthWaiter create(KubernetesClient client) {
-    return new HealthWaiter(client, Duration.ofSeconds(2), duration -> Thread.sleep(duration.toMillis()));
+    return new HealthWaiter(client, Duration.ofSeconds(2),
+        duration -> Thread.sleep(duration.toMillis()));
   }
 
-  /**
-   * @return empty when every object became healthy, else why not, naming the object
-   *     ({@code Deployment/demo/api: Waiting for rollout to finish: ... (timed out after 300s)})
-   */
-  public Optional<String> await(List<Manifest> objects, Duration timeout) {
+  /** @return empty when every object became healthy, else why not */
+  public Optional<NotHealthy> await(List<Manifest> objects, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Unhealthy shown = null;
     while (true) {
@@ -60,16 +69,17 @@ public final class HealthWaiter {
         shown = unhealthy;
       }
       if (unhealthy.health().status() == HealthStatus.DEGRADED) {
-        return Optional.of(unhealthy.describe("degraded"));
+        return Optional.of(new NotHealthy(unhealthy.describe("degraded"), false));
       }
       if (System.nanoTime() >= deadline) {
-        return Optional.of(unhealthy.describe("timed out after " + readable(timeout)));
+        return Optional.of(
+            new NotHealthy(unhealthy.describe("timed out after " + readable(timeout)), true));
       }
       try {
         sleeper.sleep(pollInterval);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return Optional.of(unhealthy.describe("interrupted while waiting"));
+        return Optional.of(new NotHealthy(unhealthy.describe("interrupted while waiting"), false));
       }
     }
   }
@@ -100,14 +110,11 @@ public final class HealthWaiter {
   }
 
   /** The health of the live object, read now; progressing when it is not there yet. */
-  @SuppressWarnings("unchecked")
   public Health healthOf(Manifest object) {
     try {
-      GenericKubernetesResource live = client.resource(Pruner.reference(object.ref())).get();
-      if (live == null) {
-        return Health.progressing("Not found in the cluster yet");
-      }
-      return HealthAssessor.assess(client.getKubernetesSerialization().convertValue(live, Map.class));
+      Optional<Map<String, Object>> found = live.get(object.ref());
+      return found.map(HealthAssessor::assess)
+          .orElseGet(() -> Health.progressing("Not found in the cluster yet"));
     } catch (KubernetesClientException e) {
       return Health.unknown("Cannot read it: " + ApiErrors.describe(e));
     }

@@ -1,10 +1,14 @@
-package io.helmsync.apply;
+package io.helmsync.reconcile;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.helmsync.apply.ApiErrors;
+import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.Ownership;
+import io.helmsync.cluster.HealthWaiter;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Hook;
@@ -20,7 +24,7 @@ import java.util.Optional;
  * {@code hook-failed} delete them afterwards. The first hook that fails stops the event. Hook
  * objects are not in the inventory: they are run, not managed, so a prune never touches them.
  */
-public final class HookRunner {
+final class HookRunner {
   static final String BEFORE_HOOK_CREATION = "before-hook-creation";
   static final String HOOK_SUCCEEDED = "hook-succeeded";
   static final String HOOK_FAILED = "hook-failed";
@@ -34,7 +38,7 @@ public final class HookRunner {
   private final String environment;
   private final HealthWaiter.Sleeper sleeper;
 
-  public HookRunner(KubernetesClient client, HealthWaiter waiter, String environment,
+  HookRunner(KubernetesClient client, HealthWaiter waiter, String environment,
       HealthWaiter.Sleeper sleeper) {
     this.client = client;
     this.waiter = waiter;
@@ -42,12 +46,12 @@ public final class HookRunner {
     this.sleeper = sleeper;
   }
 
-  public static HookRunner create(KubernetesClient client, HealthWaiter waiter, String environment) {
+  static HookRunner create(KubernetesClient client, HealthWaiter waiter, String environment) {
     return new HookRunner(client, waiter, environment, d -> Thread.sleep(d.toMillis()));
   }
 
   /** The hooks of {@code hooks} that run at {@code event}, in the order Helm runs them. */
-  public static List<Hook> at(String event, List<Hook> hooks) {
+  static List<Hook> at(String event, List<Hook> hooks) {
     return hooks.stream().filter(hook -> hook.events().contains(event)).sorted(HELM_ORDER).toList();
   }
 
@@ -58,7 +62,7 @@ public final class HookRunner {
    * @return empty when all succeeded, else why the first one failed, naming it and the event
    * @throws ReconcileException when the API server refuses or fails a request
    */
-  public Optional<String> run(String event, List<Hook> hooks, Duration timeout) {
+  Optional<String> run(String event, List<Hook> hooks, Duration timeout) {
     for (Hook hook : at(event, hooks)) {
       Optional<String> failure = runOne(event, hook, timeout);
       if (failure.isPresent()) {
@@ -79,7 +83,8 @@ public final class HookRunner {
       }
       resource.fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
       Optional<String> problem = runsToCompletion(ref)
-          ? waiter.await(List.of(hook.manifest()), timeout) : Optional.empty();
+          ? waiter.await(List.of(hook.manifest()), timeout).map(HealthWaiter.NotHealthy::message)
+          : Optional.empty();
       String policy = problem.isEmpty() ? HOOK_SUCCEEDED : HOOK_FAILED;
       if (hook.deletePolicies().contains(policy)) {
         resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();

@@ -1,4 +1,4 @@
-package io.helmsync.apply;
+package io.helmsync.cluster;
 
 import io.fabric8.kubernetes.api.model.APIGroup;
 import io.fabric8.kubernetes.api.model.APIGroupList;
@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.helmsync.apply.ApiErrors;
 import io.helmsync.model.ReconcileException;
 import java.time.Clock;
 import java.time.Duration;

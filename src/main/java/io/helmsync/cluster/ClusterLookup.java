@@ -1,4 +1,4 @@
-package io.helmsync.apply;
+package io.helmsync.cluster;
 
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.helmsync.apply.ApiErrors;
 import io.helmsync.model.ReconcileException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

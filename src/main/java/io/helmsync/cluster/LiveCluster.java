@@ -1,9 +1,6 @@
-package io.helmsync.reconcile;
+package io.helmsync.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.helmsync.apply.ClusterDiscovery;
-import io.helmsync.apply.ClusterLookup;
-import io.helmsync.model.ChangeSet;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.ClusterView;
 
@@ -22,22 +19,5 @@ public final class LiveCluster {
       ClusterDiscovery.Snapshot snapshot = discovery.current();
       return new ChartContext(snapshot.kubeVersion(), snapshot.apiVersions());
     }, lookup::lookup);
-  }
-
-  /**
-   * {@code cluster}, discovering again after it created, changed or deleted a
-   * CustomResourceDefinition: the next render sees the API versions it serves (or no longer does).
-   */
-  public static ClusterSync rediscoveringAfterCrdChanges(ClusterSync cluster,
-      ClusterDiscovery discovery) {
-    return desired -> {
-      ChangeSet changes = cluster.sync(desired);
-      boolean crdChanged = changes.writes().stream()
-          .anyMatch(entry -> entry.ref().kind().equals("CustomResourceDefinition"));
-      if (crdChanged) {
-        discovery.invalidate();
-      }
-      return changes;
-    };
   }
 }

@@ -1,4 +1,4 @@
-package io.helmsync.reconcile;
+package io.helmsync.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.helmsync.apply.LiveObjects;
 import io.helmsync.apply.Ownership;
-import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.model.ObjectRef;
 import java.util.Collection;
 import java.util.Map;
@@ -98,7 +97,7 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
   }
 
   /** The kinds with a running informer, as {@code apiVersion/Kind}. */
-  Set<String> watchedKinds() {
+  public Set<String> watchedKinds() {
     return new TreeSet<>(informers.keySet());
   }
 
@@ -113,11 +112,12 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
     return Optional.ofNullable(live).map(object -> withType(asMap(object), ref));
   }
 
-  /** The annotations of the environment's inventory ConfigMap, empty when it does not exist. */
-  public Map<String, String> inventoryAnnotations() {
-    ObjectRef inventory = new ObjectRef("v1", "ConfigMap", namespace,
-        ConfigMapInventoryStore.name(environment));
-    return get(inventory).map(ManagedObjectCache::annotations).orElse(Map.of());
+  /**
+   * The annotations of {@code ref} (the inventory ConfigMap, whose {@code helmsync.io/suspend} is
+   * read on every reconcile), empty when it does not exist.
+   */
+  public Map<String, String> annotationsOf(ObjectRef ref) {
+    return get(ref).map(ManagedObjectCache::annotations).orElse(Map.of());
   }
 
   @SuppressWarnings("unchecked")
