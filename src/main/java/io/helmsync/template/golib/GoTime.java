@@ -22,7 +22,8 @@ import java.util.Optional;
  */
 public final class GoTime implements GoStruct {
   /** Go's zero time, January 1, year 1, 00:00:00 UTC, which {@code toDate} gives on bad input. */
-  public static final GoTime ZERO = new GoTime(Instant.parse("0001-01-01T00:00:00Z"), ZoneOffset.UTC, "UTC");
+  public static final GoTime ZERO =
+      new GoTime(Instant.parse("0001-01-01T00:00:00Z"), ZoneOffset.UTC, "UTC");
 
   private final Instant instant;
   private final ZoneId zone;

@@ -39,7 +39,7 @@ public sealed interface GoType permits GoType.Basic, GoType.Named {
   enum Basic implements GoType {
     /** {@code interface{}}: any value; a missing value arrives as {@code null}. */
     ANY("interface {}"),
-    /** {@code reflect.Value}: any value as is, {@link NoValue#NO_VALUE} included (builtins only). */
+    /** {@code reflect.Value}: any value as is, {@link NoValue#NO_VALUE} included (builtins). */
     VALUE("reflect.Value"),
     STRING("string"),
     INT("int"),

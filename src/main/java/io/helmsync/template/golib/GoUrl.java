@@ -10,8 +10,8 @@ import java.util.Map;
  * url.Parse} with its error texts and {@code URL.String} with Go's escaping per component, which
  * java.net.URI does differently (it rejects what Go accepts and escapes other characters).
  */
-public record GoUrl(String scheme, String opaque, User user, String host, String path, String rawQuery,
-    boolean forceQuery, String fragment) {
+public record GoUrl(String scheme, String opaque, User user, String host, String path,
+    String rawQuery, boolean forceQuery, String fragment) {
 
   /** Go's {@code url.Userinfo}: a user name and, when set, a password. */
   public record User(String username, String password) {
