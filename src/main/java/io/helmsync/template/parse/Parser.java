@@ -518,13 +518,9 @@ public final class Parser {
 
   private ParseException unexpected(Token token, String context) {
     if (token.type() == Type.ERROR) {
-      String extra = "";
       if (actionLine != 0 && actionLine != token.line()) {
-        extra = " in action started at " + parseName + ":" + actionLine;
-        if (token.text().endsWith(" action")) {
-          extra = extra.substring(" in action".length());
-        }
-        return error(token.text() + extra, actionLine);
+        String where = token.text().endsWith(" action") ? " started at " : " in action started at ";
+        return error(token.text() + where + parseName + ":" + actionLine, actionLine);
       }
       return error(token.text());
     }
