@@ -1,8 +1,8 @@
 package io.helmsync.bench;
 
 import com.marcnuri.helm.Helm;
-import io.helmsync.template.GoYaml;
-import io.helmsync.template.HelmEngine;
+import io.helmsync.template.golib.GoYaml;
+import io.helmsync.template.helm.HelmEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,9 +45,11 @@ public class ChartRenderBenchmark {
   private Map<String, String> templates;
   private Map<String, Object> data;
   private Helm helm;
+  private HelmEngine engine;
 
   @Setup
   public void load() {
+    engine = new HelmEngine();
     templates = readTemplates();
     data = topLevel(readValues());
     helm = new Helm(CHART);
@@ -67,12 +69,12 @@ public class ChartRenderBenchmark {
 
   @Benchmark
   public Map<String, String> helmsyncEngine() {
-    return HelmEngine.render(templates, data);
+    return engine.render(templates, data);
   }
 
   @Benchmark
   public Map<String, String> helmsyncFromDisk() {
-    return HelmEngine.render(readTemplates(), topLevel(readValues()));
+    return engine.render(readTemplates(), topLevel(readValues()));
   }
 
   @Benchmark

@@ -2,7 +2,7 @@ package io.helmsync.chart;
 
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.SizeBoundedCache;
-import io.helmsync.template.GoYaml;
+import io.helmsync.template.golib.GoYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

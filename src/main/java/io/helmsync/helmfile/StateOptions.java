@@ -1,7 +1,7 @@
 package io.helmsync.helmfile;
 
 import io.helmsync.secret.SecretResolver;
-import io.helmsync.template.HelmfileFunctions;
+import io.helmsync.template.helmfile.HelmfileFunctions;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

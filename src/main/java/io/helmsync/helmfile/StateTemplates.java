@@ -1,15 +1,13 @@
 package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
-import io.helmsync.template.HelmfileFunctions;
 import io.helmsync.template.MissingKey;
-import io.helmsync.template.SecretPort;
 import io.helmsync.template.Template;
 import io.helmsync.template.TemplateException;
+import io.helmsync.template.helmfile.HelmfileFunctions;
+import io.helmsync.template.helmfile.SecretPort;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders helmfile's templated files (state files, {@code .gotmpl} values) with helmfile's
@@ -17,11 +15,6 @@ import java.util.regex.Pattern;
  * FILE:LINE:COL} position and add the offending source line.
  */
 final class StateTemplates {
-  /** Go's position in parse ({@code template: F:LINE: }) and execution ({@code F:LINE:COL}) errors. */
-  private static final Pattern POSITION = Pattern.compile("template: [^:]+:(\\d+)[:]");
-  /** An unclosed action is reported where the file ends; the line to show is where it started. */
-  private static final Pattern STARTED_AT = Pattern.compile("started at [^:]+:(\\d+)");
-
   private final Path root;
   private final Map<String, String> variables;
   private final StateOptions options;
@@ -63,20 +56,20 @@ final class StateTemplates {
       return Template.create(functions.functions(), MissingKey.ERROR).parse(name, padded)
           .execute(name, data);
     } catch (TemplateException e) {
-      throw ReconcileException.stalled(withSourceLine(e.getMessage(), padded), e);
+      throw ReconcileException.stalled(withSourceLine(e, padded), e);
     }
   }
 
-  /** Go's message, then the line it points at, so that the reader sees what to fix. */
-  private static String withSourceLine(String message, String text) {
-    Matcher started = STARTED_AT.matcher(message);
-    Matcher position = POSITION.matcher(message);
-    int line = started.find() ? Integer.parseInt(started.group(1))
-        : position.find() ? Integer.parseInt(position.group(1)) : -1;
+  /**
+   * Go's message, then the line it points at (where an unclosed action began), so that the reader
+   * sees what to fix.
+   */
+  private static String withSourceLine(TemplateException e, String text) {
+    int line = e.sourceLine();
     String[] lines = text.split("\n", -1);
     if (line < 1 || line > lines.length) {
-      return message;
+      return e.getMessage();
     }
-    return message + "\n  " + line + " | " + lines[line - 1].strip();
+    return e.getMessage() + "\n  " + line + " | " + lines[line - 1].strip();
   }
 }

@@ -2,7 +2,7 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
-import io.helmsync.template.GoYaml;
+import io.helmsync.template.golib.GoYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

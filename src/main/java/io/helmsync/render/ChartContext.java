@@ -1,9 +1,9 @@
 package io.helmsync.render;
 
 import io.helmsync.helmfile.PlannedRelease;
-import io.helmsync.template.GoFunction;
-import io.helmsync.template.GoStruct;
-import io.helmsync.template.GoType;
+import io.helmsync.template.golib.GoFunction;
+import io.helmsync.template.golib.GoStruct;
+import io.helmsync.template.golib.GoType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.helmsync.render;
 
 import io.helmsync.chart.PathPattern;
-import io.helmsync.template.GoFunction;
-import io.helmsync.template.GoStruct;
-import io.helmsync.template.GoType;
-import io.helmsync.template.GoYaml;
+import io.helmsync.template.golib.GoFunction;
+import io.helmsync.template.golib.GoStruct;
+import io.helmsync.template.golib.GoType;
+import io.helmsync.template.golib.GoYaml;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.helmsync.render;
 
-import io.helmsync.template.LookupPort;
+import io.helmsync.template.helm.LookupPort;
 import java.util.function.Supplier;
 
 /**

@@ -10,10 +10,10 @@ import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.SemanticVersion;
 import io.helmsync.model.VersionConstraint;
-import io.helmsync.model.YamlDocuments.Document;
 import io.helmsync.model.YamlDocuments;
-import io.helmsync.template.HelmEngine;
+import io.helmsync.model.YamlDocuments.Document;
 import io.helmsync.template.TemplateException;
+import io.helmsync.template.helm.HelmEngine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +44,8 @@ public final class HelmChartRenderer implements ChartRenderer {
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ClusterView cluster;
   private final RemoteCharts remote;
+  /** This renderer's engine, whose cache of parsed charts lives as long as the renderer. */
+  private final HelmEngine engine = new HelmEngine();
 
   /** Offline, with these capabilities; remote charts are cached under the default directory. */
   public HelmChartRenderer(ChartContext context) {
@@ -90,7 +92,7 @@ public final class HelmChartRenderer implements ChartRenderer {
     ChartScopes scopes = ChartScopes.of(tree, values);
     Map<String, String> rendered;
     try {
-      rendered = HelmEngine.render(scopes.templates(),
+      rendered = engine.render(scopes.templates(),
           path -> context.data(scopes.scopeOf(path), release),
           new HelmEngine.Options(false, cluster.lookup()));
     } catch (TemplateException e) {

@@ -3,7 +3,7 @@ package io.helmsync.secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
-import io.helmsync.template.SecretPort;
+import io.helmsync.template.helmfile.SecretPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.helmsync.secret;
 
 import io.helmsync.model.ReconcileException;
-import io.helmsync.template.SecretPort;
+import io.helmsync.template.helmfile.SecretPort;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,15 @@
 package io.helmsync.template;
 
-import static io.helmsync.template.GoType.ANY;
-import static io.helmsync.template.GoType.STRING;
-import static io.helmsync.template.GoType.VALUE;
+import static io.helmsync.template.golib.GoType.ANY;
+import static io.helmsync.template.golib.GoType.STRING;
+import static io.helmsync.template.golib.GoType.VALUE;
 
+import io.helmsync.template.golib.GoError;
+import io.helmsync.template.golib.GoFormat;
+import io.helmsync.template.golib.GoFunction;
+import io.helmsync.template.golib.GoPrint;
+import io.helmsync.template.golib.GoValues;
+import io.helmsync.template.golib.NoValue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,9 @@
 package io.helmsync.template;
 
+import io.helmsync.template.golib.GoError;
+import io.helmsync.template.golib.GoFormat;
+import io.helmsync.template.golib.GoValues;
+import io.helmsync.template.golib.NoValue;
 import java.util.List;
 import java.util.Map;
 

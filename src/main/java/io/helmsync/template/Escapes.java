@@ -1,5 +1,6 @@
 package io.helmsync.template;
 
+import io.helmsync.template.golib.GoQuote;
 import java.nio.charset.StandardCharsets;
 
 /** The escapers of Go's {@code html}, {@code js} and {@code urlquery} builtins. */

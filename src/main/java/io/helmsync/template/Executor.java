@@ -1,23 +1,35 @@
 package io.helmsync.template;
 
-import io.helmsync.template.Node.ActionNode;
-import io.helmsync.template.Node.BoolNode;
-import io.helmsync.template.Node.BranchNode;
-import io.helmsync.template.Node.BreakNode;
-import io.helmsync.template.Node.ChainNode;
-import io.helmsync.template.Node.CommandNode;
-import io.helmsync.template.Node.ContinueNode;
-import io.helmsync.template.Node.DotNode;
-import io.helmsync.template.Node.FieldNode;
-import io.helmsync.template.Node.IdentifierNode;
-import io.helmsync.template.Node.ListNode;
-import io.helmsync.template.Node.NilNode;
-import io.helmsync.template.Node.NumberNode;
-import io.helmsync.template.Node.PipeNode;
-import io.helmsync.template.Node.StringNode;
-import io.helmsync.template.Node.TemplateNode;
-import io.helmsync.template.Node.TextNode;
-import io.helmsync.template.Node.VariableNode;
+import io.helmsync.template.TemplateException.Location;
+import io.helmsync.template.golib.GoError;
+import io.helmsync.template.golib.GoFunction;
+import io.helmsync.template.golib.GoPrint;
+import io.helmsync.template.golib.GoQuote;
+import io.helmsync.template.golib.GoStruct;
+import io.helmsync.template.golib.GoType;
+import io.helmsync.template.golib.GoValues;
+import io.helmsync.template.golib.Int64;
+import io.helmsync.template.golib.NoValue;
+import io.helmsync.template.parse.Node;
+import io.helmsync.template.parse.Node.ActionNode;
+import io.helmsync.template.parse.Node.BoolNode;
+import io.helmsync.template.parse.Node.BranchNode;
+import io.helmsync.template.parse.Node.BreakNode;
+import io.helmsync.template.parse.Node.ChainNode;
+import io.helmsync.template.parse.Node.CommandNode;
+import io.helmsync.template.parse.Node.ContinueNode;
+import io.helmsync.template.parse.Node.DotNode;
+import io.helmsync.template.parse.Node.FieldNode;
+import io.helmsync.template.parse.Node.IdentifierNode;
+import io.helmsync.template.parse.Node.ListNode;
+import io.helmsync.template.parse.Node.NilNode;
+import io.helmsync.template.parse.Node.NumberNode;
+import io.helmsync.template.parse.Node.PipeNode;
+import io.helmsync.template.parse.Node.StringNode;
+import io.helmsync.template.parse.Node.TemplateNode;
+import io.helmsync.template.parse.Node.TextNode;
+import io.helmsync.template.parse.Node.VariableNode;
+import io.helmsync.template.parse.Tree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -498,7 +510,10 @@ final class Executor {
   }
 
   private Object literal(GoType type, Node arg) {
-    switch (type) {
+    if (!(type instanceof GoType.Basic basic)) {
+      throw error("can't handle " + arg + " for arg of type " + type.goName());
+    }
+    switch (basic) {
       case BOOL:
         if (arg instanceof BoolNode bool) {
           return bool.value();
@@ -602,22 +617,21 @@ final class Executor {
 
   /** Go's {@code state.errorf}: {@code template: FILE:LINE:COL: executing "NAME" at <NODE>: ...}. */
   private TemplateException error(String message, Throwable cause) {
-    String name = tree.name();
     if (node == null) {
-      return new TemplateException("template: " + name + ": " + message, cause);
+      return new TemplateException(new Location(tree.name(), 0, -1), "", message, 0, cause);
     }
-    String location = location(node.pos());
-    return new TemplateException("template: " + location + ": executing " + GoQuote.quote(name)
-        + " at <" + node + ">: " + message, cause);
+    Location location = location(node.pos());
+    return new TemplateException(location, "executing " + GoQuote.quote(tree.name()) + " at <"
+        + node + ">", message, location.line(), cause);
   }
 
-  private String location(int pos) {
+  private Location location(int pos) {
     String text = tree.text();
     int safePos = Math.min(Math.max(pos, 0), text.length());
     String before = text.substring(0, safePos);
     int lineStart = before.lastIndexOf('\n') + 1;
     int column = before.substring(lineStart).getBytes(StandardCharsets.UTF_8).length;
     int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
-    return tree.parseName() + ":" + line + ":" + column;
+    return new Location(tree.parseName(), line, column);
   }
 }

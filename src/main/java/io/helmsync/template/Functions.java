@@ -1,5 +1,6 @@
 package io.helmsync.template;
 
+import io.helmsync.template.golib.GoFunction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

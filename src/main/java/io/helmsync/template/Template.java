@@ -1,5 +1,11 @@
 package io.helmsync.template;
 
+import io.helmsync.template.golib.GoFunction;
+import io.helmsync.template.golib.GoQuote;
+import io.helmsync.template.golib.NoValue;
+import io.helmsync.template.parse.ParseException;
+import io.helmsync.template.parse.Parser;
+import io.helmsync.template.parse.Tree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +46,13 @@ public final class Template {
    * @throws TemplateException with Go's message, e.g. {@code template: t:1: function "x" not defined}
    */
   public Template parse(String name, String text) {
-    Map<String, Tree> parsed = Parser.parse(name, text, this::hasFunction);
+    Map<String, Tree> parsed;
+    try {
+      parsed = Parser.parse(name, text, this::hasFunction);
+    } catch (ParseException e) {
+      throw new TemplateException(new TemplateException.Location(e.name(), e.line(), -1), "",
+          e.detail(), e.actionLine(), e);
+    }
     parsed.forEach(this::associate);
     return this;
   }

@@ -1,13 +1,14 @@
 /**
- * Go's {@code text/template} language in pure Java, with the function libraries that helmfile and
- * Helm charts use (Go builtins, Sprig, Helm, helmfile), so that helmsync renders both layers the way
- * Go does without running Go code. No I/O except through ports that callers inject.
+ * Go's {@code text/template} in pure Java: the executor, Go's builtin functions ({@code and},
+ * {@code index}, {@code printf}, {@code eq}, ...), the function registry ({@link
+ * io.helmsync.template.Functions}, Go's {@code FuncMap}) and {@link io.helmsync.template.Template},
+ * so that helmsync renders helmfile's and Helm's templates the way Go does without running Go
+ * code. No I/O except through ports that callers inject.
  *
- * <p>Go values map to Java as follows: {@code string} {@link java.lang.String}, {@code bool}
- * {@link java.lang.Boolean}, {@code int} {@link java.lang.Long}, {@code int64} {@link Int64},
- * {@code float64} {@link java.lang.Double}, {@code map[string]interface{}} {@link java.util.Map},
- * {@code []interface{}} {@link java.util.List}, a nil interface {@code null}, and Go's invalid
- * {@code reflect.Value} (what a missing key yields) {@link NoValue#NO_VALUE}. Struct-like values
- * with methods (Helm's {@code .Capabilities}, {@code .Files}) implement {@link GoStruct}.
+ * <p>Sub-packages follow Go's and the upstream projects' lines, and depend one way only:
+ * {@code golib} (Go's standard library and value model) ← {@code parse} (Go's
+ * {@code text/template/parse}) ← this package ← {@code sprig} ← {@code helm} and {@code helmfile}.
+ * This package may use {@code parse}, {@code golib} and {@code io.helmsync.model}; never
+ * {@code sprig}, {@code helm} or {@code helmfile}.
  */
 package io.helmsync.template;

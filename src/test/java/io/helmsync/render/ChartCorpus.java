@@ -1,6 +1,6 @@
 package io.helmsync.render;
 
-import io.helmsync.template.GoYaml;
+import io.helmsync.template.golib.GoYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

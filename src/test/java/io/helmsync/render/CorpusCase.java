@@ -2,7 +2,7 @@ package io.helmsync.render;
 
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.Manifest;
-import io.helmsync.template.GoYaml;
+import io.helmsync.template.golib.GoYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.helmsync.template.conformance;
 
-import io.helmsync.template.HelmEngine;
 import io.helmsync.template.TemplateException;
+import io.helmsync.template.helm.HelmEngine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +12,11 @@ import java.util.Map;
  * {@link HelmOracle}'s {@code helm template} run gives Helm's engine.
  */
 final class HelmsyncRenderer {
+  private final HelmEngine engine = new HelmEngine();
 
   Rendered render(ConformanceCase c) {
     try {
-      Map<String, String> out = HelmEngine.render(CaseChart.templates(c), data(c));
+      Map<String, String> out = engine.render(CaseChart.templates(c), data(c));
       return Rendered.ofOutput(CaseChart.unwrap(out.get(CaseChart.OUTPUT_PATH)));
     } catch (TemplateException e) {
       return Rendered.ofError(e.getMessage().strip());
