@@ -38,7 +38,7 @@ final class JsonStore {
   }
 
   private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
-    return object::fields;
+    return object.properties();
   }
 
   private static Object value(JsonNode node) {

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPCompressedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataList;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPKeyPair;
 import org.bouncycastle.openpgp.PGPLiteralData;
 import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPPrivateKey;
@@ -87,7 +89,7 @@ final class PgpKeyring {
       }
       for (Object data : encrypted) {
         if (data instanceof PGPPublicKeyEncryptedData publicKeyData) {
-          Optional<PGPSecretKey> key = secretKey(publicKeyData.getKeyID());
+          Optional<PGPSecretKey> key = secretKey(publicKeyData.getKeyIdentifier());
           if (key.isPresent()) {
             return Optional.of(decrypt(publicKeyData, key.get()));
           }
@@ -100,7 +102,7 @@ final class PgpKeyring {
     }
   }
 
-  private Optional<PGPSecretKey> secretKey(long keyId) {
+  private Optional<PGPSecretKey> secretKey(KeyIdentifier keyId) {
     for (PGPSecretKeyRing ring : rings) {
       PGPSecretKey key = ring.getSecretKey(keyId);
       if (key != null) {
@@ -119,7 +121,8 @@ final class PgpKeyring {
       throw new IllegalArgumentException("the secret key is protected by a passphrase; export it "
           + "without one (gpg --export-secret-keys after removing the passphrase)");
     }
-    try (InputStream clear = data.getDataStream(new BcPublicKeyDataDecryptorFactory(privateKey))) {
+    PGPKeyPair keyPair = new PGPKeyPair(key.getPublicKey(), privateKey);
+    try (InputStream clear = data.getDataStream(new BcPublicKeyDataDecryptorFactory(keyPair))) {
       Object message = new BcPGPObjectFactory(clear).nextObject();
       if (message instanceof PGPCompressedData compressed) {
         message = new BcPGPObjectFactory(compressed.getDataStream()).nextObject();

@@ -25,7 +25,10 @@ final class Scalars {
 
   /** An integer as the YAML and JSON parsers give it: an Integer when it fits, else a Long. */
   static Object integer(long value) {
-    return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+    if (value == (int) value) {
+      return Integer.valueOf((int) value);
+    }
+    return Long.valueOf(value);
   }
 
   /** A plain (unquoted, untagged) YAML scalar as yaml.v3 decodes it. */
