@@ -9,7 +9,8 @@ import java.util.Map;
  * sops' INI store ({@code stores/ini}, parsed as go-ini parses): sections of {@code key = value}
  * lines, keys before the first section in go-ini's {@code DEFAULT} section, a key ending at the
  * first {@code =} or {@code :}, quotes around a value removed, an inline {@code #} or {@code ;}
- * comment cut off, and the metadata in the flattened keys of the {@code [sops]} section.
+ * comment cut off, and the metadata in the flattened keys of the {@code [sops]} section. An empty
+ * {@code DEFAULT} section is left out: it adds nothing to the MAC.
  */
 final class IniStore {
   private static final String DEFAULT_SECTION = "DEFAULT";
@@ -44,6 +45,9 @@ final class IniStore {
     Map<String, String> sops = sections.remove("sops");
     List<Branch.Entry> data = new ArrayList<>();
     sections.forEach((name, keys) -> {
+      if (name.equals(DEFAULT_SECTION) && keys.isEmpty()) {
+        return;
+      }
       List<Branch.Entry> entries = new ArrayList<>();
       keys.forEach((key, value) -> entries.add(new Branch.Entry(key, value)));
       data.add(new Branch.Entry(name, new Branch(entries)));

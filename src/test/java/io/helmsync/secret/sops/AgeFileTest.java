@@ -93,6 +93,36 @@ class AgeFileTest {
   }
 
   @Test
+  void withMacOnlyEncryptedValuesInClearMayChangeAndOtherwiseNot() throws Exception {
+    AgeTool.Identity mine = AgeTool.keygen();
+    byte[] dataKey = SopsFileWriter.randomKey();
+    String keys = "age:\n    - recipient: " + mine.recipient() + "\n      enc: |\n"
+        + AgeTool.encrypt(dataKey, mine.recipient()).indent(10);
+    SopsDecryptor decryptor = new SopsDecryptor(SopsKeys.fromSecretData("Secret s",
+        Map.of("age.agekey", mine.keyFile().getBytes(StandardCharsets.UTF_8))),
+        SopsFixturesTest.noKms(), 1 << 20);
+    Map<String, String> secret = Map.of("password", "s3cr3t");
+    Map<String, String> clear = Map.of("host_unencrypted", "db.example");
+
+    for (boolean macOnlyEncrypted : new boolean[] {true, false}) {
+      String file = new String(SopsFileWriter.yaml(secret, clear, dataKey, keys,
+          macOnlyEncrypted), StandardCharsets.UTF_8);
+      byte[] changed = file.replace("db.example", "db.elsewhere")
+          .getBytes(StandardCharsets.UTF_8);
+
+      assertThat(decryptor.decrypt("a.yaml", file.getBytes(StandardCharsets.UTF_8)).values())
+          .isEqualTo(Map.of("password", "s3cr3t", "host_unencrypted", "db.example"));
+      if (macOnlyEncrypted) {
+        assertThat(decryptor.decrypt("a.yaml", changed).values())
+            .containsEntry("host_unencrypted", "db.elsewhere");
+      } else {
+        assertThatThrownBy(() -> decryptor.decrypt("a.yaml", changed))
+            .hasMessageContaining("the SOPS MAC does not match the values");
+      }
+    }
+  }
+
+  @Test
   void anAgeKeyEntryThatIsNoIdentityStallsNamingTheEntry() {
     assertThatThrownBy(() -> SopsKeys.fromSecretData("Secret flux-system/sops-age",
         Map.of("age.agekey", "AGE-SECRET-KEY-1NOTAKEY".getBytes(StandardCharsets.UTF_8))))

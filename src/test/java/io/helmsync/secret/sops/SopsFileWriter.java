@@ -1,6 +1,7 @@
 package io.helmsync.secret.sops;
 
-import java.nio.charset.StandardCharsets;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,19 +26,39 @@ final class SopsFileWriter {
   /** A YAML SOPS file; {@code keys} is the YAML of the key lists inside {@code sops:}. */
   static byte[] yaml(Map<String, String> values, byte[] dataKey, String keys)
       throws GeneralSecurityException {
+    return yaml(values, Map.of(), dataKey, keys, false);
+  }
+
+  /**
+   * A YAML SOPS file with values in clear too (their keys must end with {@code _unencrypted});
+   * with {@code macOnlyEncrypted} the MAC covers the encrypted values only, as sops'
+   * {@code --mac-only-encrypted} makes it.
+   */
+  static byte[] yaml(Map<String, String> values, Map<String, String> clear, byte[] dataKey,
+      String keys, boolean macOnlyEncrypted) throws GeneralSecurityException {
     StringBuilder yaml = new StringBuilder();
     MessageDigest mac = MessageDigest.getInstance("SHA-512");
+    if (macOnlyEncrypted) {
+      mac.update(MessageDigest.getInstance("SHA-256").digest("sops".getBytes(UTF_8)));
+    }
     for (Map.Entry<String, String> entry : values.entrySet()) {
       yaml.append(entry.getKey()).append(": ")
           .append(encrypt(entry.getValue(), dataKey, entry.getKey() + ":")).append('\n');
-      mac.update(entry.getValue().getBytes(StandardCharsets.UTF_8));
+      mac.update(entry.getValue().getBytes(UTF_8));
+    }
+    for (Map.Entry<String, String> entry : clear.entrySet()) {
+      yaml.append(entry.getKey()).append(": ").append(entry.getValue()).append('\n');
+      if (!macOnlyEncrypted) {
+        mac.update(entry.getValue().getBytes(UTF_8));
+      }
     }
     String macHex = HexFormat.of().withUpperCase().formatHex(mac.digest());
     yaml.append("sops:\n").append(keys.indent(4))
         .append("    lastmodified: \"").append(LAST_MODIFIED).append("\"\n")
         .append("    mac: ").append(encrypt(macHex, dataKey, LAST_MODIFIED)).append('\n')
+        .append(macOnlyEncrypted ? "    mac_only_encrypted: true\n" : "")
         .append("    unencrypted_suffix: _unencrypted\n    version: 3.9.0\n");
-    return yaml.toString().getBytes(StandardCharsets.UTF_8);
+    return yaml.toString().getBytes(UTF_8);
   }
 
   static String encrypt(String value, byte[] key, String additionalData)
@@ -46,8 +67,8 @@ final class SopsFileWriter {
     new SecureRandom().nextBytes(iv);
     Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
     gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, iv));
-    gcm.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
-    byte[] sealed = gcm.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    gcm.updateAAD(additionalData.getBytes(UTF_8));
+    byte[] sealed = gcm.doFinal(value.getBytes(UTF_8));
     Base64.Encoder base64 = Base64.getEncoder();
     return "ENC[AES256_GCM,data:" + base64.encodeToString(Arrays.copyOf(sealed,
         sealed.length - 16)) + ",iv:" + base64.encodeToString(iv) + ",tag:"
