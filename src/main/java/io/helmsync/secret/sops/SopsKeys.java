@@ -2,7 +2,6 @@ package io.helmsync.secret.sops;
 
 import io.helmsync.model.ReconcileException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +65,8 @@ public final class SopsKeys {
   /**
    * The keys in the {@code *.agekey} and {@code *.asc} files of a directory (a mounted Secret);
    * hidden files, such as the {@code ..data} links Kubernetes mounts, are skipped.
+   *
+   * @throws ReconcileException (stalled) when the directory cannot be read or holds a bad key
    */
   public static SopsKeys fromDirectory(Path directory) {
     Map<String, byte[]> data = new TreeMap<>();
@@ -78,7 +79,8 @@ public final class SopsKeys {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read SOPS keys from " + directory, e);
+      throw ReconcileException.stalled(directory + ": cannot read SOPS keys ("
+          + e.getClass().getSimpleName() + "); mount the keys' Secret there", e);
     }
     return fromSecretData(directory.toString(), data);
   }
