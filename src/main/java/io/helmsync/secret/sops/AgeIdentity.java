@@ -14,8 +14,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * An age X25519 identity ({@code AGE-SECRET-KEY-1…}) and what it does: unwrap the file key of an
- * {@code X25519} recipient stanza (age's spec: X25519 with the stanza's ephemeral share, HKDF-SHA256
- * salted with the share and the recipient, ChaCha20-Poly1305 with a zero nonce). Its
+ * {@code X25519} recipient stanza (age's spec: X25519 with the stanza's ephemeral share,
+ * HKDF-SHA256 salted with the share and the recipient, ChaCha20-Poly1305 with a zero nonce). Its
  * {@link #toString()} shows the recipient only.
  */
 final class AgeIdentity {

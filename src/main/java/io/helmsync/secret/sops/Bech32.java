@@ -18,10 +18,10 @@ final class Bech32 {
   record Decoded(String humanReadablePart, byte[] data) {}
 
   static Decoded decode(String text) {
-    if (!text.equals(text.toLowerCase(Locale.ROOT)) && !text.equals(text.toUpperCase(Locale.ROOT))) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (!text.equals(lower) && !text.equals(text.toUpperCase(Locale.ROOT))) {
       throw new IllegalArgumentException("mixed case");
     }
-    String lower = text.toLowerCase(Locale.ROOT);
     int separator = lower.lastIndexOf('1');
     if (separator < 1 || separator + 7 > lower.length()) {
       throw new IllegalArgumentException("no separator or checksum");

@@ -58,7 +58,7 @@ final class FlatMetadata {
       Object child = current.computeIfAbsent(tokens.get(i),
           key -> nextIsList ? new TreeMap<Integer, Object>() : new LinkedHashMap<String, Object>());
       if (!(child instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException("sops metadata has a key that is both a value and a map");
+        throw new IllegalArgumentException("sops metadata has a key that is a value and a map");
       }
       current = (Map<Object, Object>) child;
     }

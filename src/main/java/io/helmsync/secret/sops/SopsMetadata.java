@@ -83,8 +83,8 @@ record SopsMetadata(
       case "gcp_kms" -> new MasterKey.Unsupported(type, text(key, "resource_id"));
       case "azure_kv" -> new MasterKey.Unsupported(type,
           text(key, "vault_url") + "/keys/" + text(key, "name"));
-      default -> new MasterKey.Unsupported(type,
-          text(key, "vault_address") + "/" + text(key, "engine_path") + "/" + text(key, "key_name"));
+      default -> new MasterKey.Unsupported(type, text(key, "vault_address") + "/"
+          + text(key, "engine_path") + "/" + text(key, "key_name"));
     };
   }
 
