@@ -42,12 +42,19 @@ final class ValueCipher {
     }
     Matcher parts = ENCRYPTED.matcher(value);
     if (!parts.find()) {
-      throw new IllegalArgumentException("not in sops' ENC[AES256_GCM,...] format");
+      throw new IllegalArgumentException("is not in sops' ENC[AES256_GCM,...] format");
     }
     Base64.Decoder base64 = Base64.getDecoder();
-    byte[] data = base64.decode(parts.group(1));
-    byte[] iv = base64.decode(parts.group(2));
-    byte[] tag = base64.decode(parts.group(3));
+    byte[] data;
+    byte[] iv;
+    byte[] tag;
+    try {
+      data = base64.decode(parts.group(1));
+      iv = base64.decode(parts.group(2));
+      tag = base64.decode(parts.group(3));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("is not in sops' format (its base64 is broken)");
+    }
     byte[] sealed = new byte[data.length + tag.length];
     System.arraycopy(data, 0, sealed, 0, data.length);
     System.arraycopy(tag, 0, sealed, data.length, tag.length);
@@ -74,17 +81,21 @@ final class ValueCipher {
      * The value with its type restored ({@code bytes} become a string, as sops emits them).
      *
      * @throws IllegalArgumentException for an unknown type or a value that does not parse as its
-     *     type
+     *     type; the message never quotes the value
      */
     Object value() {
       String text = new String(bytes, StandardCharsets.UTF_8);
-      return switch (type) {
-        case "str", "bytes" -> text;
-        case "int", "int64" -> Scalars.integer(Long.parseLong(text));
-        case "float" -> Double.parseDouble(text);
-        case "bool" -> parseBool(text);
-        default -> throw new IllegalArgumentException("unknown value type " + type);
-      };
+      try {
+        return switch (type) {
+          case "str", "bytes" -> text;
+          case "int", "int64" -> Scalars.integer(Long.parseLong(text));
+          case "float" -> Double.parseDouble(text);
+          case "bool" -> parseBool(text);
+          default -> throw new IllegalArgumentException("has an unknown sops type");
+        };
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("does not parse as its sops type " + type);
+      }
     }
 
     /** Go's {@code strconv.ParseBool}, which sops decrypts booleans with. */
@@ -92,7 +103,7 @@ final class ValueCipher {
       return switch (text) {
         case "1", "t", "T", "TRUE", "true", "True" -> true;
         case "0", "f", "F", "FALSE", "false", "False" -> false;
-        default -> throw new IllegalArgumentException("a value of type bool is not a boolean");
+        default -> throw new NumberFormatException("not a boolean");
       };
     }
   }

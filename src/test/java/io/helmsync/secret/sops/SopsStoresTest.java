@@ -3,6 +3,7 @@ package io.helmsync.secret.sops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -122,6 +123,29 @@ class SopsStoresTest {
   void theRulesSayWhichPathsAreEncrypted(Rule rule) {
     assertThat(EncryptionRules.of(rule.sops()).encrypted(rule.path(), "value"))
         .isEqualTo(rule.encrypted());
+  }
+
+  record Typed(String plaintext, String type, Object value) {}
+
+  static Stream<Typed> typed() {
+    return Stream.of(new Typed("s", "str", "s"), new Typed("7", "int", 7),
+        new Typed("0.5", "float", 0.5), new Typed("True", "bool", true),
+        new Typed("raw", "bytes", "raw"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("typed")
+  void decryptedValuesGetTheirSopsTypeBack(Typed typed) {
+    assertThat(new ValueCipher.Plaintext(typed.plaintext().getBytes(StandardCharsets.UTF_8),
+        typed.type()).value()).isEqualTo(typed.value());
+  }
+
+  @Test
+  void aValueThatDoesNotParseAsItsTypeIsNotQuoted() {
+    ValueCipher.Plaintext plaintext =
+        new ValueCipher.Plaintext("s3cr3t".getBytes(StandardCharsets.UTF_8), "int");
+
+    assertThatThrownBy(plaintext::value).hasMessage("does not parse as its sops type int");
   }
 
   @Test
