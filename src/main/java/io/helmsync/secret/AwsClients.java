@@ -64,7 +64,12 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
     return builder.build();
   }
 
-  private static AwsCredentialsProvider assumed(String roleArn, Region region,
+  /**
+   * Credentials of {@code roleArn}, assumed with STS {@code AssumeRole} in {@code region} as
+   * {@code own} and renewed by the SDK before they expire; SOPS' KMS keys with a {@code role} use
+   * it too.
+   */
+  public static AwsCredentialsProvider assumed(String roleArn, Region region,
       IdentityProvider<? extends AwsCredentialsIdentity> own) {
     StsClient sts = StsClient.builder()
         .region(region)
