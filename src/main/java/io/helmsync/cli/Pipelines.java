@@ -4,7 +4,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.ClusterDiscovery;
 import io.helmsync.apply.Differ;
 import io.helmsync.apply.DriftPolicy;
+import io.helmsync.apply.KindScopes;
 import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.ScopePolicy;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.chart.RemoteCharts;
 import io.helmsync.config.AgentSettings;
@@ -34,6 +36,7 @@ import io.helmsync.source.GitSource;
 import io.helmsync.source.GitSpec;
 import io.helmsync.source.MeasuredSource;
 import io.helmsync.source.Source;
+import io.helmsync.template.LookupPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.net.URI;
@@ -66,6 +69,7 @@ public class Pipelines {
   private final RemoteCharts charts;
   private final WatchedSync.Options driftOptions;
   private final ReconcileMetrics metrics;
+  private final ScopePolicy scope;
   private ClusterDiscovery discovery;
 
   public Pipelines(
@@ -83,6 +87,7 @@ public class Pipelines {
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
+    this.scope = ScopePolicy.of(config.allowedNamespaces(), config.allowClusterScoped());
     this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
@@ -171,7 +176,9 @@ public class Pipelines {
         new ReleasePlanner(settings.namespace()),
         new HelmChartRenderer(view, charts),
         cluster,
-        settings.environment());
+        settings.environment(),
+        scope.check(settings.namespace(), view.lookup() == LookupPort.OFFLINE
+            ? KindScopes.OFFLINE : KindScopes.discovered(discovery())));
   }
 
   private static ClusterView offline() {
