@@ -50,7 +50,7 @@ public interface KindScopes {
     };
   }
 
-  /** The custom kinds the state's CustomResourceDefinitions declare, by their {@code spec.scope}. */
+  /** The custom kinds the CustomResourceDefinitions of the state declare, by {@code spec.scope}. */
   static KindScopes declaredBy(DesiredState desired) {
     Map<String, Boolean> declared = new HashMap<>();
     for (Manifest object : desired.objects()) {

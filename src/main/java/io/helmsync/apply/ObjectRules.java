@@ -41,18 +41,18 @@ final class ObjectRules {
     }
     labels(map(metadata.get("labels")), problems);
     annotations(map(metadata.get("annotations")), problems);
-    if (ref.group().isEmpty() && (ref.kind().equals("Secret") || ref.kind().equals("ConfigMap"))) {
-      boolean secret = ref.kind().equals("Secret");
-      data(secret ? "data" : "binaryData", map(object.body().get(secret ? "data" : "binaryData")),
-          true, problems);
-      data(secret ? "stringData" : "data",
-          map(object.body().get(secret ? "stringData" : "data")), false, problems);
+    if (ref.group().isEmpty() && ref.kind().equals("Secret")) {
+      data("data", map(object.body().get("data")), "stringData", problems);
+      data("stringData", map(object.body().get("stringData")), null, problems);
+    } else if (ref.group().isEmpty() && ref.kind().equals("ConfigMap")) {
+      data("data", map(object.body().get("data")), null, problems);
+      data("binaryData", map(object.body().get("binaryData")), "data", problems);
     }
     return problems;
   }
 
   /** The rule the kind's name follows: see the class comment. */
-  static NameFormat nameFormat(ObjectRef ref) {
+  private static NameFormat nameFormat(ObjectRef ref) {
     if (ref.group().equals(RBAC)) {
       return NameFormat.PATH_SEGMENT;
     }
@@ -111,7 +111,7 @@ final class ObjectRules {
    * apimachinery's {@code IsQualifiedName}: a name part, optionally after a DNS-1123 subdomain
    * prefix and one {@code /}.
    */
-  static Optional<String> qualifiedNameProblem(String key) {
+  private static Optional<String> qualifiedNameProblem(String key) {
     String[] parts = key.split("/", -1);
     if (parts.length > 2) {
       return Optional.of("is not a qualified name (an optional DNS-1123 subdomain prefix and '/', "
@@ -134,10 +134,12 @@ final class ObjectRules {
   }
 
   /**
-   * Data keys, and with {@code base64} its values as the API server decodes {@code []byte} fields:
-   * Go's standard encoding, padded, line breaks ignored.
+   * Data keys, and the values of a {@code []byte} field ({@code plainField} is where plain text
+   * goes instead) as the API server decodes them: Go's standard base64, padded, line breaks
+   * ignored.
    */
-  private static void data(String field, Map<?, ?> data, boolean base64, List<String> problems) {
+  private static void data(String field, Map<?, ?> data, String plainField,
+      List<String> problems) {
     data.forEach((key, value) -> {
       String name = field + "." + key;
       NameFormat.CONFIG_KEY.problem(String.valueOf(key)).ifPresent(problem -> problems.add(
@@ -147,14 +149,14 @@ final class ObjectRules {
       }
       if (!(value instanceof String text)) {
         problems.add(name + " is " + typeOf(value) + ", not a string; quote it in the template");
-      } else if (base64 && !isBase64(text)) {
+      } else if (plainField != null && !isBase64(text)) {
         problems.add(name + " is not valid base64 (standard alphabet, padded with '='); encode "
-            + "the value (b64enc in a template) or put it under stringData as plain text");
+            + "the value (b64enc in a template) or put it under " + plainField + " as plain text");
       }
     });
   }
 
-  static boolean isBase64(String text) {
+  private static boolean isBase64(String text) {
     String joined = text.replace("\r", "").replace("\n", "");
     if (joined.length() % 4 != 0) {
       return false;

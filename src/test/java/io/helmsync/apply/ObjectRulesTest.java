@@ -109,7 +109,8 @@ class ObjectRulesTest {
             + "metadata: {name: a}\ndata: {config.yaml: not-base64!}\n"),
         new Case("ConfigMap binaryData that is not base64", "apiVersion: v1\nkind: ConfigMap\n"
             + "metadata: {name: a}\nbinaryData: {logo.png: not-base64!}\n",
-            "binaryData.logo.png is not valid base64"));
+            "binaryData.logo.png is not valid base64 (standard alphabet, padded with '='); encode "
+                + "the value (b64enc in a template) or put it under data as plain text"));
   }
 
   @ParameterizedTest(name = "{0}")

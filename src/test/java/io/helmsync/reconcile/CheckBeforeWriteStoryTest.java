@@ -92,6 +92,9 @@ class CheckBeforeWriteStoryTest {
         "Secret/demo/token (release extra, extra/token.yaml",
         "HELMSYNC_ALLOWED_NAMESPACES", "HELMSYNC_ALLOW_CLUSTER_SCOPED=true",
         "4 problems in the desired state; nothing was applied").doesNotContain("not-base64!");
+    System.out.println("FIGURE: the refused commit cost " + server.dispatcher().requests().size()
+        + " requests, all discovery reads (kept " + ClusterDiscovery.DEFAULT_MAX_AGE
+        + " and shared with rendering), and no write");
     assertThat(server.dispatcher().writes()).as("writes, dry-runs included").isEmpty();
     assertThat(server.dispatcher().requests()).as("only discovery, for the scope of kinds")
         .allMatch(ApplyPatchDispatcher.Request::isDiscovery);
