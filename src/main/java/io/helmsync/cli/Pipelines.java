@@ -3,7 +3,9 @@ package io.helmsync.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.Differ;
 import io.helmsync.apply.DriftPolicy;
+import io.helmsync.apply.KindScopes;
 import io.helmsync.apply.PruneOptions;
+import io.helmsync.apply.ScopePolicy;
 import io.helmsync.chart.RemoteCharts;
 import io.helmsync.config.AgentSettings;
 import io.helmsync.config.HelmsyncConfig;
@@ -61,6 +63,7 @@ public class Pipelines {
   private final RemoteCharts charts;
   private final ClusterSide.WatchOptions watchOptions;
   private final ReconcileMetrics metrics;
+  private final ScopePolicy scope;
   private ClusterSide clusterSide;
 
   public Pipelines(
@@ -78,6 +81,7 @@ public class Pipelines {
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
+    this.scope = ScopePolicy.of(config.allowedNamespaces(), config.allowClusterScoped());
     this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
@@ -133,11 +137,12 @@ public class Pipelines {
    */
   public Reconciler reconciler(AgentSettings settings) {
     if (!clusterConfigured()) {
-      return reconciler(settings, Optional.empty(), offline(), false);
+      return reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, false);
     }
     Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
         : Optional.of(clusterSide().once(settings, watchOptions.driftPolicy()));
-    return reconciler(settings, cluster, clusterSide().view(), false);
+    return reconciler(
+        settings, cluster, clusterSide().view(), clusterSide().kindScopes(), false);
   }
 
   /**
@@ -153,18 +158,20 @@ public class Pipelines {
    * {@code .Capabilities} and {@code lookup} finds nothing, as with {@code helm template}.
    */
   public Reconciler offlineReconciler(AgentSettings settings) {
-    return reconciler(settings.withDryRun(true), Optional.empty(), offline(), false);
+    return reconciler(
+        settings.withDryRun(true), Optional.empty(), offline(), KindScopes.OFFLINE, false);
   }
 
   private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster,
-      ClusterView view, boolean automaticPlaceholders) {
+      ClusterView view, KindScopes kinds, boolean automaticPlaceholders) {
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings, secrets(settings, automaticPlaceholders))),
         new ReleasePlanner(settings.namespace()),
         new HelmChartRenderer(view, charts),
         cluster,
-        settings.environment());
+        settings.environment(),
+        scope.check(settings.namespace(), kinds));
   }
 
   private static ClusterView offline() {
@@ -190,11 +197,12 @@ public class Pipelines {
   public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
       EventSink sink, SyncEvents events) {
     if (!clusterConfigured()) {
-      return reconciler(settings, Optional.empty(), offline(), true);
+      return reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, true);
     }
     ClusterSync cluster =
         clusterSide().agent(settings, watchOptions, metrics, sink, events, request);
-    return reconciler(settings, Optional.of(cluster), clusterSide().view(), false);
+    return reconciler(settings, Optional.of(cluster), clusterSide().view(),
+        clusterSide().kindScopes(), false);
   }
 
   /** How the agent reads each release's health after a sync: not at all in dry-run. */

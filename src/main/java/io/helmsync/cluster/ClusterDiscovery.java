@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.helmsync.apply.ApiErrors;
+import io.helmsync.apply.KindScopes;
 import io.helmsync.model.ReconcileException;
 import java.time.Clock;
 import java.time.Duration;
@@ -184,5 +185,20 @@ public final class ClusterDiscovery {
 
   private static String path(String apiVersion) {
     return apiVersion.contains("/") ? "/apis/" + apiVersion : "/api/" + apiVersion;
+  }
+
+  /**
+   * Which kinds the cluster serves without a namespace, as discovery last read them (no request
+   * while it is fresh); kinds it does not serve are left to the next {@link KindScopes}.
+   *
+   * @throws ReconcileException TRANSIENT, from a lookup, when the discovery cannot be read
+   */
+  public KindScopes kindScopes() {
+    return (apiVersion, kind) -> {
+      List<APIResource> resources = current().resources().get(apiVersion);
+      return resources == null ? Optional.empty() : resources.stream()
+          .filter(r -> kind.equals(r.getKind()) && !r.getName().contains("/"))
+          .findFirst().map(r -> !Boolean.TRUE.equals(r.getNamespaced()));
+    };
   }
 }

@@ -56,6 +56,25 @@ public interface HelmsyncConfig {
   boolean allowMassPrune();
 
   /**
+   * Namespaces besides {@link #namespace()} that objects may be applied to, comma-separated; {@code
+   * *} allows every namespace. Empty by default: a commit that puts an object (or a release) into
+   * another namespace is refused before anything is written, since the agent's credentials may
+   * reach further than the environment it deploys.
+   */
+  @WithName("allowed-namespaces")
+  Optional<java.util.List<String>> allowedNamespaces();
+
+  /**
+   * Apply cluster-scoped objects (ClusterRole, Namespace, StorageClass, ...). Off by default: they
+   * act on every environment of the cluster, so a commit holding one is refused before anything is
+   * written. The CustomResourceDefinitions of charts' {@code crds/} directories are applied either
+   * way, as Helm installs them.
+   */
+  @WithName("allow-cluster-scoped")
+  @WithDefault("false")
+  boolean allowClusterScoped();
+
+  /**
    * A Secret in the agent's namespace whose keys {@code env} and {@code requiredEnv} see as
    * environment variables, so registry passwords and API keys stay out of Git.
    */

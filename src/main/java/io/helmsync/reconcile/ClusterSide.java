@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.Applier;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.DriftPolicy;
+import io.helmsync.apply.KindScopes;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerDryRun;
@@ -58,6 +59,11 @@ public final class ClusterSide {
   /** What charts see: discovered {@code .Capabilities} and a live {@code lookup}. */
   public ClusterView view() {
     return LiveCluster.view(client, discovery);
+  }
+
+  /** Which kinds the cluster serves without a namespace, from the discovery renders share. */
+  public KindScopes kindScopes() {
+    return discovery.kindScopes();
   }
 
   /** How healthy each release is after a sync, read from the live objects. */

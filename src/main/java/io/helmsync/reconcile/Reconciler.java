@@ -1,5 +1,8 @@
 package io.helmsync.reconcile;
 
+import io.helmsync.apply.DesiredStateCheck;
+import io.helmsync.apply.KindScopes;
+import io.helmsync.apply.ScopePolicy;
 import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.Plan;
 import io.helmsync.helmfile.ReleasePlanner;
@@ -26,9 +29,10 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * One reconcile as a straight line: fetch, load, plan, render, label, then (unless only rendering)
- * apply and prune. Every stage either returns its value or throws one {@link ReconcileException};
- * nothing reaches the cluster from a state that did not fully load and render.
+ * One reconcile as a straight line: fetch, load, plan, render, label, check, then (unless only
+ * rendering) apply and prune. Every stage either returns its value or throws one {@link
+ * ReconcileException}; nothing reaches the cluster from a state that did not fully load, render
+ * and pass the check.
  */
 public final class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
@@ -41,9 +45,32 @@ public final class Reconciler {
   private final ChartRenderer renderer;
   private final Optional<ClusterSync> cluster;
   private final String environment;
+  private final DesiredStateCheck check;
 
   /**
    * @param cluster where to apply; empty to render only (no cluster, or dry-run)
+   * @param check what every desired state must pass before the cluster side sees it
+   */
+  public Reconciler(
+      Source source,
+      StateLoader loader,
+      ReleasePlanner planner,
+      ChartRenderer renderer,
+      Optional<ClusterSync> cluster,
+      String environment,
+      DesiredStateCheck check) {
+    this.source = source;
+    this.loader = loader;
+    this.planner = planner;
+    this.renderer = renderer;
+    this.cluster = cluster;
+    this.environment = environment;
+    this.check = check;
+  }
+
+  /**
+   * A reconciler whose states must follow Kubernetes' rules but may go to any namespace and hold
+   * cluster-scoped objects ({@link ScopePolicy#UNRESTRICTED}).
    */
   public Reconciler(
       Source source,
@@ -52,12 +79,8 @@ public final class Reconciler {
       ChartRenderer renderer,
       Optional<ClusterSync> cluster,
       String environment) {
-    this.source = source;
-    this.loader = loader;
-    this.planner = planner;
-    this.renderer = renderer;
-    this.cluster = cluster;
-    this.environment = environment;
+    this(source, loader, planner, renderer, cluster, environment,
+        ScopePolicy.UNRESTRICTED.check("", KindScopes.OFFLINE));
   }
 
   /**
@@ -166,7 +189,10 @@ public final class Reconciler {
     }
   }
 
-  /** Loads, plans and renders a snapshot into labelled objects, touching no cluster. */
+  /**
+   * Loads, plans and renders a snapshot into labelled objects and checks them all, writing to no
+   * cluster: a state that fails the check never reaches the cluster side, in part or in whole.
+   */
   public DesiredState desiredState(SourceSnapshot snapshot) {
     MDC.put(LogFields.STAGE, "load");
     HelmfileState state = loader.load(snapshot, environment);
@@ -174,8 +200,11 @@ public final class Reconciler {
     MDC.put(LogFields.STAGE, "render");
     List<RenderedRelease> rendered =
         plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
-    return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered)
-        .withSecretValues(state.secretValues());
+    DesiredState desired = DesiredStates.of(environment, snapshot.revision(), plan.releases(),
+        rendered).withSecretValues(state.secretValues());
+    MDC.put(LogFields.STAGE, "check");
+    check.verify(desired);
+    return desired;
   }
 
   /** Fetches the current revision and renders it. */
