@@ -32,7 +32,7 @@ final class EnvironmentValues {
     String where = name + " environments." + environment;
     Map<String, Object> spec = StateKeys.map(environments.get(environment), name,
         "environments." + environment);
-    StateKeys.checkEnvironment(spec.keySet(), name, "environments." + environment);
+    HelmfileKeys.ENVIRONMENT.check(spec, name, "environments." + environment + ".");
     if (!StateKeys.list(spec.get("secrets"), where, "secrets").isEmpty()) {
       throw ReconcileException.stalled(where + ".secrets: encrypted secrets files (helm-secrets, "
           + "sops) are not decrypted by helmsync; keep the secrets in AWS Secrets Manager and "

@@ -69,7 +69,7 @@ final class StateFiles {
         : part;
     for (StateYaml.Mapping document : StateYaml.mappings(yaml, name, template)) {
       Map<String, Object> content = document.content();
-      StateKeys.check(content.keySet(), name);
+      HelmfileKeys.STATE.check(content, name, "");
       for (String base : StateKeys.strings(content.get("bases"), name, "bases")) {
         read(context.values().confined(file.getParent().resolve(base).normalize(),
             name + " bases"), layer, chain);

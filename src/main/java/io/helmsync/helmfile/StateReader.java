@@ -1,6 +1,7 @@
 package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ final class StateReader {
         context.options().namespace());
     files.read(file, layer, new ArrayList<>(chain));
     String name = context.display(file);
+    refuseLockFile(file, name);
     environments.requireDeclared(layer, name);
     ReleaseSettings defaults = ReleaseReader.defaults(layer.helmDefaults, name);
     for (ReleaseLoader.RawRelease raw : layer.rawReleases) {
@@ -62,6 +64,22 @@ final class StateReader {
       layer.subReleases.addAll(sub.select(child.allReleases()));
     }
     return layer;
+  }
+
+  /**
+   * helmfile pins the versions of a state's repository charts from {@code NAME.lock} beside it
+   * ({@code pkg/state/chart_dependency.go}, written by {@code helmfile deps}); helmsync does not
+   * read it yet, so it stops the load rather than deploying other versions than helmfile would.
+   */
+  private void refuseLockFile(Path file, String name) {
+    String base = file.getFileName().toString().replaceFirst("\\.gotmpl$", "")
+        .replaceFirst("\\.ya?ml$", "");
+    Path lock = file.resolveSibling(base + ".lock");
+    if (Files.isRegularFile(lock)) {
+      throw ReconcileException.stalled(context.display(lock) + ": helmfile pins the chart "
+          + "versions of " + name + " from this lock file, which helmsync does not read yet: "
+          + "write the locked versions into the releases' version: and delete the lock file");
+    }
   }
 
   private void checkUnique(List<Release> releases) {
