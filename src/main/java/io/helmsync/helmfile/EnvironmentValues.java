@@ -49,11 +49,17 @@ final class EnvironmentValues {
         .toList();
   }
 
+  /** Whether the state (with its bases) declares the environment, or needs not: the default. */
+  boolean isDeclared(StateLayer layer) {
+    String environment = context.environment();
+    return DEFAULT_ENVIRONMENT.equals(environment)
+        || layer.declaredEnvironments.contains(environment);
+  }
+
   /** Fails unless the state file {@code name} (with its bases) declares the environment. */
   void requireDeclared(StateLayer layer, String name) {
     String environment = context.environment();
-    if (!DEFAULT_ENVIRONMENT.equals(environment)
-        && !layer.declaredEnvironments.contains(environment)) {
+    if (!isDeclared(layer)) {
       throw ReconcileException.stalled(name + ": environment '" + environment
           + "' is not defined; defined environments: " + new TreeSet<>(layer.declaredEnvironments)
           + ". Add it under environments: (or in a base) or set HELMSYNC_ENVIRONMENT");
