@@ -32,7 +32,7 @@ final class EnvironmentValues {
     String where = name + " environments." + environment;
     Map<String, Object> spec = StateKeys.map(environments.get(environment), name,
         "environments." + environment);
-    StateKeys.checkEnvironment(spec.keySet(), name, "environments." + environment);
+    HelmfileKeys.ENVIRONMENT.check(spec, name, "environments." + environment + ".");
     if (!StateKeys.list(spec.get("secrets"), where, "secrets").isEmpty()) {
       throw ReconcileException.stalled(where + ".secrets: encrypted secrets files (helm-secrets, "
           + "sops) are not decrypted by helmsync; keep the secrets in AWS Secrets Manager and "
@@ -49,11 +49,17 @@ final class EnvironmentValues {
         .toList();
   }
 
+  /** Whether the state (with its bases) declares the environment, or needs not: the default. */
+  boolean isDeclared(StateLayer layer) {
+    String environment = context.environment();
+    return DEFAULT_ENVIRONMENT.equals(environment)
+        || layer.declaredEnvironments.contains(environment);
+  }
+
   /** Fails unless the state file {@code name} (with its bases) declares the environment. */
   void requireDeclared(StateLayer layer, String name) {
     String environment = context.environment();
-    if (!DEFAULT_ENVIRONMENT.equals(environment)
-        && !layer.declaredEnvironments.contains(environment)) {
+    if (!isDeclared(layer)) {
       throw ReconcileException.stalled(name + ": environment '" + environment
           + "' is not defined; defined environments: " + new TreeSet<>(layer.declaredEnvironments)
           + ". Add it under environments: (or in a base) or set HELMSYNC_ENVIRONMENT");

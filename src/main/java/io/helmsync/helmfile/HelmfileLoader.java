@@ -3,7 +3,10 @@ package io.helmsync.helmfile;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.secret.Redaction;
 import io.helmsync.source.SourceSnapshot;
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -30,21 +33,46 @@ public final class HelmfileLoader implements StateLoader {
     try {
       return new StateReader(context).readTop();
     } catch (ReconcileException e) {
-      throw withoutSecrets(e, context.secretValues());
+      throw forUsers(e, context.root(), context.secretValues());
     }
   }
 
+  /** How messages name {@code file}: relative to the checkout, {@code ../x} when outside it. */
   static String display(Path root, Path file) {
-    return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
+    return file.isAbsolute() ? root.relativize(file).toString() : file.toString();
   }
 
   /**
-   * The error with every secret value masked; a masked error drops its cause, whose message
-   * (a template's) may hold the value too.
+   * The error as users may see it: paths relative to the repository (an error from a library,
+   * such as a file system one, may hold the checkout's absolute path on the agent's machine) and
+   * every secret value masked. A masked error drops its cause, whose message (a template's) may
+   * hold the value too.
    */
-  private static ReconcileException withoutSecrets(ReconcileException e, Set<String> secrets) {
+  private static ReconcileException forUsers(ReconcileException e, Path root,
+      Set<String> secrets) {
     String message = String.valueOf(e.getMessage());
-    String masked = Redaction.of(secrets).mask(message);
-    return masked.equals(message) ? e : new ReconcileException(e.reason(), masked, null);
+    String relative = withoutRoot(message, root);
+    String masked = Redaction.of(secrets).mask(relative);
+    if (masked.equals(message)) {
+      return e;
+    }
+    return new ReconcileException(e.reason(), masked, masked.equals(relative) ? e.getCause()
+        : null);
+  }
+
+  /** {@code message} with the checkout's absolute path (as given and as resolved) taken out. */
+  private static String withoutRoot(String message, Path root) {
+    Set<String> forms = new LinkedHashSet<>();
+    forms.add(root.toString());
+    try {
+      forms.add(root.toRealPath().toString());
+    } catch (IOException e) {
+      // A checkout that cannot be resolved has only the path it was given.
+    }
+    String out = message;
+    for (String form : forms) {
+      out = out.replace(form + File.separator, "").replace(form, ".");
+    }
+    return out;
   }
 }

@@ -5,21 +5,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Reads one {@code releases:} entry (after {@code inherit:}) into a {@link Spec}. */
 final class ReleaseReader {
-  private static final Set<String> READ = Set.of("name", "namespace", "chart", "version",
-      "values", "set", "setString", "needs", "installed", "condition", "labels", "atomic", "wait",
-      "waitForJobs", "timeout", "createNamespace", "cleanupOnFail", "disableValidation",
-      "disableOpenAPIValidation", "missingFileHandler", "inherit");
-  private static final Set<String> IGNORED = Set.of("verify", "historyMax", "kubeContext", "force",
-      "recreatePods", "skipDeps", "devel", "reuseValues", "hooks", "tillerNamespace", "tillerless",
-      "tls", "tlsCACert", "tlsCert", "tlsKey", "apiVersions", "kubeVersion", "postRenderer",
-      "suppressDiff", "forceGoGetter", "forceNamespace", "adopt", "dependencies", "jsonPatches",
-      "strategicMergePatches", "transformers", "skipSchemaValidation");
-  private static final Set<String> REFUSED = Set.of("secrets");
-
   private ReleaseReader() {}
 
   /** A release as written, before its values are loaded. */
@@ -33,9 +21,9 @@ final class ReleaseReader {
    * @param defaults the state's {@code helmDefaults}
    */
   static Spec read(Map<String, Object> fields, String source, ReleaseSettings defaults) {
-    StateKeys.check(fields.keySet(), source, "", READ, IGNORED, REFUSED);
     String name = StateKeys.string(fields.get("name"), source, "name");
     String where = source + " (" + name + ")";
+    HelmfileKeys.RELEASE.check(fields, where, "");
     return new Spec(
         name,
         optionalString(fields.get("namespace"), where, "namespace"),
@@ -56,12 +44,7 @@ final class ReleaseReader {
 
   /** {@code helmDefaults} over Helm's own defaults. */
   static ReleaseSettings defaults(Map<String, Object> helmDefaults, String where) {
-    StateKeys.check(helmDefaults.keySet(), where, "helmDefaults.", Set.of("wait", "waitForJobs",
-        "timeout", "atomic", "createNamespace", "cleanupOnFail", "disableValidation",
-        "disableOpenAPIValidation"), Set.of("verify", "tillerNamespace", "tillerless", "tls",
-        "tlsCACert", "tlsCert", "tlsKey", "kubeContext", "args", "historyMax", "devel",
-        "recreatePods", "force", "skipDeps", "reuseValues", "postRenderer", "diffArgs",
-        "syncArgs", "insecureSkipTLSVerify", "plainHttp", "suppressOutputLineRegex"), Set.of());
+    HelmfileKeys.HELM_DEFAULTS.check(helmDefaults, where, "helmDefaults.");
     return settings(helmDefaults, ReleaseSettings.HELM_DEFAULTS, where + " helmDefaults");
   }
 

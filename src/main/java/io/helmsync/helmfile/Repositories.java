@@ -4,7 +4,6 @@ import io.helmsync.model.ReconcileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The {@code repositories:} of every state file of one load, each name once. */
 final class Repositories {
@@ -16,9 +15,7 @@ final class Repositories {
     for (int i = 0; i < entries.size(); i++) {
       String where = name + " repositories[" + i + "]";
       Map<String, Object> f = StateKeys.map(entries.get(i), where, "repository");
-      StateKeys.check(f.keySet(), where, "", Set.of("name", "url", "username", "password", "oci",
-          "caFile", "certFile", "keyFile", "skipTLSVerify", "passCredentials"),
-          Set.of("verify", "keyring", "managed"), Set.of());
+      HelmfileKeys.REPOSITORY.check(f, where, "");
       add(where, new Repository(
           StateKeys.string(f.get("name"), where, "name"),
           StateKeys.string(f.get("url"), where, "url"),

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * Reads a state file into a {@link StateLayer}: the file is split on {@code ---} lines into parts,
  * each rendered (v0: every file; v1: {@code .gotmpl} only) with the values loaded so far and its
  * documents read in order; a document's {@code bases:} are read, in place, before its own keys.
+ * Relative paths in a base (values, releases, helmfiles, nested bases) resolve from the folder of
+ * the state file that lists it, as in helmfile, whose loader reads a base with the including
+ * file's {@code baseDir} ({@code loadBases} in {@code pkg/state/create.go},
+ * {@code loadFileWithOverrides} in {@code pkg/app/desired_state_file_loader.go}).
  */
 final class StateFiles {
   private static final Pattern PART_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$\\n?");
@@ -28,11 +32,16 @@ final class StateFiles {
   }
 
   /**
-   * Reads {@code file} and its bases into the layer.
+   * Reads the state file {@code file} and its bases into the layer.
    *
    * @param chain the files being read, outermost first, to stop cycles; restored on return
    */
   void read(Path file, StateLayer layer, List<Path> chain) {
+    read(file, file.getParent(), layer, chain);
+  }
+
+  /** @param dir where relative paths in the file resolve: the including state file's folder */
+  private void read(Path file, Path dir, StateLayer layer, List<Path> chain) {
     String name = context.display(file);
     if (chain.contains(file)) {
       throw ReconcileException.stalled(name + ": state files include each other in a cycle: "
@@ -52,7 +61,7 @@ final class StateFiles {
     while (true) {
       boolean more = separators.find();
       String part = text.substring(partStart, more ? separators.start() : text.length());
-      readPart(file, part, partLine, template, layer, chain);
+      readPart(file, dir, part, partLine, template, layer, chain);
       if (!more) {
         break;
       }
@@ -62,25 +71,24 @@ final class StateFiles {
     chain.remove(chain.size() - 1);
   }
 
-  private void readPart(Path file, String part, int firstLine, boolean template,
+  private void readPart(Path file, Path dir, String part, int firstLine, boolean template,
       StateLayer layer, List<Path> chain) {
     String name = context.display(file);
     String yaml = template ? context.templates().render(file, part, firstLine, layer.data())
         : part;
     for (StateYaml.Mapping document : StateYaml.mappings(yaml, name, template)) {
       Map<String, Object> content = document.content();
-      StateKeys.check(content.keySet(), name);
+      HelmfileKeys.STATE.check(content, name, "");
       for (String base : StateKeys.strings(content.get("bases"), name, "bases")) {
-        read(context.values().confined(file.getParent().resolve(base).normalize(),
-            name + " bases"), layer, chain);
+        read(context.values().confined(dir.resolve(base).normalize(), name + " bases"), dir,
+            layer, chain);
       }
-      readDocument(file, content, layer);
+      readDocument(file, dir, content, layer);
     }
   }
 
-  private void readDocument(Path file, Map<String, Object> content, StateLayer layer) {
+  private void readDocument(Path file, Path dir, Map<String, Object> content, StateLayer layer) {
     String name = context.display(file);
-    Path dir = file.getParent();
     MissingFileHandler handler = MissingFileHandler.parse(content.get("missingFileHandler"), name);
     if (handler != null) {
       layer.missingFileHandler = handler;

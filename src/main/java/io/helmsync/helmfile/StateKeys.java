@@ -4,59 +4,13 @@ import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
- * Which helmfile keys this loader reads, accepts without effect, or refuses, and typed access to
- * parsed YAML with errors that name the file and key. Unknown keys are warnings, as in helmfile;
- * known keys that would change what is deployed but are not read yet are errors, so that nothing
- * is deployed (or pruned) from a state that was only half understood.
+ * Typed access to parsed YAML with errors that name the file and key. Which keys a place of a
+ * state file may hold is {@link HelmfileKeys}.
  */
 final class StateKeys {
-  private static final Logger LOG = Logger.getLogger(StateKeys.class);
-
-  private static final Set<String> STATE_READ = Set.of("bases", "values", "environments",
-      "releases", "helmfiles", "repositories", "helmDefaults", "commonLabels", "templates",
-      "missingFileHandler");
-  private static final Set<String> STATE_IGNORED = Set.of("apiVersions", "kubeVersion",
-      "lockFilePath", "hooks", "helmBinary", "kustomizeBinary", "helmDefaultsOverride");
-  private static final Set<String> STATE_REFUSED = Set.of();
-
-  private static final Set<String> ENVIRONMENT_READ = Set.of("values", "missingFileHandler",
-      "secrets");
-  private static final Set<String> ENVIRONMENT_IGNORED = Set.of("kubeContext");
-  private static final Set<String> ENVIRONMENT_REFUSED = Set.of();
-
   private StateKeys() {}
-
-  static void check(Set<String> keys, String file) {
-    check(keys, file, "", STATE_READ, STATE_IGNORED, STATE_REFUSED);
-  }
-
-  static void checkEnvironment(Set<String> keys, String file, String where) {
-    check(keys, file, where + ".", ENVIRONMENT_READ, ENVIRONMENT_IGNORED, ENVIRONMENT_REFUSED);
-  }
-
-  static void check(
-      Set<String> keys,
-      String file,
-      String prefix,
-      Set<String> read,
-      Set<String> ignored,
-      Set<String> refused) {
-    for (String key : keys) {
-      if (refused.contains(key)) {
-        throw ReconcileException.stalled(
-            file + ": key '" + prefix + key + "' is not supported by this version of helmsync;"
-                + " remove it or upgrade helmsync");
-      } else if (ignored.contains(key)) {
-        LOG.warnf("%s: key '%s%s' is accepted but has no effect yet", file, prefix, key);
-      } else if (!read.contains(key)) {
-        LOG.warnf("%s: unknown key '%s%s' is ignored", file, prefix, key);
-      }
-    }
-  }
 
   static Map<String, Object> map(Object value, String file, String key) {
     if (value == null) {

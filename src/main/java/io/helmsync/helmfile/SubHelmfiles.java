@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * helmfile's {@code helmfiles:}: which state file an entry names, the values it passes, and which
@@ -58,8 +57,7 @@ final class SubHelmfiles {
       path = text;
     } else {
       Map<String, Object> f = StateKeys.map(entry.value(), entry.source(), "helmfiles entry");
-      StateKeys.check(f.keySet(), entry.source(), "", Set.of("path", "values", "selectors",
-          "selectorsInherited"), Set.of(), Set.of());
+      HelmfileKeys.HELMFILE_ENTRY.check(f, entry.source(), "");
       path = StateKeys.string(f.get("path"), entry.source(), "path");
       overrides = ValuesLoader.fold(context.values().layers(StateKeys.list(f.get("values"),
           entry.source(), "values"), entry.dir(), List.of(overrides), loaded -> parent.data(),

@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Loads a {@code values:} list (file paths and inline maps) in order and merges it as helmfile
- * does: maps merge, lists and scalars replace, an explicit {@code null} deletes. {@code *.gotmpl}
+ * does: maps merge, lists, scalars and {@code null} replace. {@code *.gotmpl}
  * files are templates; plain {@code .yaml} files are read as they are, because real repositories
  * keep {@code {{ }}} in them that is meant for the chart.
  */
@@ -26,8 +28,8 @@ final class ValuesLoader {
   }
 
   /**
-   * Loads the entries as layers, each kept apart so that an explicit {@code null} in a later layer
-   * still deletes a key an earlier one (even one of another list) set; {@link #fold} merges them.
+   * Loads the entries as layers, each kept apart so that a {@code .gotmpl} entry can be given the
+   * layers before it; {@link #fold} merges them.
    *
    * @param entries file paths (relative to {@code baseDir}) and inline maps, lowest precedence
    *     first
@@ -47,13 +49,27 @@ final class ValuesLoader {
     return layers;
   }
 
-  /** The layers merged in order: maps merge, lists and scalars replace, {@code null} deletes. */
+  /**
+   * The layers merged in order: maps merge, lists and scalars replace, and so does {@code null},
+   * which keeps its key. helmfile merges environment and state values with mergo ({@code
+   * WithOverride, WithOverwriteWithEmptyValue} in {@code pkg/state/envvals_loader.go}), which never
+   * deletes, and Helm merges values files the same way ({@code mergeMaps}); deleting a key under a
+   * {@code null} is Helm's rule for a chart's defaults only, applied when the chart renders.
+   */
   static Map<String, Object> fold(List<Map<String, Object>> layers) {
     Map<String, Object> merged = Map.of();
     for (Map<String, Object> layer : layers) {
-      merged = Yaml.merge(merged, layer);
+      merged = overlay(merged, layer);
     }
     return merged;
+  }
+
+  private static Map<String, Object> overlay(Map<String, Object> below, Map<String, Object> top) {
+    Map<String, Object> result = new LinkedHashMap<>(below);
+    top.forEach((key, value) -> result.put(key,
+        value instanceof Map<?, ?> map && result.get(key) instanceof Map<?, ?> under
+            ? overlay(Yaml.asStringMap(under), Yaml.asStringMap(map)) : value));
+    return Collections.unmodifiableMap(result);
   }
 
   private Map<String, Object> load(Object entry, Path baseDir, Map<String, Object> data,

@@ -81,10 +81,37 @@ class HelmfileLoaderTest {
         .isEmpty();
   }
 
+  /** helmfile decodes state files strictly ({@code KnownFields} in {@code pkg/state/create.go}). */
   @Test
-  void unknownKeysAreIgnored() {
-    assertThat(load("default", Map.of("helmfile.yaml", "colour: blue\nreleases: []\n")).releases())
-        .isEmpty();
+  void unknownKeysAreRefusedWithTheNearestKnownOne() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "colour: blue\n")))
+        .hasMessage("helmfile.yaml: unknown key 'colour'; helmfile refuses unknown keys too: fix "
+            + "or remove it");
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "releases:\n- name: api\n  chart: ./api\n  valeus: [a.yaml]\n")))
+        .hasMessage("helmfile.yaml releases[0] (api): unknown key 'valeus' (did you mean "
+            + "'values'?); helmfile refuses unknown keys too: fix or remove it");
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml",
+            "helmDefaults:\n  Wait: true\n")))
+        .hasMessage("helmfile.yaml: unknown key 'helmDefaults.Wait' (did you mean "
+            + "'helmDefaults.wait'?); helmfile refuses unknown keys too: fix or remove it");
+  }
+
+  @Test
+  void aRefusedKeyThatAsksForNothingIsAccepted() {
+    assertThat(load("default", Map.of("helmfile.yaml", "hooks: []\nreleases:\n- name: api\n"
+        + "  chart: ./api\n  postRenderer: \"\"\n  reuseValues: false\n")).releases())
+        .hasSize(1);
+  }
+
+  /** helmfile reads NAME.lock beside a state file ({@code pkg/state/chart_dependency.go}). */
+  @Test
+  void aHelmfileLockFileIsRefused() {
+    assertThatThrownBy(() -> load("default", Map.of("helmfile.yaml", "releases: []\n",
+            "helmfile.lock", "version: 0.150.0\ndependencies: []\n")))
+        .hasMessage("helmfile.lock: helmfile pins the chart versions of helmfile.yaml from this "
+            + "lock file, which helmsync does not read yet: write the locked versions into the "
+            + "releases' version: and delete the lock file");
   }
 
   @Test

@@ -44,12 +44,7 @@ class ReleaseNamespacesTest {
         new Case("templated from the agent's", "", "'{{ .Namespace }}-jobs'", AGENT + "-jobs",
             AGENT + "-jobs"),
         new Case("from state values", "values: [{ns: from-values}]\n---\n",
-            "'{{ .Values.ns }}'", "from-values", "from-values"),
-        // helmfile's state-level namespace: overrides every release; not read yet (a warning).
-        new Case("a state-level namespace is not read yet", "namespace: state-ns\n", null, "",
-            AGENT),
-        new Case("state-level and own namespace: its own", "namespace: state-ns\n", "team",
-            "team", "team"));
+            "'{{ .Values.ns }}'", "from-values", "from-values"));
   }
 
   @ParameterizedTest
@@ -66,6 +61,24 @@ class ReleaseNamespacesTest {
     assertThat(loaded.values()).isEqualTo(Map.of("release", c.effective(), "state", AGENT));
     assertThat(new ReleasePlanner(AGENT).plan(state).releases())
         .extracting(PlannedRelease::namespace).containsExactly(c.effective());
+  }
+
+  /**
+   * helmfile's state-level {@code namespace:} ({@code OverrideNamespace}, applied to every release
+   * of the file by {@code HelmState.ApplyOverrides} in {@code pkg/state/state.go}, over the
+   * release's own) is not applied yet, so it is refused rather than deploying elsewhere.
+   */
+  @Test
+  void aStateLevelNamespaceIsRefused() {
+    Map<String, String> files = Map.of("helmfile.yaml", "namespace: state-ns\nreleases:\n"
+        + "- name: api\n  chart: ./api\n  namespace: team\n");
+
+    assertThatThrownBy(() -> load(files))
+        .isInstanceOf(ReconcileException.class)
+        .hasMessageStartingWith("helmfile.yaml: key 'namespace' sets the namespace of every "
+            + "release of this file")
+        .hasMessageEndingWith(": put namespace: on each release, or in a template the releases "
+            + "inherit");
   }
 
   @Test
