@@ -10,22 +10,22 @@ import java.util.Set;
 /** Reads one {@code releases:} entry (after {@code inherit:}) into a {@link Spec}. */
 final class ReleaseReader {
   private static final Set<String> READ = Set.of("name", "namespace", "chart", "version",
-      "values", "set", "setString", "needs", "installed", "condition", "labels", "atomic", "wait",
-      "waitForJobs", "timeout", "createNamespace", "cleanupOnFail", "disableValidation",
-      "disableOpenAPIValidation", "missingFileHandler", "inherit");
+      "values", "secrets", "set", "setString", "needs", "installed", "condition", "labels",
+      "atomic", "wait", "waitForJobs", "timeout", "createNamespace", "cleanupOnFail",
+      "disableValidation", "disableOpenAPIValidation", "missingFileHandler", "inherit");
   private static final Set<String> IGNORED = Set.of("verify", "historyMax", "kubeContext", "force",
       "recreatePods", "skipDeps", "devel", "reuseValues", "hooks", "tillerNamespace", "tillerless",
       "tls", "tlsCACert", "tlsCert", "tlsKey", "apiVersions", "kubeVersion", "postRenderer",
       "suppressDiff", "forceGoGetter", "forceNamespace", "adopt", "dependencies", "jsonPatches",
       "strategicMergePatches", "transformers", "skipSchemaValidation");
-  private static final Set<String> REFUSED = Set.of("secrets");
+  private static final Set<String> REFUSED = Set.of();
 
   private ReleaseReader() {}
 
   /** A release as written, before its values are loaded. */
   record Spec(String name, String namespace, String chart, String version, List<Object> values,
-      List<Object> set, List<Object> setString, List<String> needs, boolean installed,
-      String condition, Map<String, String> labels, ReleaseSettings settings,
+      List<Object> secrets, List<Object> set, List<Object> setString, List<String> needs,
+      boolean installed, String condition, Map<String, String> labels, ReleaseSettings settings,
       MissingFileHandler missingFileHandler, String source) {}
 
   /**
@@ -42,6 +42,7 @@ final class ReleaseReader {
         StateKeys.string(fields.get("chart"), where, "chart"),
         optionalString(fields.get("version"), where, "version"),
         StateKeys.list(fields.get("values"), where, "values"),
+        StateKeys.list(fields.get("secrets"), where, "secrets"),
         StateKeys.list(fields.get("set"), where, "set"),
         StateKeys.list(fields.get("setString"), where, "setString"),
         StateKeys.strings(fields.get("needs"), where, "needs"),

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.CredentialUtils;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
@@ -62,6 +63,15 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
         .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * The configured client's credentials (the default chain unless configured otherwise), asked for
+   * only when used: AWS KMS, for SOPS files, runs as the same identity as Secrets Manager.
+   */
+  public AwsCredentialsProvider credentials() {
+    return () -> CredentialUtils.toCredentials(configured.get().serviceClientConfiguration()
+        .credentialsProvider().resolveIdentity().join());
   }
 
   /**
