@@ -73,6 +73,7 @@ class FullReconcileLeakTest {
       Map<String, String> config = new HashMap<>(aws.agentConfiguration());
       config.put("quarkus.kubernetes-client.api-server-url", kube.url());
       config.put("quarkus.kubernetes-client.namespace", ENVIRONMENT);
+      config.put("helmsync.sops-keys-dir", SecretLeakTest.SOPS_KEYS.toAbsolutePath().toString());
       return config;
     }
 
