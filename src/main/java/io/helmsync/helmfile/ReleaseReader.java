@@ -18,7 +18,6 @@ final class ReleaseReader {
       "tls", "tlsCACert", "tlsCert", "tlsKey", "apiVersions", "kubeVersion", "postRenderer",
       "suppressDiff", "forceGoGetter", "forceNamespace", "adopt", "dependencies", "jsonPatches",
       "strategicMergePatches", "transformers", "skipSchemaValidation");
-  private static final Set<String> REFUSED = Set.of();
 
   private ReleaseReader() {}
 
@@ -33,7 +32,7 @@ final class ReleaseReader {
    * @param defaults the state's {@code helmDefaults}
    */
   static Spec read(Map<String, Object> fields, String source, ReleaseSettings defaults) {
-    StateKeys.check(fields.keySet(), source, "", READ, IGNORED, REFUSED);
+    StateKeys.check(fields.keySet(), source, "", READ, IGNORED, Set.of());
     String name = StateKeys.string(fields.get("name"), source, "name");
     String where = source + " (" + name + ")";
     return new Spec(
