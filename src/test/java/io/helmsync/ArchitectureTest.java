@@ -45,8 +45,8 @@ class ArchitectureTest {
               "template.helm", Set.of("model", "template", "template.golib", "template.sprig")),
           Map.entry(
               "template.helmfile", Set.of("template", "template.golib", "template.sprig")),
-          Map.entry("secret", Set.of("model", "template.helmfile")),
-          Map.entry("secret.sops", Set.of("model", "secret")),
+          Map.entry("secret", Set.of("model", "template.helmfile", "secret.sops")),
+          Map.entry("secret.sops", Set.of("model")),
           Map.entry("chart", Set.of("model", "template.golib")),
           Map.entry("helmfile", Set.of("model", "source", "secret", "template..")),
           Map.entry("render", Set.of("model", "chart", "helmfile", "template..")),

@@ -27,6 +27,10 @@ import io.helmsync.render.HelmChartRenderer;
 import io.helmsync.secret.AwsClients;
 import io.helmsync.secret.EnvironmentSecret;
 import io.helmsync.secret.SecretResolver;
+import io.helmsync.secret.SopsFiles;
+import io.helmsync.secret.SopsSecret;
+import io.helmsync.secret.sops.KmsKeys;
+import io.helmsync.secret.sops.SopsKeys;
 import io.helmsync.source.DirectorySource;
 import io.helmsync.source.GitCredentials;
 import io.helmsync.source.GitSource;
@@ -42,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -84,9 +89,15 @@ public class Pipelines {
     this.scope = ScopePolicy.of(config.allowedNamespaces(), config.allowClusterScoped());
     this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
-    this.secrets = SecretResolver.of(new AwsClients(secretsManager::get, endpoint),
-        clusterConfigured() ? this::client : null, config.secretRefresh(),
-        (backend, result) -> metrics.secretRequested(backend, result.label()));
+    AwsClients aws = new AwsClients(secretsManager::get, endpoint);
+    Optional<Supplier<SopsKeys>> sopsSecret = config.sopsSecret()
+        .filter(name -> !name.isBlank() && clusterConfigured())
+        .map(name -> new SopsSecret(this::client, AgentSettings.from(config).namespace(), name));
+    this.secrets = SecretResolver.of(aws, clusterConfigured() ? this::client : null,
+        config.secretRefresh(),
+        (backend, result) -> metrics.secretRequested(backend, result.label()))
+        .withSops(new SopsFiles(SopsFiles.keys(sopsSecret, config.sopsKeysDir()),
+            new KmsKeys(aws.credentials(), endpoint)));
     // One chart source for the process, so that its index cache outlives each reconcile.
     this.charts = new RemoteCharts(RemoteCharts.Options.defaults()
         .withCacheDir(config.chartCache().orElse(config.workDir().resolve("charts"))));

@@ -82,6 +82,24 @@ public interface HelmsyncConfig {
   Optional<String> envSecret();
 
   /**
+   * A Secret in the agent's namespace holding the private keys helmfile's SOPS-encrypted
+   * {@code secrets:} files are decrypted with, named as Flux names them: {@code *.agekey} entries
+   * hold age identities, {@code *.asc} entries OpenPGP secret keys without a passphrase. Read on
+   * each reconcile that meets a SOPS file, so a rotated key needs no restart. Files encrypted with
+   * AWS KMS need no key here, only {@code kms:Decrypt} for the agent's AWS identity.
+   */
+  @WithName("sops-secret")
+  Optional<String> sopsSecret();
+
+  /**
+   * A directory (a mounted Secret) whose {@code *.agekey} and {@code *.asc} files hold SOPS keys,
+   * used together with {@code HELMSYNC_SOPS_SECRET}'s: for running without a cluster, or without
+   * letting the agent read Secrets.
+   */
+  @WithName("sops-keys-dir")
+  Optional<Path> sopsKeysDir();
+
+  /**
    * How long a secret read from AWS Secrets Manager or a Kubernetes Secret is reused before it is
    * read again: reconciles between refreshes cost no AWS calls, and a rotated secret is seen
    * within this interval.

@@ -4,11 +4,12 @@ import io.helmsync.model.ReconcileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The selected environment of a state: which environments its files declare, and the
  * environment's {@code values:} layered in order over those of the files and bases read before,
- * each layer's secret references resolved as it loads.
+ * each layer's secret references resolved as it loads, then its SOPS-encrypted {@code secrets:}.
  */
 final class EnvironmentValues {
   /** The environment helmfile runs without {@code -e}; it need not be declared. */
@@ -33,20 +34,20 @@ final class EnvironmentValues {
     Map<String, Object> spec = StateKeys.map(environments.get(environment), name,
         "environments." + environment);
     HelmfileKeys.ENVIRONMENT.check(spec, name, "environments." + environment + ".");
-    if (!StateKeys.list(spec.get("secrets"), where, "secrets").isEmpty()) {
-      throw ReconcileException.stalled(where + ".secrets: encrypted secrets files (helm-secrets, "
-          + "sops) are not decrypted by helmsync; keep the secrets in AWS Secrets Manager and "
-          + "refer to them with ref+awssecrets:// in values");
-    }
     MissingFileHandler handler = MissingFileHandler.parse(spec.get("missingFileHandler"), where);
+    MissingFileHandler missing = handler != null ? handler : layer.missingFileHandler;
     // Resolved as each layer loads, so that later layers' templates see the secrets (helmfile
     // evaluates environment values with vals the same way); resolved layers hold no references.
     layer.environmentValues = context.values().layers(
             StateKeys.list(spec.get("values"), where, "values"),
             dir, layer.environmentValues, layer::dataWithEnvironmentValues,
-            handler != null ? handler : layer.missingFileHandler, where).stream()
+            missing, where).stream()
         .map(loaded -> context.secrets().resolveValues(loaded, where + " values"))
         .toList();
+    // helmfile merges the decrypted secrets files over the environment's values.
+    layer.environmentValues = Stream.concat(layer.environmentValues.stream(),
+        context.values().secretLayers(StateKeys.list(spec.get("secrets"), where, "secrets"), dir,
+            missing, where + " secrets", context.secrets()).stream()).toList();
   }
 
   /** Whether the state (with its bases) declares the environment, or needs not: the default. */

@@ -34,9 +34,6 @@ record HelmfileKeys(String scope, Set<String> read, Set<String> noEffect,
       + "from Git: render the change into the chart or values instead";
   private static final String CHARTIFY = ", which helmsync does not apply yet: render the "
       + "change into the chart or its values instead";
-  private static final String SECRETS = "names encrypted secrets files (helm-secrets, sops), "
-      + "which helmsync does not decrypt: keep the secrets in AWS Secrets Manager and refer to "
-      + "them with ref+awssecrets:// in values";
   private static final String DEVEL = "lets a version range pick pre-release charts, which "
       + "helmsync does not: pin the exact version in version:";
   private static final String REUSE_VALUES = "merges the values of the release already "
@@ -74,7 +71,6 @@ record HelmfileKeys(String scope, Set<String> read, Set<String> noEffect,
               + "lockFilePath"));
 
   static final HelmfileKeys ENVIRONMENT = new HelmfileKeys("environment",
-      // secrets: read by EnvironmentValues, which refuses a non-empty list with the way out.
       Set.of("values", "missingFileHandler", "secrets"),
       Set.of("kubeContext", "missingFileHandlerConfig"),
       Map.of());
@@ -83,11 +79,10 @@ record HelmfileKeys(String scope, Set<String> read, Set<String> noEffect,
       Set.of("name", "namespace", "chart", "version", "values", "set", "setString", "needs",
           "installed", "condition", "labels", "atomic", "wait", "waitForJobs", "timeout",
           "createNamespace", "cleanupOnFail", "disableValidation", "disableOpenAPIValidation",
-          "missingFileHandler", "inherit"),
+          "missingFileHandler", "inherit", "secrets"),
       union(HELM2, NOT_APPLIED, Set.of("verifyTemplate", "apiVersions", "kubeVersion",
           "suppressDiff", "disableValidationOnInstall", "adopt")),
       Map.ofEntries(
-          Map.entry("secrets", SECRETS),
           Map.entry("hooks", RUNS_PROGRAMS),
           Map.entry("postRenderer", RUNS_PROGRAMS),
           Map.entry("postRendererArgs", RUNS_PROGRAMS),

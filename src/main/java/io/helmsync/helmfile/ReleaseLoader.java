@@ -2,13 +2,15 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Turns a {@code releases:} entry into a {@link Release}: {@code templates:} inherited, fields
- * read, templated values paths rendered with {@code .Release}, values files loaded and merged,
+ * read, templated values paths rendered with {@code .Release}, values files and then SOPS
+ * {@code secrets:} files loaded and merged,
  * {@code set}/{@code setString} applied, secret references resolved.
  */
 final class ReleaseLoader {
@@ -36,12 +38,14 @@ final class ReleaseLoader {
     boolean installed = spec.installed() && condition(spec.condition(), layer, where);
     MissingFileHandler handler = spec.missingFileHandler() != null ? spec.missingFileHandler()
         : layer.missingFileHandler;
-    List<Object> entries = spec.values().stream()
-        .map(entry -> entry instanceof String path && path.contains("{{")
-            ? context.templates().render(where + " values", raw.dir(), path, 1, data) : entry)
-        .toList();
-    Map<String, Object> merged = ValuesLoader.fold(context.values().layers(entries, raw.dir(),
-        List.of(), loaded -> data, handler, where + " values"));
+    List<Map<String, Object>> layers = new ArrayList<>(context.values().layers(
+        rendered(spec.values(), raw.dir(), data, where + " values"), raw.dir(), List.of(),
+        loaded -> data, handler, where + " values"));
+    // helm-secrets passes the decrypted files to helm after the values files.
+    layers.addAll(context.values().secretLayers(
+        rendered(spec.secrets(), raw.dir(), data, where + " secrets"), raw.dir(), handler,
+        where + " secrets", context.secrets()));
+    Map<String, Object> merged = ValuesLoader.fold(layers);
     merged = SetValues.apply(merged, spec.set(), false,
         path -> readSetFile(raw.dir(), path, where), where);
     merged = SetValues.apply(merged, spec.setString(), true,
@@ -49,6 +53,15 @@ final class ReleaseLoader {
     merged = context.secrets().resolveValues(merged, where + " values");
     return new Release(spec.name(), spec.namespace(), spec.chart(), spec.version(), merged,
         installed, spec.needs(), labels, spec.settings(), raw.dir(), where);
+  }
+
+  /** The entries with templated paths rendered with {@code .Release}. */
+  private List<Object> rendered(List<Object> entries, Path dir, Map<String, Object> data,
+      String usedBy) {
+    return entries.stream()
+        .map(entry -> entry instanceof String path && path.contains("{{")
+            ? context.templates().render(usedBy, dir, path, 1, data) : entry)
+        .toList();
   }
 
   /** The state's template data with {@code .Release} and {@code .Chart} added. */

@@ -12,8 +12,8 @@ final class ReleaseReader {
 
   /** A release as written, before its values are loaded. */
   record Spec(String name, String namespace, String chart, String version, List<Object> values,
-      List<Object> set, List<Object> setString, List<String> needs, boolean installed,
-      String condition, Map<String, String> labels, ReleaseSettings settings,
+      List<Object> secrets, List<Object> set, List<Object> setString, List<String> needs,
+      boolean installed, String condition, Map<String, String> labels, ReleaseSettings settings,
       MissingFileHandler missingFileHandler, String source) {}
 
   /**
@@ -30,6 +30,7 @@ final class ReleaseReader {
         StateKeys.string(fields.get("chart"), where, "chart"),
         optionalString(fields.get("version"), where, "version"),
         StateKeys.list(fields.get("values"), where, "values"),
+        StateKeys.list(fields.get("secrets"), where, "secrets"),
         StateKeys.list(fields.get("set"), where, "set"),
         StateKeys.list(fields.get("setString"), where, "setString"),
         StateKeys.strings(fields.get("needs"), where, "needs"),

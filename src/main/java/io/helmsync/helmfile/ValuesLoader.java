@@ -2,6 +2,7 @@ package io.helmsync.helmfile;
 
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
+import io.helmsync.secret.SecretSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,37 @@ final class ValuesLoader {
     List<Map<String, Object>> layers = new ArrayList<>(below);
     for (Object entry : entries) {
       layers.add(load(entry, baseDir, dataFor.apply(layers), missing, usedBy));
+    }
+    return layers;
+  }
+
+  /**
+   * Loads SOPS-encrypted values files (helmfile's {@code secrets:}) as layers, decrypted in memory
+   * by the load's session, which remembers their values as secret. Once decrypted they are plain
+   * values, never templates, as helm-secrets hands them to helm.
+   *
+   * @param entries file paths, relative to {@code baseDir}, lowest precedence first
+   * @param usedBy who lists these files, for messages ({@code environments.demo secrets})
+   */
+  List<Map<String, Object>> secretLayers(List<Object> entries, Path baseDir,
+      MissingFileHandler missing, String usedBy, SecretSession session) {
+    List<Map<String, Object>> layers = new ArrayList<>();
+    for (Object entry : entries) {
+      if (!(entry instanceof String path)) {
+        throw ReconcileException.stalled(usedBy + ": a secrets entry must be the path of a "
+            + "SOPS-encrypted file");
+      }
+      Path file = confined(baseDir.resolve(path).normalize(), usedBy);
+      String name = HelmfileLoader.display(root, file);
+      if (!Files.isRegularFile(file)) {
+        missing.handle(name, usedBy);
+        continue;
+      }
+      try {
+        layers.add(session.decrypt(name, Files.readAllBytes(file)));
+      } catch (IOException e) {
+        throw ReconcileException.stalled(name + ": cannot read file: " + e.getMessage(), e);
+      }
     }
     return layers;
   }

@@ -1,5 +1,6 @@
 package io.helmsync.secret;
 
+import io.helmsync.secret.sops.AssumedRoles;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -7,14 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.CredentialUtils;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Secrets Manager clients for references: the extension's client (configured region, default
@@ -25,9 +25,6 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  * endpoint, or wherever the SDK's {@code AWS_ENDPOINT_URL_STS} points.
  */
 public final class AwsClients implements Function<SecretRef, SecretsManagerClient> {
-  /** The session name CloudTrail shows for secrets read through an assumed role. */
-  static final String SESSION_NAME = "helmsync";
-
   private final Supplier<SecretsManagerClient> configured;
   private final Optional<URI> endpointOverride;
   private final Map<Target, SecretsManagerClient> byTarget = new ConcurrentHashMap<>();
@@ -58,27 +55,18 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
     var builder = SecretsManagerClient.builder()
         .region(region)
         .credentialsProvider(target.roleArn() == null ? base.credentialsProvider()
-            : assumed(target.roleArn(), region, base.credentialsProvider()))
+            : AssumedRoles.credentials(target.roleArn(), region, base.credentialsProvider()))
         .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
   }
 
   /**
-   * Credentials of {@code roleArn}, assumed with STS {@code AssumeRole} in {@code region} as
-   * {@code own} and renewed by the SDK before they expire; SOPS' KMS keys with a {@code role} use
-   * it too.
+   * The configured client's credentials (the default chain unless configured otherwise), asked for
+   * only when used: AWS KMS, for SOPS files, runs as the same identity as Secrets Manager.
    */
-  public static AwsCredentialsProvider assumed(String roleArn, Region region,
-      IdentityProvider<? extends AwsCredentialsIdentity> own) {
-    StsClient sts = StsClient.builder()
-        .region(region)
-        .credentialsProvider(own)
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
-    return StsAssumeRoleCredentialsProvider.builder()
-        .stsClient(sts)
-        .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(SESSION_NAME))
-        .build();
+  public AwsCredentialsProvider credentials() {
+    return () -> CredentialUtils.toCredentials(configured.get().serviceClientConfiguration()
+        .credentialsProvider().resolveIdentity().join());
   }
 }

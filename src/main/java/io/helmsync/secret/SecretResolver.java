@@ -33,21 +33,24 @@ public final class SecretResolver implements SecretPort {
   private final Clock clock;
   /** Hands out {@link SecretPlaceholder}s instead of fetching: a dry run without AWS. */
   private final boolean placeholders;
+  /** Where helmfile's {@code secrets:} files are decrypted. */
+  private final SopsFiles sops;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   /** References a load could not resolve (not found, denied), tried again on refresh. */
   private final Map<String, SecretRef> unresolved = new ConcurrentHashMap<>();
 
   SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh, Clock clock) {
-    this(backends, refresh, clock, false);
+    this(backends, refresh, clock, false, SopsFiles.kmsOnly());
   }
 
   private SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh,
-      Clock clock, boolean placeholders) {
+      Clock clock, boolean placeholders, SopsFiles sops) {
     this.backends = new EnumMap<>(SecretRef.Backend.class);
     this.backends.putAll(backends);
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     this.clock = clock;
     this.placeholders = placeholders;
+    this.sops = sops;
   }
 
   /** A resolver with no backend: a state without references loads, one with any is stalled. */
@@ -60,7 +63,16 @@ public final class SecretResolver implements SecretPort {
    * ({@code HELMSYNC_SECRET_PLACEHOLDERS}): only for output that is never applied.
    */
   public static SecretResolver placeholders() {
-    return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true);
+    return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true,
+        SopsFiles.kmsOnly());
+  }
+
+  /**
+   * This resolver decrypting helmfile's {@code secrets:} files with {@code files}' keys; call it
+   * before the first load, as the resolver it returns starts with an empty cache.
+   */
+  public SecretResolver withSops(SopsFiles files) {
+    return new SecretResolver(backends, refresh, clock, placeholders, files);
   }
 
   /**
@@ -82,7 +94,7 @@ public final class SecretResolver implements SecretPort {
           + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
           + " a dry run (--dry-run, render, build, diff)");
     }
-    return asked.orElse(automatic) && !applies && !cluster ? placeholders() : this;
+    return asked.orElse(automatic) && !applies && !cluster ? placeholders().withSops(sops) : this;
   }
 
   /**
@@ -111,7 +123,7 @@ public final class SecretResolver implements SecretPort {
 
   /** One load's view: identical references fetched once, resolved values remembered. */
   public SecretSession session() {
-    return new SecretSession(this);
+    return new SecretSession(this, sops);
   }
 
   /** A template's {@code fetchSecretValue}, outside any load. */

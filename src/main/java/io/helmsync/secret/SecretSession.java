@@ -1,6 +1,7 @@
 package io.helmsync.secret;
 
 import io.helmsync.model.ReconcileException;
+import io.helmsync.secret.sops.SopsDecryptor;
 import io.helmsync.template.helmfile.SecretPort;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +19,33 @@ import java.util.regex.Matcher;
  */
 public final class SecretSession implements SecretPort {
   private final SecretResolver resolver;
+  private final SopsFiles sops;
   private final Map<String, String> secrets = new HashMap<>();
   private final Set<String> values = new HashSet<>();
+  /** The decryptor of this load, taken when it meets its first SOPS file. */
+  private SopsDecryptor decryptor;
 
-  SecretSession(SecretResolver resolver) {
+  SecretSession(SecretResolver resolver, SopsFiles sops) {
     this.resolver = resolver;
+    this.sops = sops;
+  }
+
+  /**
+   * The values of a SOPS-encrypted values file (helmfile's {@code secrets:}), decrypted in memory;
+   * every string in them is remembered as secret, so that output and errors mask it.
+   *
+   * @param file the file as messages name it (relative to the repository); its extension gives
+   *     the format
+   * @throws ReconcileException stalled when the file cannot be decrypted with the keys held (the
+   *     message names the keys tried), transient when only KMS could and did not answer
+   */
+  public Map<String, Object> decrypt(String file, byte[] content) {
+    if (decryptor == null) {
+      decryptor = sops.decryptor();
+    }
+    Map<String, Object> decrypted = decryptor.decrypt(file, content).values();
+    remember(decrypted);
+    return decrypted;
   }
 
   /**

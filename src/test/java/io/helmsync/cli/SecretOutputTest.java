@@ -27,16 +27,20 @@ class SecretOutputTest {
   private static final String REPO = "src/test/resources/secret/testdata/orchestrate";
   private static final List<String> VALUES = List.of("orchestrate-bot", "Reg1stry-P4ss",
       "Db-P4ssw0rd-xyz", "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y",
-      "V4ult-R00t-S3cret-Id");
+      "V4ult-R00t-S3cret-Id", "Smtp-S0ps-P4ss-env");
+  /** The key of the fixture's SOPS-encrypted environment {@code secrets:}. */
+  private static final String SOPS_KEYS = "src/test/resources/secret/testdata/sops-keys";
   private final FakeSecretsManager aws = new FakeSecretsManager().configureLaunches();
 
   @AfterEach
   void stop() {
     aws.close();
+    System.clearProperty("helmsync.sops-keys-dir");
   }
 
   @BeforeEach
   void storeTheSecrets() {
+    System.setProperty("helmsync.sops-keys-dir", SOPS_KEYS);
     aws.put("orchestrate/demo", "{\"registryUser\":\"orchestrate-bot\",\"registryPassword\":"
             + "\"Reg1stry-P4ss\",\"dbPassword\":\"Db-P4ssw0rd-xyz\",\"dbPort\":5432,"
             + "\"apiKey\":\"Api-K3y-0123456789\"}")
@@ -64,7 +68,7 @@ class SecretOutputTest {
     assertThat(data.get("Secret/api")).containsOnly(entry("apiKey", "***"),
         entry("dbPassword", "***"));
     assertThat(data.get("ConfigMap/api")).containsOnly(entry("VAULT_SECRET_ID", "***"),
-        entry("REGISTRY_USER", "***"), entry("DB_PORT", "5432"));
+        entry("REGISTRY_USER", "***"), entry("DB_PORT", "5432"), entry("SMTP_PASSWORD", "***"));
     assertThat(data.get("ConfigMap/tx-sender")).containsOnly(
         entry("DB_DSN", "postgres://orchestrate:***@db:5432/orchestrate"),
         entry("JWT_CERTIFICATE", "***"), entry("SIGNER_KEY_BASE64", "***"));

@@ -229,11 +229,10 @@ class HelmfileLoaderTest {
   }
 
   @Test
-  void encryptedEnvironmentSecretsAreRefusedWithTheWayOut() {
+  void aSecretsFileThatSopsDidNotEncryptIsRefused() {
     assertThatThrownBy(() -> load("demo", Map.of("helmfile.yaml",
-            "environments:\n  demo:\n    secrets: [secrets.yaml]\n")))
-        .hasMessageContaining("are not decrypted by helmsync")
-        .hasMessageContaining("ref+awssecrets://");
+            "environments:\n  demo:\n    secrets: [secrets.yaml]\n", "secrets.yaml", "a: 1\n")))
+        .hasMessageStartingWith("secrets.yaml: not encrypted with SOPS");
   }
 
   @Test

@@ -73,6 +73,7 @@ class FullReconcileLeakTest {
       Map<String, String> config = new HashMap<>(aws.agentConfiguration());
       config.put("quarkus.kubernetes-client.api-server-url", kube.url());
       config.put("quarkus.kubernetes-client.namespace", ENVIRONMENT);
+      config.put("helmsync.sops-keys-dir", SecretLeakTest.SOPS_KEYS.toAbsolutePath().toString());
       return config;
     }
 
@@ -146,7 +147,7 @@ class FullReconcileLeakTest {
 
     assertThat(seen.get(0)).contains("helmsync_secret_requests_total{backend=\"awssecrets\"");
     assertThat(rendered).contains("apiKey: '***'", "DB_DSN: postgres://orchestrate:***@db");
-    assertThat(diffed).contains("+  EXTRA: added").contains("  VAULT_SECRET_ID: ***");
+    assertThat(diffed).contains("+  EXTRA: added").contains("  SMTP_PASSWORD: ***");
     assertThat(logs).as("the scan saw the agent's logs").isNotEmpty();
     assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(FORBIDDEN));
 

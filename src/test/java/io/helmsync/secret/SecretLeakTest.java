@@ -11,12 +11,14 @@ import io.helmsync.helmfile.HelmfileState;
 import io.helmsync.helmfile.Release;
 import io.helmsync.helmfile.StateOptions;
 import io.helmsync.model.ReconcileException;
+import io.helmsync.secret.sops.KmsKeys;
 import io.helmsync.testing.FakeSecretsManager;
 import io.helmsync.testing.RepoFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -25,6 +27,7 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
  * Loads a helmfile whose values are references, with known secret values in a fake Secrets
@@ -41,7 +44,10 @@ class SecretLeakTest {
       "orchestrate/tx-signer", "{\"privateKey\":\"0xS1gn3rPr1v4teK3y\"}",
       "orchestrate/vault", "{\"rootTokenSecretId\":\"V4ult-R00t-S3cret-Id\"}");
   static final List<String> VALUES = List.of("orchestrate-bot", "Reg1stry-P4ss", "Db-P4ssw0rd-xyz",
-      "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y", "V4ult-R00t-S3cret-Id");
+      "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y", "V4ult-R00t-S3cret-Id",
+      "Smtp-S0ps-P4ss-env", "Hook-S0ps-T0k3n-env");
+  /** The age identity the fixture's SOPS-encrypted environment {@code secrets:} is for. */
+  static final Path SOPS_KEYS = Path.of("src/test/resources/secret/testdata/sops-keys");
   /** The fake AWS's own logs hold its answers; they are the test's, not the agent's. */
   private static final List<String> FAKE_AWS_LOGGERS = List.of("wiremock", "com.github.tomakehurst",
       "org.eclipse.jetty");
@@ -89,7 +95,9 @@ class SecretLeakTest {
 
   private HelmfileLoader loader(String stateFile, SecretResolver resolver) {
     StateOptions defaults = StateOptions.of(stateFile, "orchestrate-demo", Map.of());
-    return new HelmfileLoader(defaults.withSecrets(resolver));
+    SopsFiles sops = new SopsFiles(SopsFiles.keys(Optional.empty(), Optional.of(SOPS_KEYS)),
+        new KmsKeys(AnonymousCredentialsProvider.create(), Optional.empty()));
+    return new HelmfileLoader(defaults.withSecrets(resolver.withSops(sops)));
   }
 
   private static HelmfileState load(HelmfileLoader loader) {
@@ -110,7 +118,8 @@ class SecretLeakTest {
         .containsEntry("signerKey", "0xS1gn3rPr1v4teK3y")
         .containsEntry("dsn", "postgres://orchestrate:Db-P4ssw0rd-xyz@db:5432/orchestrate");
     assertThat(state.environmentValues()).containsEntry("db",
-        Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L));
+        Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L))
+        .containsEntry("smtpPassword", "Smtp-S0ps-P4ss-env");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.helmsync.secret.sops;
 
-import io.helmsync.secret.AwsClients;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Map;
@@ -68,7 +67,7 @@ public final class KmsKeys {
     var builder = KmsClient.builder()
         .region(target.region())
         .credentialsProvider(target.role().isEmpty() ? own
-            : AwsClients.assumed(target.role(), target.region(), own))
+            : AssumedRoles.credentials(target.role(), target.region(), own))
         .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();

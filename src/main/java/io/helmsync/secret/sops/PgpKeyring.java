@@ -62,6 +62,13 @@ final class PgpKeyring {
     return new PgpKeyring(added);
   }
 
+  /** This keyring with the keys of {@code other} added. */
+  PgpKeyring and(PgpKeyring other) {
+    List<PGPSecretKeyRing> both = new ArrayList<>(rings);
+    both.addAll(other.rings);
+    return new PgpKeyring(both);
+  }
+
   /** The fingerprints of the primary keys, for errors that say what was available. */
   List<String> fingerprints() {
     return rings.stream()

@@ -95,6 +95,13 @@ public final class SopsKeys {
     return identities;
   }
 
+  /** The keys of this keyring and of {@code other}: a mounted directory and a Secret together. */
+  public SopsKeys and(SopsKeys other) {
+    List<AgeIdentity> age = new ArrayList<>(ageIdentities);
+    age.addAll(other.ageIdentities);
+    return new SopsKeys(age, pgp.and(other.pgp));
+  }
+
   List<AgeIdentity> ageIdentities() {
     return ageIdentities;
   }
@@ -103,8 +110,11 @@ public final class SopsKeys {
     return pgp;
   }
 
-  /** What the keyring holds, by public names only. */
-  String describe() {
+  /**
+   * What the keyring holds, by public names only (age recipients, PGP fingerprints): for messages,
+   * and to tell whether a re-read keyring changed.
+   */
+  public String describe() {
     return ageIdentities.size() + " age identities"
         + (ageIdentities.isEmpty() ? "" : " (" + String.join(", ",
             ageIdentities.stream().map(AgeIdentity::recipient).toList()) + ")")
