@@ -63,6 +63,18 @@ public interface HelmsyncConfig {
   Optional<String> envSecret();
 
   /**
+   * The environment variables {@code env} and {@code requiredEnv} may read besides the keys of
+   * {@link #envSecret()}: names, or prefixes ending in {@code *}, comma-separated. Every name by
+   * default, so that helmfile states keep working; the agent's own configuration and credentials
+   * ({@code HELMSYNC_*}, {@code AWS_*}, {@code QUARKUS_*}, {@code KUBERNETES_*}, JVM, Git and
+   * proxy settings) are never readable, whatever this says, because whoever can push could render
+   * them into an object and read them back.
+   */
+  @WithName("env-allow")
+  @WithDefault("*")
+  java.util.List<String> envAllow();
+
+  /**
    * How long a secret read from AWS Secrets Manager or a Kubernetes Secret is reused before it is
    * read again: reconciles between refreshes cost no AWS calls, and a rotated secret is seen
    * within this interval.

@@ -4,7 +4,6 @@ import io.helmsync.model.ReconcileException;
 import io.helmsync.secret.Redaction;
 import io.helmsync.source.SourceSnapshot;
 import java.nio.file.Path;
-import java.util.Set;
 
 /**
  * Reads a helmfile state as {@code helmfile -e ENV} does (v0 behaviour by default): every state
@@ -30,21 +29,11 @@ public final class HelmfileLoader implements StateLoader {
     try {
       return new StateReader(context).readTop();
     } catch (ReconcileException e) {
-      throw withoutSecrets(e, context.secretValues());
+      throw Redaction.of(context.secretValues()).mask(e);
     }
   }
 
   static String display(Path root, Path file) {
     return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
-  }
-
-  /**
-   * The error with every secret value masked; a masked error drops its cause, whose message
-   * (a template's) may hold the value too.
-   */
-  private static ReconcileException withoutSecrets(ReconcileException e, Set<String> secrets) {
-    String message = String.valueOf(e.getMessage());
-    String masked = Redaction.of(secrets).mask(message);
-    return masked.equals(message) ? e : new ReconcileException(e.reason(), masked, null);
   }
 }

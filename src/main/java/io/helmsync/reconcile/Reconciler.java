@@ -170,12 +170,16 @@ public final class Reconciler {
   public DesiredState desiredState(SourceSnapshot snapshot) {
     MDC.put(LogFields.STAGE, "load");
     HelmfileState state = loader.load(snapshot, environment);
-    Plan plan = planner.plan(state);
-    MDC.put(LogFields.STAGE, "render");
-    List<RenderedRelease> rendered =
-        plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
-    return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered)
-        .withSecretValues(state.secretValues());
+    try {
+      Plan plan = planner.plan(state);
+      MDC.put(LogFields.STAGE, "render");
+      List<RenderedRelease> rendered = plan.releases().stream()
+          .map(release -> renderer.render(release, snapshot.dir())).toList();
+      return DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered)
+          .withSecretValues(state.secretValues());
+    } catch (ReconcileException e) {
+      throw state.withoutSecrets(e);
+    }
   }
 
   /** Fetches the current revision and renders it. */
