@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * @param entries the names and prefixes, as listed
  */
 public record EnvAllowlist(List<String> entries) {
+  private static final Pattern ENTRY = Pattern.compile("\\*|[A-Za-z_][A-Za-z0-9_]*\\*?");
+
   /** Every name: the default, so that helmfile's {@code requiredEnv "IMAGE_TAG"} keeps working. */
   public static final EnvAllowlist ALL = new EnvAllowlist(List.of("*"));
-
-  private static final Pattern ENTRY = Pattern.compile("\\*|[A-Za-z_][A-Za-z0-9_]*\\*?");
 
   public EnvAllowlist {
     entries = List.copyOf(entries);
