@@ -59,7 +59,8 @@ class HelmfileFunctionsTest {
   @MethodSource("goldenCases")
   void rendersLikeHelmfile(Path caseDir) throws IOException {
     HelmfileFunctions functions =
-        new HelmfileFunctions(caseDir, caseDir, TemplateEnvironment.of(ENV), ECHO, HelmfileFunctions.Options.defaults());
+        new HelmfileFunctions(caseDir, caseDir, TemplateEnvironment.of(ENV), ECHO,
+            HelmfileFunctions.Options.defaults());
     String input = Files.readString(caseDir.resolve("input.gotmpl"));
     String actual = Template.create(functions.functions(), MissingKey.ERROR)
         .parse("input.gotmpl", input)
