@@ -37,6 +37,8 @@ import io.helmsync.source.GitSource;
 import io.helmsync.source.GitSpec;
 import io.helmsync.source.MeasuredSource;
 import io.helmsync.source.Source;
+import io.helmsync.template.helmfile.EnvAllowlist;
+import io.helmsync.template.helmfile.HelmfileFunctions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.net.URI;
@@ -62,6 +64,7 @@ public class Pipelines {
   private final Optional<String> envSecret;
   private final PruneOptions pruneOptions;
   private final boolean gotmplOnly;
+  private final HelmfileFunctions.Options functions;
   private final Map<String, String> environment = System.getenv();
   private final SecretResolver secrets;
   private final Optional<Boolean> secretPlaceholders;
@@ -87,6 +90,8 @@ public class Pipelines {
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
     this.scope = ScopePolicy.of(config.allowedNamespaces(), config.allowClusterScoped());
+    this.functions = HelmfileFunctions.Options.defaults()
+        .withEnvAllow(EnvAllowlist.parse(config.envAllow()));
     this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     AwsClients aws = new AwsClients(secretsManager::get, endpoint);
@@ -223,8 +228,9 @@ public class Pipelines {
   }
 
   /**
-   * How helmfile state is read: {@code env}/{@code requiredEnv} see the agent's environment and,
-   * when {@code HELMSYNC_ENV_SECRET} names one and a cluster is configured, that Secret's keys.
+   * How helmfile state is read: {@code env}/{@code requiredEnv} see what {@code
+   * HELMSYNC_ENV_ALLOW} allows of the agent's environment and, when {@code HELMSYNC_ENV_SECRET}
+   * names one and a cluster is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
     return stateOptions(settings, secrets(settings, false));
@@ -232,7 +238,7 @@ public class Pipelines {
 
   private StateOptions stateOptions(AgentSettings settings, SecretResolver resolver) {
     StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment)
-        .withGotmplOnly(gotmplOnly).withSecrets(resolver);
+        .withGotmplOnly(gotmplOnly).withSecrets(resolver).withFunctions(functions);
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }

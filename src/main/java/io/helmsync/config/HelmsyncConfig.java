@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -98,6 +99,18 @@ public interface HelmsyncConfig {
    */
   @WithName("sops-keys-dir")
   Optional<Path> sopsKeysDir();
+
+  /**
+   * The environment variables {@code env} and {@code requiredEnv} may read besides the keys of
+   * {@link #envSecret()}: names, or prefixes ending in {@code *}, comma-separated. Every name by
+   * default, so that helmfile states keep working; the agent's own configuration and credentials
+   * ({@code HELMSYNC_*}, {@code AWS_*}, {@code QUARKUS_*}, {@code KUBERNETES_*}, JVM, Git and
+   * proxy settings) are never readable, whatever this says, because whoever can push could render
+   * them into an object and read them back.
+   */
+  @WithName("env-allow")
+  @WithDefault("*")
+  List<String> envAllow();
 
   /**
    * How long a secret read from AWS Secrets Manager or a Kubernetes Secret is reused before it is

@@ -52,12 +52,9 @@ public final class HelmfileLoader implements StateLoader {
       Set<String> secrets) {
     String message = String.valueOf(e.getMessage());
     String relative = withoutRoot(message, root);
-    String masked = Redaction.of(secrets).mask(relative);
-    if (masked.equals(message)) {
-      return e;
-    }
-    return new ReconcileException(e.reason(), masked, masked.equals(relative) ? e.getCause()
-        : null);
+    ReconcileException located = relative.equals(message) ? e
+        : new ReconcileException(e.reason(), relative, e.getCause());
+    return Redaction.of(secrets).mask(located);
   }
 
   /** {@code message} with the checkout's absolute path (as given and as resolved) taken out. */

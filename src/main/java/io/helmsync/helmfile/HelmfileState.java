@@ -1,6 +1,8 @@
 package io.helmsync.helmfile;
 
+import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
+import io.helmsync.secret.Redaction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ import java.util.Set;
  * @param repositories the chart repositories of all state files
  * @param root the repository root
  * @param secretValues values that must never be shown (from the env Secret and resolved secret
- *     references); {@code build} and load errors mask them
+ *     references); {@code build} output and load and render errors mask them
  */
 public record HelmfileState(
     String environment,
@@ -39,5 +41,13 @@ public record HelmfileState(
   public HelmfileState(String environment, Map<String, Object> environmentValues,
       List<Release> releases, Path root) {
     this(environment, environmentValues, releases, List.of(), root, Set.of());
+  }
+
+  /**
+   * The error of a later stage (plan, render) with this state's secret values masked, since a
+   * chart's {@code fail} or {@code required} message may quote a value it was given.
+   */
+  public ReconcileException withoutSecrets(ReconcileException error) {
+    return Redaction.of(secretValues).mask(error);
   }
 }

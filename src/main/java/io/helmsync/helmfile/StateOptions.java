@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *     masked in {@code build} output and never logged
  * @param secrets where vals references ({@code ref+awssecrets://}) in environment values, release
  *     values and the templates' {@code fetchSecretValue}/{@code expandSecretRefs} are resolved
- * @param functions commands templates may run and for how long
+ * @param functions commands templates may run and for how long, and which variables {@code env}
+ *     and {@code requiredEnv} may read
  */
 public record StateOptions(
     String stateFile,
@@ -51,6 +52,11 @@ public record StateOptions(
   public StateOptions withSecretVariables(Supplier<Set<String>> names) {
     return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, names, secrets,
         functions);
+  }
+
+  public StateOptions withFunctions(HelmfileFunctions.Options options) {
+    return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, secretVariables,
+        secrets, options);
   }
 
   public StateOptions withGotmplOnly(boolean only) {

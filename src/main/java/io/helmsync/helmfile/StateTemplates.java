@@ -6,6 +6,7 @@ import io.helmsync.template.Template;
 import io.helmsync.template.TemplateException;
 import io.helmsync.template.helmfile.HelmfileFunctions;
 import io.helmsync.template.helmfile.SecretPort;
+import io.helmsync.template.helmfile.TemplateEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,15 +17,16 @@ import java.util.Map;
  */
 final class StateTemplates {
   private final Path root;
-  private final Map<String, String> variables;
+  private final TemplateEnvironment variables;
   private final StateOptions options;
   private final SecretPort secrets;
 
   /**
+   * @param variables what {@code env} and {@code requiredEnv} may read in this load
    * @param secrets the load's secret session, so that values fetched by templates are masked
    *     with the rest
    */
-  StateTemplates(Path root, Map<String, String> variables, StateOptions options,
+  StateTemplates(Path root, TemplateEnvironment variables, StateOptions options,
       SecretPort secrets) {
     this.root = root;
     this.variables = variables;

@@ -196,15 +196,19 @@ public final class Reconciler {
   public DesiredState desiredState(SourceSnapshot snapshot) {
     MDC.put(LogFields.STAGE, "load");
     HelmfileState state = loader.load(snapshot, environment);
-    Plan plan = planner.plan(state);
-    MDC.put(LogFields.STAGE, "render");
-    List<RenderedRelease> rendered =
-        plan.releases().stream().map(release -> renderer.render(release, snapshot.dir())).toList();
-    DesiredState desired = DesiredStates.of(environment, snapshot.revision(), plan.releases(),
-        rendered).withSecretValues(state.secretValues());
-    MDC.put(LogFields.STAGE, "check");
-    check.verify(desired);
-    return desired;
+    try {
+      Plan plan = planner.plan(state);
+      MDC.put(LogFields.STAGE, "render");
+      List<RenderedRelease> rendered = plan.releases().stream()
+          .map(release -> renderer.render(release, snapshot.dir())).toList();
+      DesiredState desired = DesiredStates.of(environment, snapshot.revision(), plan.releases(),
+          rendered).withSecretValues(state.secretValues());
+      MDC.put(LogFields.STAGE, "check");
+      check.verify(desired);
+      return desired;
+    } catch (ReconcileException e) {
+      throw state.withoutSecrets(e);
+    }
   }
 
   /** Fetches the current revision and renders it. */

@@ -1,7 +1,7 @@
 package io.helmsync.secret;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import io.helmsync.model.ReconcileException;
+import io.helmsync.secret.SecretForms.Form;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,40 +12,51 @@ import java.util.Set;
 
 /**
  * Replaces secret values with {@code ***} wherever they appear in text or in a values tree: the one
- * way {@code build}, {@code render}, {@code diff} and load errors hide what a load resolved. A
- * value is also hidden in its base64 form, since a chart usually puts secrets into a Secret's
- * {@code data} with {@code b64enc}.
+ * way {@code build}, {@code render}, {@code diff} and load and render errors hide what a load
+ * resolved. A value is also hidden inside longer strings and in the hex, base64 and base32 of any
+ * string that contains it ({@link SecretForms}), since charts encode secrets, often with text
+ * around them ({@code b64enc (printf "Bearer %s" .Values.key)}).
  */
 public final class Redaction {
   public static final String MASK = "***";
 
   /** Longest first, so that a secret containing another is masked whole. */
-  private final List<String> forms;
+  private final List<Form> forms;
 
-  private Redaction(List<String> forms) {
+  private Redaction(List<Form> forms) {
     this.forms = forms;
   }
 
   /** Hides these values (empty ones are ignored: they hide nothing and would match everywhere). */
   public static Redaction of(Collection<String> secrets) {
-    Set<String> forms = new LinkedHashSet<>();
+    Set<String> values = new LinkedHashSet<>();
     for (String secret : secrets) {
       if (secret != null && !secret.isEmpty()) {
-        forms.add(secret);
-        forms.add(Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
+        values.add(secret);
       }
     }
-    return new Redaction(forms.stream()
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    return new Redaction(values.stream().flatMap(secret -> SecretForms.of(secret).stream())
+        .sorted(Comparator.comparingInt((Form form) -> form.core().length()).reversed())
+        .toList());
   }
 
-  /** The text with every secret, plain or base64, replaced by {@link #MASK}. */
+  /** The text with every secret, plain or encoded, replaced by {@link #MASK}. */
   public String mask(String text) {
     String masked = text;
-    for (String form : forms) {
-      masked = masked.replace(form, MASK);
+    for (Form form : forms) {
+      masked = form.mask(masked, MASK);
     }
     return masked;
+  }
+
+  /**
+   * The error with every secret masked in its message; a masked error drops its cause, whose
+   * message (a template's, a parser's) may hold the value too.
+   */
+  public ReconcileException mask(ReconcileException error) {
+    String message = String.valueOf(error.getMessage());
+    String masked = mask(message);
+    return masked.equals(message) ? error : new ReconcileException(error.reason(), masked, null);
   }
 
   /** A copy of a tree of maps, lists and scalars with {@link #mask(String)} applied to every key and string. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,30 +42,39 @@ public final class HelmfileFunctions {
    *     name them ({@code git}, {@code ./scripts/version.sh}); empty by default because a Git push
    *     must not run commands in the cluster
    * @param commandTimeout how long an allowed command may run before it is killed
+   * @param envAllow the variables {@code env} and {@code requiredEnv} may read besides the env
+   *     Secret's keys ({@code HELMSYNC_ENV_ALLOW}); never the agent's own ({@link
+   *     TemplateEnvironment})
    */
-  public record Options(Set<String> allowedCommands, Duration commandTimeout) {
+  public record Options(Set<String> allowedCommands, Duration commandTimeout,
+      EnvAllowlist envAllow) {
     public Options {
       allowedCommands = Set.copyOf(allowedCommands);
+      Objects.requireNonNull(envAllow, "envAllow");
       if (commandTimeout.isNegative() || commandTimeout.isZero()) {
         throw new IllegalArgumentException("commandTimeout must be positive: " + commandTimeout);
       }
     }
 
-    /** No commands allowed; 30 s for any that later are. */
+    /** No commands allowed; 30 s for any that later are; every variable but the agent's own. */
     public static Options defaults() {
-      return new Options(Set.of(), Duration.ofSeconds(30));
+      return new Options(Set.of(), Duration.ofSeconds(30), EnvAllowlist.ALL);
     }
 
     public Options withAllowedCommands(Set<String> commands) {
-      return new Options(commands, commandTimeout);
+      return new Options(commands, commandTimeout, envAllow);
     }
 
     public Options withCommandTimeout(Duration timeout) {
-      return new Options(allowedCommands, timeout);
+      return new Options(allowedCommands, timeout, envAllow);
+    }
+
+    public Options withEnvAllow(EnvAllowlist allowlist) {
+      return new Options(allowedCommands, commandTimeout, allowlist);
     }
   }
 
-  private final Map<String, String> env;
+  private final TemplateEnvironment env;
   private final Functions functions;
   /** Nested tpl calls in progress: an instance serves one render, on one thread. */
   private int tplDepth;
@@ -72,19 +82,20 @@ public final class HelmfileFunctions {
   /**
    * @param root the repository checkout; file functions refuse anything outside it
    * @param dir the directory of the file being rendered, which relative paths start from
-   * @param env what {@code env} and {@code requiredEnv} read (the agent passes its environment)
+   * @param env what {@code env}, {@code requiredEnv} and allowed commands see of the agent's
+   *     environment
    * @param secrets where secret references are fetched; {@link SecretPort#NOT_CONFIGURED} if none
    * @param options commands an operator allows
    */
-  public HelmfileFunctions(Path root, Path dir, Map<String, String> env, SecretPort secrets,
+  public HelmfileFunctions(Path root, Path dir, TemplateEnvironment env, SecretPort secrets,
       Options options) {
-    this.env = Map.copyOf(env);
+    this.env = env;
     RepositoryFiles files = new RepositoryFiles(root, dir);
     this.functions = Sprig.functions()
         .with(ValuePaths.functions())
         .with(files.functions())
-        .with(new CommandRunner(options.allowedCommands(), options.commandTimeout(), env, files)
-            .functions())
+        .with(new CommandRunner(options.allowedCommands(), options.commandTimeout(),
+            env.readable(), files).functions())
         .with(new SecretRefs(secrets).functions())
         .with(own());
   }
@@ -96,7 +107,7 @@ public final class HelmfileFunctions {
 
   private Functions own() {
     return Functions.builder()
-        .add("env", GoFunction.of(a -> env.getOrDefault((String) a[0], ""), STRING))
+        .add("env", GoFunction.of(a -> env((String) a[0]), STRING))
         .add("requiredEnv", GoFunction.of(a -> requiredEnv((String) a[0]), STRING))
         .add("required", GoFunction.of(a -> required((String) a[0], a[1]), STRING, ANY))
         .add("tpl", GoFunction.of(a -> tpl((String) a[0], a[1]), STRING, ANY))
@@ -105,8 +116,14 @@ public final class HelmfileFunctions {
         .build();
   }
 
+  /** helmfile's {@code env}: the empty string for an unset variable, as {@code os.Getenv}. */
+  private String env(String name) {
+    String value = env.read(name);
+    return value == null ? "" : value;
+  }
+
   private String requiredEnv(String name) {
-    String value = env.get(name);
+    String value = env.read(name);
     if (value == null || value.isEmpty()) {
       throw new GoError("required env var `" + name + "` is not set");
     }

@@ -59,7 +59,8 @@ class HelmfileFunctionsTest {
   @MethodSource("goldenCases")
   void rendersLikeHelmfile(Path caseDir) throws IOException {
     HelmfileFunctions functions =
-        new HelmfileFunctions(caseDir, caseDir, ENV, ECHO, HelmfileFunctions.Options.defaults());
+        new HelmfileFunctions(caseDir, caseDir, TemplateEnvironment.of(ENV), ECHO,
+            HelmfileFunctions.Options.defaults());
     String input = Files.readString(caseDir.resolve("input.gotmpl"));
     String actual = Template.create(functions.functions(), MissingKey.ERROR)
         .parse("input.gotmpl", input)
@@ -99,7 +100,8 @@ class HelmfileFunctionsTest {
   private String render(String template, Object data, SecretPort secrets,
       HelmfileFunctions.Options options) {
     HelmfileFunctions functions =
-        new HelmfileFunctions(root, root.resolve("envs"), ENV, secrets, options);
+        new HelmfileFunctions(root, root.resolve("envs"), TemplateEnvironment.of(ENV), secrets,
+            options);
     return Template.create(functions.functions(), MissingKey.ERROR)
         .parse("helmfile.yaml", template)
         .execute("helmfile.yaml", data);
