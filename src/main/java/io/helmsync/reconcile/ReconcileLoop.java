@@ -12,6 +12,7 @@ import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,15 @@ public class ReconcileLoop {
   private volatile Map<String, Health> lastReleaseHealth = Map.of();
   private int transientFailures;
 
+  @Inject
   public ReconcileLoop(
       Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health, ManagedExecutor executor) {
+    this(scheduler, metrics, health, (Executor) executor);
+  }
+
+  /** With the executor that runs requested reconciles given, for tests. */
+  ReconcileLoop(Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health,
+      Executor executor) {
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.health = health;
@@ -85,10 +93,7 @@ public class ReconcileLoop {
    */
   public void start(
       Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
-    this.reconciler = Objects.requireNonNull(reconciler);
-    this.settings = Objects.requireNonNull(settings);
-    this.events = Objects.requireNonNull(events);
-    this.releaseHealth = Objects.requireNonNull(releaseHealth);
+    use(reconciler, settings, events, releaseHealth);
     health.started(settings.interval().multipliedBy(3).plusMinutes(1));
     scheduler
         .newJob(POLL_JOB)
@@ -96,6 +101,18 @@ public class ReconcileLoop {
         .setConcurrentExecution(ConcurrentExecution.SKIP)
         .setTask(execution -> tick())
         .schedule();
+  }
+
+  /**
+   * Reconciles with these from now on, when asked or ticked; {@link #start} also schedules the
+   * ticks, which tests do themselves.
+   */
+  void use(
+      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
+    this.reconciler = Objects.requireNonNull(reconciler);
+    this.settings = Objects.requireNonNull(settings);
+    this.events = Objects.requireNonNull(events);
+    this.releaseHealth = Objects.requireNonNull(releaseHealth);
   }
 
   /** Stops polling (this replica lost its leadership); {@link #start} starts it again. */
