@@ -2,6 +2,7 @@ package io.helmsync.reconcile;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.health.Health;
+import io.helmsync.model.DesiredState;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,13 +56,15 @@ public class ReconcileLoop {
   private final Backoff backoff = Backoff.defaults();
   private final Executor executor;
   private final AtomicReference<Trigger> pending = new AtomicReference<>();
-  private final Deque<ReconcileResult> history = new ArrayDeque<>();
+  private final Deque<ReconcileSummary> history = new ArrayDeque<>();
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
   private volatile SyncEvents events = new SyncEvents(EventSink.NONE);
   private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
+  /** The one full result kept: the next reconcile and the status page need its details. */
   private volatile ReconcileResult last;
+  private volatile Map<String, String> charts = Map.of();
   private volatile Instant retryNotBefore = Instant.MIN;
   private volatile Map<String, Health> lastReleaseHealth = Map.of();
   private int transientFailures;
@@ -166,7 +170,10 @@ public class ReconcileLoop {
       // Status first: the page and the API show the result while its health is still being read.
       if (result.outcome() != Outcome.SKIPPED) {
         last = result;
-        remember(result);
+        if (result.desired() != null) {
+          charts = chartsOf(result.desired());
+        }
+        remember(ReconcileSummary.of(result));
       }
       record(previous, result);
       return result;
@@ -175,7 +182,7 @@ public class ReconcileLoop {
     }
   }
 
-  private void remember(ReconcileResult result) {
+  private void remember(ReconcileSummary result) {
     synchronized (history) {
       history.addFirst(result);
       while (history.size() > HISTORY) {
@@ -184,11 +191,25 @@ public class ReconcileLoop {
     }
   }
 
-  /** The last reconciles that were not skipped, newest first (at most {@value #HISTORY}). */
-  public List<ReconcileResult> history() {
+  /**
+   * The last reconciles that were not skipped, newest first (at most {@value #HISTORY}), as
+   * summaries: only {@link #last()} holds a desired state.
+   */
+  public List<ReconcileSummary> history() {
     synchronized (history) {
       return List.copyOf(history);
     }
+  }
+
+  /** Each release's chart ({@code name-version}) as last rendered; a failed reconcile renders none. */
+  public Map<String, String> charts() {
+    return charts;
+  }
+
+  private static Map<String, String> chartsOf(DesiredState desired) {
+    Map<String, String> charts = new LinkedHashMap<>();
+    desired.releases().forEach(release -> charts.putIfAbsent(release.name(), release.chart()));
+    return Collections.unmodifiableMap(charts);
   }
 
   /** Each release's health after the last sync; empty in dry-run or before the first sync. */
