@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -34,7 +35,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
+ * Runs reconciles one at a time: on every poll tick, and when asked; what is asked for during a
+ * reconcile is one reconcile after it. This is the one place where a
  * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
  * (stalled: when the revision or a secret changes, else after {@link Reconciler#STALLED_RETRY};
  * waiting for health: after {@link #WAITING_RETRY}; transient: exponential backoff; success: next
@@ -56,6 +58,8 @@ public class ReconcileLoop {
   private final Backoff backoff = Backoff.defaults();
   private final Executor executor;
   private final AtomicReference<Trigger> pending = new AtomicReference<>();
+  /** True from when a run of the pending request is handed to the executor until it ends. */
+  private final AtomicBoolean draining = new AtomicBoolean();
   private final Deque<ReconcileSummary> history = new ArrayDeque<>();
 
   private volatile Reconciler reconciler;
@@ -129,13 +133,13 @@ public class ReconcileLoop {
     if (clock.instant().isBefore(retryNotBefore)) {
       return;
     }
-    reconcileNow(Trigger.of(Trigger.Cause.POLL));
+    request(Trigger.of(Trigger.Cause.POLL));
   }
 
   /**
-   * Asks for a reconcile as soon as possible, without waiting for it (webhooks). Requests that
-   * arrive while one is already waiting collapse into it, so a burst of pushes costs one reconcile
-   * after the one in progress, never two at once.
+   * Asks for a reconcile as soon as possible, without waiting for it (polls, webhooks, drift,
+   * secret rotation). Requests coalesce: however many arrive while a reconcile runs, they cost one
+   * reconcile after it, whose trigger is the strongest of them (the newest of equal ones).
    *
    * @return false when the loop has not been started
    */
@@ -143,17 +147,51 @@ public class ReconcileLoop {
     if (reconciler == null) {
       return false;
     }
-    if (pending.getAndSet(trigger) == null) {
-      executor.execute(this::runPending);
-    }
+    pending.accumulateAndGet(trigger, ReconcileLoop::merged);
+    drain();
     return true;
   }
 
-  private void runPending() {
-    Trigger trigger = pending.getAndSet(null);
-    if (trigger != null) {
-      reconcileNow(trigger);
+  /** Runs the pending request on the executor, unless a run is already under way. */
+  private void drain() {
+    if (pending.get() != null && draining.compareAndSet(false, true)) {
+      executor.execute(this::runPending);
     }
+  }
+
+  /**
+   * Takes the pending request only once the reconcile in progress is over, so that everything
+   * asked for meanwhile is in it; then looks for requests that came during this one.
+   */
+  private void runPending() {
+    try {
+      running.lock();
+      try {
+        Trigger trigger = pending.getAndSet(null);
+        if (trigger != null) {
+          reconcileNow(trigger);
+        }
+      } finally {
+        running.unlock();
+      }
+    } finally {
+      draining.set(false);
+    }
+    drain();
+  }
+
+  /** The newer trigger, unless the one already waiting is stronger. */
+  private static Trigger merged(Trigger waiting, Trigger newer) {
+    return waiting != null && strength(waiting.cause()) > strength(newer.cause()) ? waiting : newer;
+  }
+
+  /** A secret rotation retries a stalled revision; a poll is what would happen anyway. */
+  private static int strength(Trigger.Cause cause) {
+    return switch (cause) {
+      case POLL -> 0;
+      case WEBHOOK, DRIFT, MANUAL -> 1;
+      case SECRET_ROTATION -> 2;
+    };
   }
 
   /** The settings the loop runs with, once started. */

@@ -1,6 +1,7 @@
 package io.helmsync.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.helmfile.HelmfileLoader;
@@ -26,9 +27,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +50,23 @@ class ReconcileLoopTest {
 
   @TempDir Path repo;
 
-  /** The example repository; fails with a transient error while {@code failing}. */
+  /**
+   * The example repository; fails with a transient error while {@code failing}; each fetch waits
+   * for {@code gate}, and is counted.
+   */
   private final class ExampleSource implements Source {
     private volatile boolean failing;
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final AtomicInteger fetches = new AtomicInteger();
 
     @Override
     public SourceSnapshot fetch(String lastRevision) {
+      fetches.incrementAndGet();
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       if (failing) {
         throw ReconcileException.transientError("git fetch failed: connection refused", null);
       }
@@ -112,5 +132,67 @@ class ReconcileLoopTest {
     assertThat(loop.charts()).as("the charts of the last render stay for the status page")
         .hasSize(rendered.desired().releases().size())
         .containsEntry("redis", "stateful-service-0.2.0");
+  }
+
+  @Test
+  void requestsDuringAReconcileCostOneReconcileAfterItWithTheStrongestTrigger() throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    ExecutorService callers = Executors.newFixedThreadPool(20);
+    try {
+      ReconcileLoop loop = loop(executor);
+      source.gate = new CountDownLatch(1);
+      loop.request(Trigger.of(Trigger.Cause.WEBHOOK));
+      await().atMost(Duration.ofSeconds(10)).until(() -> source.fetches.get() == 1);
+
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> requests = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Trigger.Cause cause = i == 7 ? Trigger.Cause.SECRET_ROTATION
+            : List.of(Trigger.Cause.WEBHOOK, Trigger.Cause.DRIFT, Trigger.Cause.POLL).get(i % 3);
+        requests.add(callers.submit(() -> {
+          start.await();
+          return loop.request(Trigger.of(cause));
+        }));
+      }
+      start.countDown();
+      for (Future<Boolean> request : requests) {
+        assertThat(request.get(10, TimeUnit.SECONDS)).isTrue();
+      }
+      source.gate.countDown();
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> loop.history().size() == 2);
+      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+          .until(() -> source.fetches.get() == 2 && loop.history().size() == 2);
+      assertThat(loop.history()).extracting(summary -> summary.trigger().cause())
+          .as("the follow-up keeps the strongest cause: a rotation retries a stalled revision")
+          .containsExactly(Trigger.Cause.SECRET_ROTATION, Trigger.Cause.WEBHOOK);
+    } finally {
+      callers.shutdownNow();
+      executor.shutdown();
+      executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void aPollDuringAReconcileWaitsForItAsOneMoreReconcile() {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    try {
+      ReconcileLoop loop = loop(executor);
+      source.gate = new CountDownLatch(1);
+      loop.request(Trigger.of(Trigger.Cause.DRIFT));
+      await().atMost(Duration.ofSeconds(10)).until(() -> source.fetches.get() == 1);
+
+      for (int i = 0; i < 5; i++) {
+        loop.tick();
+      }
+      source.gate.countDown();
+
+      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+          .until(() -> source.fetches.get() == 2 && loop.history().size() == 2);
+      assertThat(loop.history()).extracting(summary -> summary.trigger().cause())
+          .containsExactly(Trigger.Cause.POLL, Trigger.Cause.DRIFT);
+    } finally {
+      executor.shutdownNow();
+    }
   }
 }
