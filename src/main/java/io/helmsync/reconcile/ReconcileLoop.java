@@ -35,9 +35,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs reconciles one at a time: on every poll tick, and when asked; what is asked for during a
- * reconcile is one reconcile after it. This is the one place where a
- * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
+ * Runs reconciles one at a time: on every poll tick, and when asked; whatever is asked for during
+ * a reconcile is one reconcile after it. This is the one place where a result becomes status:
+ * metrics, readiness, logs, Events, release health, and when to try again
  * (stalled: when the revision or a secret changes, else after {@link Reconciler#STALLED_RETRY};
  * waiting for health: after {@link #WAITING_RETRY}; transient: exponential backoff; success: next
  * poll).
