@@ -7,13 +7,11 @@ import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.KubernetesEventSink;
-import io.helmsync.reconcile.ReleaseHealth;
 import io.helmsync.reconcile.SyncEvents;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.AgentHealth;
 import io.helmsync.reconcile.Leadership;
 import io.helmsync.reconcile.ReconcileLoop;
-import io.helmsync.reconcile.Reconciler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -70,11 +68,11 @@ public class AgentRunner {
         settings.dryRun() ? " dry-run" : "");
     EventSink sink = eventSink(settings);
     SyncEvents events = new SyncEvents(sink);
-    Reconciler reconciler = pipelines.agentReconciler(settings, loop::request, sink, events);
-    ReleaseHealth releaseHealth = pipelines.releaseHealth(settings);
+    Pipelines.Agent agent = pipelines.agent(settings, loop::request, sink, events);
     watchSecretRotation();
     AgentSettings running = settings;
-    Runnable start = () -> loop.start(reconciler, running, events, releaseHealth);
+    Runnable start =
+        () -> loop.start(agent.reconciler(), running, events, agent.releaseHealth());
     if (settings.dryRun() || !leaderElection) {
       start.run();
     } else {

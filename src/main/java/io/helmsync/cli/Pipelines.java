@@ -20,6 +20,7 @@ import io.helmsync.reconcile.ClusterSide;
 import io.helmsync.reconcile.ClusterSync;
 import io.helmsync.reconcile.Reconciler;
 import io.helmsync.reconcile.ReleaseHealth;
+import io.helmsync.reconcile.ServerSideSync;
 import io.helmsync.reconcile.SyncEvents;
 import io.helmsync.render.ChartContext;
 import io.helmsync.render.ClusterView;
@@ -203,28 +204,32 @@ public class Pipelines {
   }
 
   /**
-   * The agent's reconciler: with a cluster, applies through informers that also watch for drift
-   * (heals are asked of {@code request}), and in dry-run reports what it would change without
-   * writing; without a cluster, renders only.
+   * The agent's reconciler and how it reads each release's health after a sync.
+   *
+   * @param releaseHealth from the same informer cache the reconciler applies from; none in dry-run
+   */
+  public record Agent(Reconciler reconciler, ReleaseHealth releaseHealth) {}
+
+  /**
+   * The agent: with a cluster, applies through informers that also watch for drift (heals are
+   * asked of {@code request}), and in dry-run reports what it would change without writing;
+   * without a cluster, renders only.
    *
    * @param sink where drift corrections are reported
    * @param events where each new revision the agent applies is announced
    */
-  public Reconciler agentReconciler(AgentSettings settings, Consumer<Trigger> request,
-      EventSink sink, SyncEvents events) {
+  public Agent agent(AgentSettings settings, Consumer<Trigger> request, EventSink sink,
+      SyncEvents events) {
     if (!clusterConfigured()) {
-      return reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, true);
+      return new Agent(reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, true),
+          ReleaseHealth.NONE);
     }
-    ClusterSync cluster =
+    ServerSideSync cluster =
         clusterSide().agent(settings, watchOptions, metrics, sink, events, request);
-    return reconciler(settings, Optional.of(cluster), clusterSide().view(),
-        clusterSide().kindScopes(), false);
-  }
-
-  /** How the agent reads each release's health after a sync: not at all in dry-run. */
-  public ReleaseHealth releaseHealth(AgentSettings settings) {
-    return settings.dryRun() || !clusterConfigured()
-        ? ReleaseHealth.NONE : clusterSide().releaseHealth();
+    return new Agent(
+        reconciler(settings, Optional.<ClusterSync>of(cluster), clusterSide().view(),
+            clusterSide().kindScopes(), false),
+        settings.dryRun() ? ReleaseHealth.NONE : cluster.releaseHealth());
   }
 
   /**

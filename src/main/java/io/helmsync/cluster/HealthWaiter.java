@@ -1,8 +1,6 @@
 package io.helmsync.cluster;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.helmsync.apply.ApiErrors;
 import io.helmsync.apply.LiveObjects;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthAssessor;
@@ -11,7 +9,6 @@ import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -38,12 +35,12 @@ public final class HealthWaiter {
    */
   public record NotHealthy(String message, boolean timedOut) {}
 
-  private final LiveObjects live;
+  private final LiveHealth live;
   private final Duration pollInterval;
   private final Sleeper sleeper;
 
   public HealthWaiter(KubernetesClient client, Duration pollInterval, Sleeper sleeper) {
-    this.live = LiveObjects.reading(client);
+    this.live = new LiveHealth(LiveObjects.reading(client));
     this.pollInterval = pollInterval;
     this.sleeper = sleeper;
   }
@@ -101,22 +98,11 @@ public final class HealthWaiter {
 
   private Optional<Unhealthy> firstUnhealthy(List<Manifest> objects) {
     for (Manifest object : objects) {
-      Health health = healthOf(object);
+      Health health = live.of(object);
       if (health.status() != HealthStatus.HEALTHY && health.status() != HealthStatus.SUSPENDED) {
         return Optional.of(new Unhealthy(object.ref(), health));
       }
     }
     return Optional.empty();
-  }
-
-  /** The health of the live object, read now; progressing when it is not there yet. */
-  public Health healthOf(Manifest object) {
-    try {
-      Optional<Map<String, Object>> found = live.get(object.ref());
-      return found.map(HealthAssessor::assess)
-          .orElseGet(() -> Health.progressing("Not found in the cluster yet"));
-    } catch (KubernetesClientException e) {
-      return Health.unknown("Cannot read it: " + ApiErrors.describe(e));
-    }
   }
 }

@@ -5,6 +5,7 @@ import io.helmsync.apply.Applier;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.KindScopes;
+import io.helmsync.apply.LiveObjects;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.Pruner;
 import io.helmsync.apply.ServerDryRun;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
 
 /**
  * The one place where the cluster side is put together: what charts see of the cluster, the
- * {@link ServerSideSync} of {@code sync --once} and of the agent, and how release health is read.
+ * {@link ServerSideSync} of {@code sync --once} and of the agent (which also reads release health).
  * One per process, so that the discovery it keeps outlives reconciles.
  */
 public final class ClusterSide {
@@ -66,18 +67,13 @@ public final class ClusterSide {
     return discovery.kindScopes();
   }
 
-  /** How healthy each release is after a sync, read from the live objects. */
-  public ReleaseHealth releaseHealth() {
-    return ReleaseHealth.live(waiter);
-  }
-
   /**
    * The sync of {@code sync --once}: one GET per object, no informers, no Events; fields the
    * {@code driftPolicy} ignores are left to their owners, as the agent leaves them.
    */
   public ServerSideSync once(AgentSettings settings, DriftPolicy driftPolicy) {
-    return new ServerSideSync(parts(settings, new ServerSideApplier(client, driftPolicy)), discovery,
-        new SyncEvents(EventSink.NONE), Optional.empty());
+    return new ServerSideSync(parts(settings, new ServerSideApplier(client, driftPolicy),
+        LiveObjects.reading(client)), discovery, new SyncEvents(EventSink.NONE), Optional.empty());
   }
 
   /**
@@ -104,11 +100,12 @@ public final class ClusterSide {
         inventories(settings), settings.prune());
     ServerSideSync.Watch watch = new ServerSideSync.Watch(cache, drift, preview, inventory,
         options.suspend(), settings.dryRun());
-    return new ServerSideSync(parts(settings, applier), discovery, events, Optional.of(watch));
+    return new ServerSideSync(parts(settings, applier, cache), discovery, events,
+        Optional.of(watch));
   }
 
-  private ServerSideSync.Parts parts(AgentSettings settings, Applier applier) {
-    return new ServerSideSync.Parts(applier, inventories(settings),
+  private ServerSideSync.Parts parts(AgentSettings settings, Applier applier, LiveObjects live) {
+    return new ServerSideSync.Parts(applier, live, inventories(settings),
         new Pruner(client, settings.environment()), waiter,
         HookRunner.create(client, waiter, settings.environment()), applyOptions, pruneOptions,
         settings.prune());

@@ -2,6 +2,7 @@ package io.helmsync.reconcile;
 
 import io.helmsync.config.AgentSettings;
 import io.helmsync.health.Health;
+import io.helmsync.model.DesiredState;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Reason;
 import io.helmsync.model.Trigger;
@@ -12,10 +13,12 @@ import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -31,8 +35,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs reconciles one at a time: on every poll tick, and when asked. This is the one place where a
- * result becomes status: metrics, readiness, logs, Events, release health, and when to try again
+ * Runs reconciles one at a time: on every poll tick, and when asked; whatever is asked for during
+ * a reconcile is one reconcile after it. This is the one place where a result becomes status:
+ * metrics, readiness, logs, Events, release health, and when to try again
  * (stalled: when the revision or a secret changes, else after {@link Reconciler#STALLED_RETRY};
  * waiting for health: after {@link #WAITING_RETRY}; transient: exponential backoff; success: next
  * poll).
@@ -53,19 +58,30 @@ public class ReconcileLoop {
   private final Backoff backoff = Backoff.defaults();
   private final Executor executor;
   private final AtomicReference<Trigger> pending = new AtomicReference<>();
-  private final Deque<ReconcileResult> history = new ArrayDeque<>();
+  /** True from when a run of the pending request is handed to the executor until it ends. */
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final Deque<ReconcileSummary> history = new ArrayDeque<>();
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
   private volatile SyncEvents events = new SyncEvents(EventSink.NONE);
   private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
+  /** The one full result kept: the next reconcile and the status page need its details. */
   private volatile ReconcileResult last;
+  private volatile Map<String, String> charts = Map.of();
   private volatile Instant retryNotBefore = Instant.MIN;
   private volatile Map<String, Health> lastReleaseHealth = Map.of();
   private int transientFailures;
 
+  @Inject
   public ReconcileLoop(
       Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health, ManagedExecutor executor) {
+    this(scheduler, metrics, health, (Executor) executor);
+  }
+
+  /** With the executor that runs requested reconciles given, for tests. */
+  ReconcileLoop(Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health,
+      Executor executor) {
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.health = health;
@@ -85,10 +101,7 @@ public class ReconcileLoop {
    */
   public void start(
       Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
-    this.reconciler = Objects.requireNonNull(reconciler);
-    this.settings = Objects.requireNonNull(settings);
-    this.events = Objects.requireNonNull(events);
-    this.releaseHealth = Objects.requireNonNull(releaseHealth);
+    use(reconciler, settings, events, releaseHealth);
     health.started(settings.interval().multipliedBy(3).plusMinutes(1));
     scheduler
         .newJob(POLL_JOB)
@@ -96,6 +109,18 @@ public class ReconcileLoop {
         .setConcurrentExecution(ConcurrentExecution.SKIP)
         .setTask(execution -> tick())
         .schedule();
+  }
+
+  /**
+   * Reconciles with these from now on, when asked or ticked; {@link #start} also schedules the
+   * ticks, which tests do themselves.
+   */
+  void use(
+      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
+    this.reconciler = Objects.requireNonNull(reconciler);
+    this.settings = Objects.requireNonNull(settings);
+    this.events = Objects.requireNonNull(events);
+    this.releaseHealth = Objects.requireNonNull(releaseHealth);
   }
 
   /** Stops polling (this replica lost its leadership); {@link #start} starts it again. */
@@ -108,13 +133,13 @@ public class ReconcileLoop {
     if (clock.instant().isBefore(retryNotBefore)) {
       return;
     }
-    reconcileNow(Trigger.of(Trigger.Cause.POLL));
+    request(Trigger.of(Trigger.Cause.POLL));
   }
 
   /**
-   * Asks for a reconcile as soon as possible, without waiting for it (webhooks). Requests that
-   * arrive while one is already waiting collapse into it, so a burst of pushes costs one reconcile
-   * after the one in progress, never two at once.
+   * Asks for a reconcile as soon as possible, without waiting for it (polls, webhooks, drift,
+   * secret rotation). Requests coalesce: however many arrive while a reconcile runs, they cost one
+   * reconcile after it, whose trigger is the strongest of them (the newest of equal ones).
    *
    * @return false when the loop has not been started
    */
@@ -122,17 +147,51 @@ public class ReconcileLoop {
     if (reconciler == null) {
       return false;
     }
-    if (pending.getAndSet(trigger) == null) {
-      executor.execute(this::runPending);
-    }
+    pending.accumulateAndGet(trigger, ReconcileLoop::merged);
+    drain();
     return true;
   }
 
-  private void runPending() {
-    Trigger trigger = pending.getAndSet(null);
-    if (trigger != null) {
-      reconcileNow(trigger);
+  /** Runs the pending request on the executor, unless a run is already under way. */
+  private void drain() {
+    if (pending.get() != null && draining.compareAndSet(false, true)) {
+      executor.execute(this::runPending);
     }
+  }
+
+  /**
+   * Takes the pending request only once the reconcile in progress is over, so that everything
+   * asked for meanwhile is in it; then looks for requests that came during this one.
+   */
+  private void runPending() {
+    try {
+      running.lock();
+      try {
+        Trigger trigger = pending.getAndSet(null);
+        if (trigger != null) {
+          reconcileNow(trigger);
+        }
+      } finally {
+        running.unlock();
+      }
+    } finally {
+      draining.set(false);
+    }
+    drain();
+  }
+
+  /** The newer trigger, unless the one already waiting is stronger. */
+  private static Trigger merged(Trigger waiting, Trigger newer) {
+    return waiting != null && strength(waiting.cause()) > strength(newer.cause()) ? waiting : newer;
+  }
+
+  /** A secret rotation retries a stalled revision; a poll is what would happen anyway. */
+  private static int strength(Trigger.Cause cause) {
+    return switch (cause) {
+      case POLL -> 0;
+      case WEBHOOK, DRIFT, MANUAL -> 1;
+      case SECRET_ROTATION -> 2;
+    };
   }
 
   /** The settings the loop runs with, once started. */
@@ -149,7 +208,10 @@ public class ReconcileLoop {
       // Status first: the page and the API show the result while its health is still being read.
       if (result.outcome() != Outcome.SKIPPED) {
         last = result;
-        remember(result);
+        if (result.desired() != null) {
+          charts = chartsOf(result.desired());
+        }
+        remember(ReconcileSummary.of(result));
       }
       record(previous, result);
       return result;
@@ -158,7 +220,7 @@ public class ReconcileLoop {
     }
   }
 
-  private void remember(ReconcileResult result) {
+  private void remember(ReconcileSummary result) {
     synchronized (history) {
       history.addFirst(result);
       while (history.size() > HISTORY) {
@@ -167,11 +229,25 @@ public class ReconcileLoop {
     }
   }
 
-  /** The last reconciles that were not skipped, newest first (at most {@value #HISTORY}). */
-  public List<ReconcileResult> history() {
+  /**
+   * The last reconciles that were not skipped, newest first (at most {@value #HISTORY}), as
+   * summaries: only {@link #last()} holds a desired state.
+   */
+  public List<ReconcileSummary> history() {
     synchronized (history) {
       return List.copyOf(history);
     }
+  }
+
+  /** Each release's chart ({@code name-version}) as last rendered; a failed reconcile renders none. */
+  public Map<String, String> charts() {
+    return charts;
+  }
+
+  private static Map<String, String> chartsOf(DesiredState desired) {
+    Map<String, String> charts = new LinkedHashMap<>();
+    desired.releases().forEach(release -> charts.putIfAbsent(release.name(), release.chart()));
+    return Collections.unmodifiableMap(charts);
   }
 
   /** Each release's health after the last sync; empty in dry-run or before the first sync. */

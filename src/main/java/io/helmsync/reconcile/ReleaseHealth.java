@@ -1,6 +1,6 @@
 package io.helmsync.reconcile;
 
-import io.helmsync.cluster.HealthWaiter;
+import io.helmsync.cluster.LiveHealth;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthAssessor;
 import io.helmsync.model.DesiredState;
@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * How healthy each release is after a sync, for the {@code helmsync_release_status} metric and the
  * ReleaseDegraded/ReleaseRecovered Events: the least healthy of its live objects decides, and its
- * message names that object. Only kinds with a health check of their own are read back (a
- * ConfigMap has no status), so one assessment of the example environment costs a dozen GETs.
+ * message names that object. Only kinds with a health check of their own are looked at (a
+ * ConfigMap has no status). The agent reads them from its informer cache, so that an idle poll
+ * reads no managed object from the API server.
  */
 @FunctionalInterface
 public interface ReleaseHealth {
@@ -24,24 +25,24 @@ public interface ReleaseHealth {
   /** Assesses nothing: dry-run, and tests that do not look at health. */
   ReleaseHealth NONE = desired -> Map.of();
 
-  /** Reads the live objects through {@code waiter}. */
-  static ReleaseHealth live(HealthWaiter waiter) {
+  /** Reads the live objects through {@code live}. */
+  static ReleaseHealth live(LiveHealth live) {
     return desired -> {
       Map<String, Health> releases = new LinkedHashMap<>();
       for (DesiredRelease release : desired.releases()) {
-        releases.put(release.name(), leastHealthy(release, waiter));
+        releases.put(release.name(), leastHealthy(release, live));
       }
       return releases;
     };
   }
 
-  private static Health leastHealthy(DesiredRelease release, HealthWaiter waiter) {
+  private static Health leastHealthy(DesiredRelease release, LiveHealth live) {
     Health worst = Health.healthy("");
     for (Manifest object : release.objects()) {
       if (!HealthAssessor.hasCheckFor(object.ref().group(), object.ref().kind())) {
         continue;
       }
-      Health health = waiter.healthOf(object);
+      Health health = live.of(object);
       if (health.status().compareTo(worst.status()) > 0) {
         String message = health.message().isEmpty() ? health.status().toString() : health.message();
         worst = new Health(health.status(), object.ref() + ": " + message);

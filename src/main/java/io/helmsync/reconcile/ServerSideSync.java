@@ -2,6 +2,7 @@ package io.helmsync.reconcile;
 
 import io.helmsync.apply.Applier;
 import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.LiveObjects;
 import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.PruneRefusedException;
@@ -9,6 +10,7 @@ import io.helmsync.apply.Pruner;
 import io.helmsync.cluster.ClusterDiscovery;
 import io.helmsync.cluster.HealthWaiter;
 import io.helmsync.cluster.HealthWaiter.NotHealthy;
+import io.helmsync.cluster.LiveHealth;
 import io.helmsync.cluster.ManagedObjectCache;
 import io.helmsync.inventory.Inventory;
 import io.helmsync.inventory.InventoryStore;
@@ -52,9 +54,14 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
   public static final String SUSPENDED_BY = "suspended by ";
   private static final String POST_DELETE = "post-delete";
 
-  /** What every sync writes and waits with. */
-  record Parts(Applier applier, InventoryStore inventories, Pruner pruner, HealthWaiter waiter,
-      HookRunner hooks, ApplyOptions applyOptions, PruneOptions pruneOptions, boolean prune) {}
+  /**
+   * What every sync writes and waits with.
+   *
+   * @param live where the applier reads the live objects, and so where release health is read
+   */
+  record Parts(Applier applier, LiveObjects live, InventoryStore inventories, Pruner pruner,
+      HealthWaiter waiter, HookRunner hooks, ApplyOptions applyOptions, PruneOptions pruneOptions,
+      boolean prune) {}
 
   /**
    * What the agent adds: the informer cache and drift watch, and what holds writing back.
@@ -88,6 +95,7 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
       boolean ranHooks) {}
 
   private final Applier applier;
+  private final LiveObjects live;
   private final InventoryStore inventories;
   private final Pruner pruner;
   private final HealthWaiter waiter;
@@ -109,6 +117,7 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
   ServerSideSync(Parts parts, ClusterDiscovery discovery, SyncEvents events,
       Optional<Watch> watch) {
     this.applier = parts.applier();
+    this.live = parts.live();
     this.inventories = parts.inventories();
     this.pruner = parts.pruner();
     this.waiter = parts.waiter();
@@ -134,6 +143,14 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     rediscoverAfterCrdChanges(changes);
     appliedRevision = desired.revision();
     return changes;
+  }
+
+  /**
+   * How healthy each release is, read where this sync reads the live objects: the agent's from its
+   * informer cache (a GET only for an object it does not watch), {@code sync --once}'s with GETs.
+   */
+  public ReleaseHealth releaseHealth() {
+    return ReleaseHealth.live(new LiveHealth(live));
   }
 
   /** Applies in stages, then prunes; the inventory records how far it got. */

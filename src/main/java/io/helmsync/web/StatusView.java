@@ -4,9 +4,9 @@ import io.helmsync.config.AgentSettings;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthStatus;
 import io.helmsync.model.Action;
-import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileResult;
+import io.helmsync.reconcile.ReconcileSummary;
 import io.helmsync.reconcile.ServerSideSync;
 import io.helmsync.source.CommitInfo;
 import java.time.Instant;
@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -78,34 +77,39 @@ public record StatusView(
   /** One past reconcile, in a line. */
   public record Event(Instant time, String trigger, String state, String revision, String summary) {}
 
-  static StatusView of(Optional<AgentSettings> settings, List<ReconcileResult> history,
-      Map<String, Health> health, Map<String, Integer> drifted) {
+  /**
+   * @param last the newest reconcile that was not skipped, in full
+   * @param history summaries of the recent ones, newest first
+   * @param charts each release's chart as last rendered (a failed reconcile renders none)
+   */
+  static StatusView of(Optional<AgentSettings> settings, Optional<ReconcileResult> last,
+      List<ReconcileSummary> history, Map<String, String> charts, Map<String, Health> health,
+      Map<String, Integer> drifted) {
     String environment = settings.map(AgentSettings::environment).orElse("");
     String namespace = settings.map(AgentSettings::namespace).orElse("");
     String source = settings.map(AgentSettings::sourceDescription).orElse("");
     String ref = settings.map(AgentSettings::gitRef).orElse("");
     boolean dryRun = settings.map(AgentSettings::dryRun).orElse(false);
     List<Event> recent = history.stream().map(StatusView::event).toList();
-    if (history.isEmpty()) {
+    if (last.isEmpty()) {
       return new StatusView(environment, namespace, source, ref, dryRun, "starting", null, null, null, null, 0, List.of(), null, null, recent);
     }
-    ReconcileResult last = history.get(0);
-    Map<String, String> charts = chartsLastRendered(history);
+    ReconcileResult newest = last.get();
     return new StatusView(
         environment, namespace, source, ref, dryRun,
-        state(last, health.values()),
-        last.revision(),
-        last.commit().map(Commit::of).orElse(null),
-        last.trigger().cause().label(),
-        finishedAt(last),
-        last.duration().toMillis(),
-        last.objectsPerRelease().entrySet().stream()
+        state(newest, health.values()),
+        newest.revision(),
+        newest.commit().map(Commit::of).orElse(null),
+        newest.trigger().cause().label(),
+        newest.trigger().at().plus(newest.duration()),
+        newest.duration().toMillis(),
+        newest.objectsPerRelease().entrySet().stream()
             .map(e -> Release.of(e.getKey(), charts.getOrDefault(e.getKey(), ""), e.getValue(),
                 drifted.isEmpty() ? null : drifted.getOrDefault(e.getKey(), 0),
                 health.get(e.getKey())))
             .toList(),
-        last.error() == null ? null : last.error().getMessage(),
-        last.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
+        newest.error() == null ? null : newest.error().getMessage(),
+        newest.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
         recent);
   }
 
@@ -128,37 +132,30 @@ public record StatusView(
 
   /** A reconcile's own state, as the history lists it. */
   private static String state(ReconcileResult result) {
-    return switch (result.outcome()) {
+    return state(result.outcome());
+  }
+
+  private static String state(Outcome outcome) {
+    return switch (outcome) {
       case SYNCED -> "synced";
       case RENDERED -> "rendered";
       case FAILED, SKIPPED -> "failing";
     };
   }
 
-  /** Each release's chart from the newest reconcile that rendered (a failed one renders none). */
-  private static Map<String, String> chartsLastRendered(List<ReconcileResult> history) {
-    return history.stream().map(ReconcileResult::desired).filter(Objects::nonNull).findFirst()
-        .map(desired -> desired.releases().stream().collect(Collectors.toMap(
-            DesiredRelease::name, DesiredRelease::chart, (first, second) -> first)))
-        .orElse(Map.of());
+  private static Event event(ReconcileSummary result) {
+    return new Event(result.finishedAt(), result.trigger().cause().label(), state(result.outcome()),
+        result.revision(), summary(result));
   }
 
-  private static Instant finishedAt(ReconcileResult result) {
-    return result.trigger().at().plus(result.duration());
-  }
-
-  private static Event event(ReconcileResult result) {
-    return new Event(finishedAt(result), result.trigger().cause().label(), state(result), result.revision(), summary(result));
-  }
-
-  private static String summary(ReconcileResult result) {
+  private static String summary(ReconcileSummary result) {
     if (result.outcome() == Outcome.FAILED) {
-      return result.error().getMessage().lines().findFirst().orElse("");
+      return result.message();
     }
     if (result.outcome() == Outcome.RENDERED) {
-      return "would apply " + result.objectsPerRelease().values().stream().mapToInt(Integer::intValue).sum() + " objects";
+      return "would apply " + result.objects() + " objects";
     }
-    return result.changes().countByAction().entrySet().stream()
+    return result.changes().entrySet().stream()
         .map(e -> e.getKey().label() + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }

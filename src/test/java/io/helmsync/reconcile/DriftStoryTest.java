@@ -21,6 +21,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.Trigger;
+import io.helmsync.observe.AgentHealth;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
@@ -66,6 +67,7 @@ class DriftStoryTest {
   private ClusterSide side;
   private ServerSideSync sync;
   private Reconciler reconciler;
+  private AgentSettings settings;
   private volatile ReconcileResult lastHeal;
 
   @BeforeEach
@@ -89,7 +91,7 @@ class DriftStoryTest {
   }
 
   private void agent(ClusterSide.WatchOptions options, boolean dryRun) {
-    AgentSettings settings = new AgentSettings(ENV, ENV, Optional.of(repo), Optional.empty(), "main",
+    settings = new AgentSettings(ENV, ENV, Optional.of(repo), Optional.empty(), "main",
         ".", "helmfile.yaml", Duration.ofSeconds(15), true, dryRun, repo.resolve("work"));
     side = new ClusterSide(server.client(), PruneOptions.defaults());
     sync = side.agent(settings, options, new ReconcileMetrics(registry), events,
@@ -177,6 +179,35 @@ class DriftStoryTest {
     System.out.println("FIGURE: no-op reconcile of " + ENV + " (" + again.desired().objects().size()
         + " objects): requests by verb " + server.dispatcher().countByVerb()
         + " (the one get is the inventory ConfigMap; managed objects come from the informers)");
+  }
+
+  /**
+   * The whole idle poll of the agent's loop, release health included: the informers hold every
+   * managed object, so the inventory is the only read.
+   */
+  @Test
+  void anIdlePollOfTheAgentLoopReadsNoManagedObject() {
+    agent();
+    ReconcileLoop agentLoop =
+        new ReconcileLoop(null, new ReconcileMetrics(registry), new AgentHealth(), Runnable::run);
+    agentLoop.use(reconciler, settings, new SyncEvents(EventSink.NONE), sync.releaseHealth());
+    ReconcileResult first = agentLoop.reconcileNow(Trigger.of(Trigger.Cause.POLL));
+    assertThat(first.outcome()).isEqualTo(Outcome.SYNCED);
+    awaitCacheCaughtUp(first.desired());
+    server.dispatcher().clearRequests();
+
+    agentLoop.tick();
+
+    assertThat(agentLoop.last().orElseThrow().trigger()).isNotSameAs(first.trigger());
+    assertThat(agentLoop.releaseHealth()).containsOnlyKeys(first.desired().releases().stream()
+        .map(DesiredState.DesiredRelease::name).toList());
+    String inventory =
+        "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
+    assertThat(server.dispatcher().requests()).extracting(r -> r.path())
+        .containsExactly(inventory);
+    System.out.println("FIGURE: idle poll of the agent loop (reconcile and release health) of "
+        + ENV + " (" + first.desired().objects().size() + " objects): requests by verb "
+        + server.dispatcher().countByVerb());
   }
 
   /**

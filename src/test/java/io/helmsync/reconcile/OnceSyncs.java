@@ -3,6 +3,7 @@ package io.helmsync.reconcile;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.helmsync.apply.Applier;
 import io.helmsync.apply.ApplyOptions;
+import io.helmsync.apply.LiveObjects;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.Pruner;
 import io.helmsync.cluster.ClusterDiscovery;
@@ -31,7 +32,7 @@ final class OnceSyncs {
       PruneOptions pruneOptions, SyncEvents events, ClusterDiscovery discovery) {
     HealthWaiter waiter = new HealthWaiter(client, Duration.ofMillis(10),
         duration -> Thread.sleep(duration.toMillis()));
-    ServerSideSync.Parts parts = new ServerSideSync.Parts(applier,
+    ServerSideSync.Parts parts = new ServerSideSync.Parts(applier, LiveObjects.reading(client),
         new ConfigMapInventoryStore(client, "demo", "demo"), new Pruner(client, "demo"), waiter,
         HookRunner.create(client, waiter, "demo"), applyOptions, pruneOptions, true);
     return new ServerSideSync(parts, discovery, events, Optional.empty());

@@ -14,6 +14,7 @@ import io.helmsync.model.Trigger;
 import io.helmsync.model.WaitPolicy;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileResult;
+import io.helmsync.reconcile.ReconcileSummary;
 import io.helmsync.reconcile.ServerSideSync;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +44,12 @@ class StatusViewTest {
         ReconcileException.stalled("environments/demo.yaml:3:1: invalid YAML"));
   }
 
+  /** The view of {@code history} (newest first), whose charts the loop kept from the render. */
   private static StatusView view(List<ReconcileResult> history, Map<String, Health> health) {
-    return StatusView.of(Optional.empty(), history, health, Map.of());
+    Map<String, String> charts = Map.of("postgres", "stateful-service-0.1.0",
+        "api", "core-stack-api-0.3.1");
+    return StatusView.of(Optional.empty(), Optional.of(history.get(0)),
+        history.stream().map(ReconcileSummary::of).toList(), charts, health, Map.of());
   }
 
   @Test
@@ -81,6 +86,9 @@ class StatusViewTest {
         Map.of("api", Health.healthy("")));
     assertThat(view.state()).isEqualTo("failing");
     assertThat(view.error()).contains("invalid YAML");
+    assertThat(view.recent()).extracting(StatusView.Event::state, StatusView.Event::summary)
+        .containsExactly(tuple("failing", "environments/demo.yaml:3:1: invalid YAML"),
+            tuple("synced", ""));
     assertThat(view.releases()).filteredOn(release -> release.name().equals("api"))
         .singleElement().extracting(StatusView.Release::chart).isEqualTo("core-stack-api-0.3.1");
   }
