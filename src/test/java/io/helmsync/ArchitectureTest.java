@@ -43,8 +43,7 @@ class ArchitectureTest {
           Map.entry("template.sprig", Set.of("model", "template", "template.golib")),
           Map.entry(
               "template.helm", Set.of("model", "template", "template.golib", "template.sprig")),
-          Map.entry(
-              "template.helmfile", Set.of("template", "template.golib", "template.sprig")),
+          Map.entry("template.helmfile", Set.of("template", "template.golib", "template.sprig")),
           Map.entry("secret", Set.of("model", "template.helmfile", "secret.sops")),
           Map.entry("secret.sops", Set.of("model")),
           Map.entry("chart", Set.of("model", "template.golib")),
@@ -58,10 +57,17 @@ class ArchitectureTest {
           Map.entry(
               "reconcile",
               Set.of(
-                  "model", "config", "source", "helmfile", "render", "health", "apply",
-                  "inventory", "cluster", "observe")),
-          Map.entry(
-              "web", Set.of("model", "config", "source", "health", "observe", "reconcile")),
+                  "model",
+                  "config",
+                  "source",
+                  "helmfile",
+                  "render",
+                  "health",
+                  "apply",
+                  "inventory",
+                  "cluster",
+                  "observe")),
+          Map.entry("web", Set.of("model", "config", "source", "health", "observe", "reconcile")),
           Map.entry("cli", Set.of("*")));
 
   private static JavaClasses mainClasses;
@@ -106,7 +112,9 @@ class ArchitectureTest {
     assertThat(MAY_USE.keySet()).containsAll(found);
   }
 
-  /** Each package is a slice of its own, so a cycle between a package and its sub-package counts. */
+  /**
+   * Each package is a slice of its own, so a cycle between a package and its sub-package counts.
+   */
   @Test
   void noCyclesBetweenPackages() {
     slices().matching(BASE + ".(**)").should().beFreeOfCycles().check(mainClasses);

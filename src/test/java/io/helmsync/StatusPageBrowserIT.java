@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The status page as a browser shows it: Debian's headless Chromium loads it from the packaged
  * agent (synced to the mock cluster), the rendered DOM is checked, and a screenshot is saved to
- * {@code target/status-page.png}. Opt in with {@code ./mvnw verify -Pbrowser}; needs {@code
- * apt-get install chromium}.
+ * {@code target/status-page.png}. Opt in with {@code ./mvnw verify -Pbrowser}; needs {@code apt-get
+ * install chromium}.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = AgentStoryResource.class, restrictToAnnotatedClass = true)
@@ -32,9 +32,13 @@ class StatusPageBrowserIT {
   @Test
   void theStatusPageRendersInABrowser() throws Exception {
     assertThat(CHROMIUM).as("Debian's chromium package (apt-get install chromium)").exists();
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        // Applied; the mock API server runs no controllers, so rollouts stay in progress.
-        assertThat(given().get("/api/status").then().extract().<String>path("state")).isEqualTo("progressing"));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                // Applied; the mock API server runs no controllers, so rollouts stay in progress.
+                assertThat(given().get("/api/status").then().extract().<String>path("state"))
+                    .isEqualTo("progressing"));
     String url = "http://localhost:" + RestAssured.port + "/";
     Path screenshot = Path.of("target", "status-page.png").toAbsolutePath();
     Files.deleteIfExists(screenshot);
@@ -53,12 +57,21 @@ class StatusPageBrowserIT {
 
   private static String chromium(String... args) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("chromium-profile");
-    List<String> command = new ArrayList<>(List.of(
-        CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     return out;

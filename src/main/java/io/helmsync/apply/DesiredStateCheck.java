@@ -47,13 +47,15 @@ public record DesiredStateCheck(String namespace, ScopePolicy scope, KindScopes 
     List<String> violations = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
       Stream.concat(release.objects().stream(), release.hooks().stream().map(Hook::manifest))
-          .forEach(object -> {
-            String where = object.ref() + " (release " + release.name() + ", " + object.source()
-                + "): ";
-            ObjectRules.problems(object).forEach(problem -> violations.add(where + problem));
-            scope.refusal(object, namespace, clusterScoped(kinds, object))
-                .ifPresent(refusal -> violations.add(where + refusal));
-          });
+          .forEach(
+              object -> {
+                String where =
+                    object.ref() + " (release " + release.name() + ", " + object.source() + "): ";
+                ObjectRules.problems(object).forEach(problem -> violations.add(where + problem));
+                scope
+                    .refusal(object, namespace, clusterScoped(kinds, object))
+                    .ifPresent(refusal -> violations.add(where + refusal));
+              });
     }
     return violations;
   }
@@ -71,7 +73,10 @@ public record DesiredStateCheck(String namespace, ScopePolicy scope, KindScopes 
     if (violations.size() > LISTED) {
       message.append("... and ").append(violations.size() - LISTED).append(" more\n");
     }
-    return message.append(violations.size()).append(" problems in the desired state; nothing was ")
-        .append("applied").toString();
+    return message
+        .append(violations.size())
+        .append(" problems in the desired state; nothing was ")
+        .append("applied")
+        .toString();
   }
 }

@@ -32,7 +32,10 @@ public final class Differ {
   private final DriftPolicy driftPolicy;
   private final PruneOptions pruneOptions;
 
-  public Differ(KubernetesClient client, String environment, DriftPolicy driftPolicy,
+  public Differ(
+      KubernetesClient client,
+      String environment,
+      DriftPolicy driftPolicy,
       PruneOptions pruneOptions) {
     this.client = client;
     this.serialization = client.getKubernetesSerialization();
@@ -71,10 +74,17 @@ public final class Differ {
       }
     }
     if (pruneOptions.refuses(stale.size(), managed)) {
-      return new Result(diffs, Optional.of("a sync would refuse to prune " + stale.size()
-          + " of the " + managed + " managed objects (" + (stale.size() == managed ? "all of them"
-          : "more than half") + ") and fail after applying; if the deletion is meant, set"
-          + " HELMSYNC_ALLOW_MASS_PRUNE=true for one sync"));
+      return new Result(
+          diffs,
+          Optional.of(
+              "a sync would refuse to prune "
+                  + stale.size()
+                  + " of the "
+                  + managed
+                  + " managed objects ("
+                  + (stale.size() == managed ? "all of them" : "more than half")
+                  + ") and fail after applying; if the deletion is meant, set"
+                  + " HELMSYNC_ALLOW_MASS_PRUNE=true for one sync"));
     }
     for (ObjectRef ref : stale) {
       pruneDiff(ref).ifPresent(diffs::add);
@@ -98,10 +108,13 @@ public final class Differ {
       return Optional.empty();
     }
     GenericKubernetesResource applied =
-        client.resource(serialization.convertValue(sent.get(), GenericKubernetesResource.class))
-            .dryRun().fieldManager(options.fieldManager()).forceConflicts().serverSideApply();
-    return Optional.of(
-        diffOf(manifest.ref(), release, Action.CONFIGURED, liveMap, asMap(applied)));
+        client
+            .resource(serialization.convertValue(sent.get(), GenericKubernetesResource.class))
+            .dryRun()
+            .fieldManager(options.fieldManager())
+            .forceConflicts()
+            .serverSideApply();
+    return Optional.of(diffOf(manifest.ref(), release, Action.CONFIGURED, liveMap, asMap(applied)));
   }
 
   private Optional<ObjectDiff> pruneDiff(ObjectRef ref) {
@@ -118,8 +131,12 @@ public final class Differ {
         diffOf(ref, verdict.entry().release(), Action.DELETED, verdict.live(), Map.of()));
   }
 
-  private static ObjectDiff diffOf(ObjectRef ref, String release, Action action,
-      Map<String, Object> before, Map<String, Object> after) {
+  private static ObjectDiff diffOf(
+      ObjectRef ref,
+      String release,
+      Action action,
+      Map<String, Object> before,
+      Map<String, Object> after) {
     Map<String, Object> shownBefore = forDisplay(before);
     Map<String, Object> shownAfter = forDisplay(after);
     SecretMask.mask(ref, shownBefore, shownAfter);

@@ -43,8 +43,11 @@ public record DriftPolicy(Map<String, List<String>> ignoredPaths) {
       String type = colon < 0 ? "" : trimmed.substring(0, colon);
       String path = colon < 0 ? "" : trimmed.substring(colon + 1);
       if (!type.contains("/") || path.isEmpty() || path.startsWith(".") || path.endsWith(".")) {
-        throw new IllegalArgumentException("HELMSYNC_DRIFT_IGNORE entry '" + trimmed + "' is not"
-            + " apiVersion/Kind:dotted.field.path, e.g. apps/v1/Deployment:spec.replicas");
+        throw new IllegalArgumentException(
+            "HELMSYNC_DRIFT_IGNORE entry '"
+                + trimmed
+                + "' is not"
+                + " apiVersion/Kind:dotted.field.path, e.g. apps/v1/Deployment:spec.replicas");
       }
       paths.computeIfAbsent(type, t -> new java.util.ArrayList<>()).add(path);
     }
@@ -65,20 +68,22 @@ public record DriftPolicy(Map<String, List<String>> ignoredPaths) {
       return pathsFor(ref);
     }
     List<String> paths = new java.util.ArrayList<>(pathsFor(ref));
-    ManagedFieldsV1.owners(live).forEach((manager, owned) -> {
-      if (!manager.equals(fieldManager)) {
-        paths.addAll(owned);
-      }
-    });
+    ManagedFieldsV1.owners(live)
+        .forEach(
+            (manager, owned) -> {
+              if (!manager.equals(fieldManager)) {
+                paths.addAll(owned);
+              }
+            });
     return paths;
   }
 
   /**
    * What an apply of {@code desired} sends over {@code live}: nothing when {@code live} already
    * holds it outside the paths this policy ignores there (see {@link LiveComparison#matches});
-   * otherwise {@code desired} without the ignored fields another manager owns, so that they stay
-   * as that manager set them (an ignored field only helmsync owns is still sent, or the server
-   * would drop it). The applier and {@code diff} both ask this, so that {@code diff} shows a change
+   * otherwise {@code desired} without the ignored fields another manager owns, so that they stay as
+   * that manager set them (an ignored field only helmsync owns is still sent, or the server would
+   * drop it). The applier and {@code diff} both ask this, so that {@code diff} shows a change
    * exactly when a sync writes one.
    */
   public Optional<Map<String, Object>> toApply(
@@ -96,11 +101,13 @@ public record DriftPolicy(Map<String, List<String>> ignoredPaths) {
       return List.of();
     }
     List<String> others = new ArrayList<>();
-    ManagedFieldsV1.owners(live).forEach((manager, owned) -> {
-      if (!manager.equals(fieldManager)) {
-        owned.stream().filter(field -> covers(ignored, field)).forEach(others::add);
-      }
-    });
+    ManagedFieldsV1.owners(live)
+        .forEach(
+            (manager, owned) -> {
+              if (!manager.equals(fieldManager)) {
+                owned.stream().filter(field -> covers(ignored, field)).forEach(others::add);
+              }
+            });
     return others;
   }
 
@@ -113,7 +120,7 @@ public record DriftPolicy(Map<String, List<String>> ignoredPaths) {
 
   /** True when {@code path} is one of {@code ignored} or lies under one. */
   static boolean covers(List<String> ignored, String path) {
-    return ignored.stream().anyMatch(
-        p -> path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["));
+    return ignored.stream()
+        .anyMatch(p -> path.equals(p) || path.startsWith(p + ".") || path.startsWith(p + "["));
   }
 }

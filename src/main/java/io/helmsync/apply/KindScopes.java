@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * Which kinds have no namespace. The cluster's discovery knows every kind it serves; a custom kind
  * is also known from the CustomResourceDefinition that declares it in the same state (the cluster
- * cannot serve it before it is applied), and without a cluster ({@code render}) from a table of
- * the built-in kinds.
+ * cannot serve it before it is applied), and without a cluster ({@code render}) from a table of the
+ * built-in kinds.
  */
 @FunctionalInterface
 public interface KindScopes {
@@ -19,8 +19,8 @@ public interface KindScopes {
   KindScopes OFFLINE = (apiVersion, kind) -> Optional.empty();
 
   /** Kubernetes' built-in cluster-scoped kinds; other kinds are not known. */
-  KindScopes BUILT_IN = (apiVersion, kind) ->
-      Ownership.isClusterScoped(kind) ? Optional.of(true) : Optional.empty();
+  KindScopes BUILT_IN =
+      (apiVersion, kind) -> Ownership.isClusterScoped(kind) ? Optional.of(true) : Optional.empty();
 
   /**
    * Whether {@code kind} of {@code apiVersion} is cluster-scoped; empty when this source does not
@@ -30,8 +30,8 @@ public interface KindScopes {
 
   /** This source, and {@code fallback} for the kinds it does not know. */
   default KindScopes orElse(KindScopes fallback) {
-    return (apiVersion, kind) -> clusterScoped(apiVersion, kind)
-        .or(() -> fallback.clusterScoped(apiVersion, kind));
+    return (apiVersion, kind) ->
+        clusterScoped(apiVersion, kind).or(() -> fallback.clusterScoped(apiVersion, kind));
   }
 
   /** The custom kinds the CustomResourceDefinitions of the state declare, by {@code spec.scope}. */
@@ -45,8 +45,8 @@ public interface KindScopes {
         boolean cluster = "Cluster".equals(spec.get("scope"));
         for (Object version : versions) {
           if (version instanceof Map<?, ?> served) {
-            declared.put(spec.get("group") + "/" + served.get("name") + "/" + names.get("kind"),
-                cluster);
+            declared.put(
+                spec.get("group") + "/" + served.get("name") + "/" + names.get("kind"), cluster);
           }
         }
       }

@@ -13,14 +13,15 @@ import java.util.Map;
  *
  * <p>The desired object matches when each of its fields is in the live object with an equal value
  * after normalisation (see {@link FieldValues}; fields the server added, such as defaults and
- * status, are ignored; lists must have the same length) and when every field helmsync applied
- * last time is still desired (otherwise the apply must be sent so the server drops it). The {@code
+ * status, are ignored; lists must have the same length) and when every field helmsync applied last
+ * time is still desired (otherwise the apply must be sent so the server drops it). The {@code
  * helmsync.io/revision} annotation is left out: an object that did not change in a new commit is
  * not rewritten just to record the commit, so the annotation tells when the object last changed.
  */
 public final class LiveComparison {
-  private static final List<String> SERVER_METADATA = List.of(
-      "managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink");
+  private static final List<String> SERVER_METADATA =
+      List.of(
+          "managedFields", "resourceVersion", "generation", "uid", "creationTimestamp", "selfLink");
 
   private LiveComparison() {}
 
@@ -29,7 +30,10 @@ public final class LiveComparison {
    * DriftPolicy}) and every field {@code fieldManager} applied last time is still desired.
    */
   public static boolean matches(
-      Map<String, Object> desired, Map<String, Object> live, String fieldManager, List<String> ignored) {
+      Map<String, Object> desired,
+      Map<String, Object> live,
+      String fieldManager,
+      List<String> ignored) {
     return differences(desired, live, ignored).isEmpty()
         && ManagedFieldsV1.stillDesired(live, fieldManager, desired);
   }
@@ -56,8 +60,15 @@ public final class LiveComparison {
         }
         return;
       }
-      desiredMap.forEach((key, value) -> collect(value, liveMap.get(key),
-          path.isEmpty() ? key.toString() : path + "." + key, field, key.toString(), out));
+      desiredMap.forEach(
+          (key, value) ->
+              collect(
+                  value,
+                  liveMap.get(key),
+                  path.isEmpty() ? key.toString() : path + "." + key,
+                  field,
+                  key.toString(),
+                  out));
       return;
     }
     if (desired instanceof List<?> desiredList) {
@@ -95,8 +106,8 @@ public final class LiveComparison {
   }
 
   /**
-   * A copy of {@code desired} without the map fields at {@code paths} (paths into lists are
-   * kept), for an apply that must leave those fields to the manager that owns them.
+   * A copy of {@code desired} without the map fields at {@code paths} (paths into lists are kept),
+   * for an apply that must leave those fields to the manager that owns them.
    */
   @SuppressWarnings("unchecked")
   static Map<String, Object> without(Map<String, Object> desired, List<String> paths) {
@@ -120,8 +131,13 @@ public final class LiveComparison {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> deepCopy(Map<String, Object> map) {
     Map<String, Object> copy = new LinkedHashMap<>();
-    map.forEach((key, value) -> copy.put(key,
-        value instanceof Map<?, ?> nested ? deepCopy((Map<String, Object>) nested) : value));
+    map.forEach(
+        (key, value) ->
+            copy.put(
+                key,
+                value instanceof Map<?, ?> nested
+                    ? deepCopy((Map<String, Object>) nested)
+                    : value));
     return copy;
   }
 }

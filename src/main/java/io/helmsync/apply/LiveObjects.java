@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the applier finds the live state of an object before deciding whether to send it: read
- * from the API server, or from the agent's informer cache so that a reconcile with nothing to
- * change reads nothing.
+ * Where the applier finds the live state of an object before deciding whether to send it: read from
+ * the API server, or from the agent's informer cache so that a reconcile with nothing to change
+ * reads nothing.
  */
 @FunctionalInterface
 public interface LiveObjects {

@@ -19,7 +19,8 @@ public final class ManagedFieldsV1 {
    * are not followed: a list that lost items differs in length and is caught by the value
    * comparison.
    */
-  static boolean stillDesired(Map<String, Object> live, String manager, Map<String, Object> desired) {
+  static boolean stillDesired(
+      Map<String, Object> live, String manager, Map<String, Object> desired) {
     if (!(live.get("metadata") instanceof Map<?, ?> metadata)
         || !(metadata.get("managedFields") instanceof List<?> entries)) {
       return true;
@@ -46,7 +47,9 @@ public final class ManagedFieldsV1 {
         return false;
       }
       Object child = desiredMap.get(key.substring(2));
-      if (field.getValue() instanceof Map<?, ?> nested && !nested.isEmpty() && child instanceof Map<?, ?>
+      if (field.getValue() instanceof Map<?, ?> nested
+          && !nested.isEmpty()
+          && child instanceof Map<?, ?>
           && !covered(nested, child)) {
         return false;
       }
@@ -77,42 +80,48 @@ public final class ManagedFieldsV1 {
   }
 
   private static void paths(Map<?, ?> owned, String prefix, Set<String> out) {
-    owned.forEach((key, value) -> {
-      String name = key.toString();
-      if (!name.startsWith("f:")) {
-        return;
-      }
-      String path = prefix.isEmpty() ? name.substring(2) : prefix + "." + name.substring(2);
-      boolean mapChildren = value instanceof Map<?, ?> nested
-          && nested.keySet().stream().anyMatch(k -> k.toString().startsWith("f:"));
-      if (mapChildren) {
-        paths((Map<?, ?>) value, path, out);
-      } else {
-        out.add(path);
-      }
-    });
+    owned.forEach(
+        (key, value) -> {
+          String name = key.toString();
+          if (!name.startsWith("f:")) {
+            return;
+          }
+          String path = prefix.isEmpty() ? name.substring(2) : prefix + "." + name.substring(2);
+          boolean mapChildren =
+              value instanceof Map<?, ?> nested
+                  && nested.keySet().stream().anyMatch(k -> k.toString().startsWith("f:"));
+          if (mapChildren) {
+            paths((Map<?, ?>) value, path, out);
+          } else {
+            out.add(path);
+          }
+        });
   }
 
   /**
-   * The managers other than {@code except} that own one of {@code paths} (or a field above or
-   * under it); when none does (a field someone deleted is owned by no one), every other manager
-   * that owns anything, as the likely author.
+   * The managers other than {@code except} that own one of {@code paths} (or a field above or under
+   * it); when none does (a field someone deleted is owned by no one), every other manager that owns
+   * anything, as the likely author.
    */
-  public static Set<String> managersOf(Map<String, Object> live, List<String> paths, String except) {
+  public static Set<String> managersOf(
+      Map<String, Object> live, List<String> paths, String except) {
     Map<String, Set<String>> owners = owners(live);
     owners.remove(except);
     Set<String> managers = new java.util.TreeSet<>();
-    owners.forEach((manager, owned) -> {
-      if (owned.stream().anyMatch(field -> paths.stream().anyMatch(path -> related(field, path)))) {
-        managers.add(manager);
-      }
-    });
+    owners.forEach(
+        (manager, owned) -> {
+          if (owned.stream()
+              .anyMatch(field -> paths.stream().anyMatch(path -> related(field, path)))) {
+            managers.add(manager);
+          }
+        });
     if (managers.isEmpty()) {
-      owners.forEach((manager, owned) -> {
-        if (!owned.isEmpty()) {
-          managers.add(manager);
-        }
-      });
+      owners.forEach(
+          (manager, owned) -> {
+            if (!owned.isEmpty()) {
+              managers.add(manager);
+            }
+          });
     }
     return managers;
   }

@@ -12,24 +12,44 @@ import java.util.regex.Pattern;
  * fails the patterns that have a length limit.
  */
 enum NameFormat {
-  DNS1123_SUBDOMAIN("a DNS-1123 subdomain", 253,
+  DNS1123_SUBDOMAIN(
+      "a DNS-1123 subdomain",
+      253,
       "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*",
       "lowercase letters, digits, '-' and '.', starting and ending with a letter or digit"),
-  DNS1123_LABEL("a DNS-1123 label", 63, "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
+  DNS1123_LABEL(
+      "a DNS-1123 label",
+      63,
+      "[a-z0-9]([-a-z0-9]*[a-z0-9])?",
       "lowercase letters, digits and '-', starting and ending with a letter or digit"),
-  DNS1035_LABEL("a DNS-1035 label", 63, "[a-z]([-a-z0-9]*[a-z0-9])?",
+  DNS1035_LABEL(
+      "a DNS-1035 label",
+      63,
+      "[a-z]([-a-z0-9]*[a-z0-9])?",
       "lowercase letters, digits and '-', starting with a letter and ending with a letter or "
           + "digit"),
   /** The name part of a qualified name (label and annotation keys). */
-  QUALIFIED_NAME("a qualified name", 63, "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
+  QUALIFIED_NAME(
+      "a qualified name",
+      63,
+      "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]",
       "letters, digits, '-', '_' and '.', starting and ending with a letter or digit"),
-  LABEL_VALUE("a valid label value", 63, "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?",
+  LABEL_VALUE(
+      "a valid label value",
+      63,
+      "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?",
       "empty, or letters, digits, '-', '_' and '.', starting and ending with a letter or digit"),
   /** A key of a ConfigMap's or Secret's data. */
-  CONFIG_KEY("a valid data key", 253, "(?!\\.\\.|\\.$)[-._a-zA-Z0-9]+",
+  CONFIG_KEY(
+      "a valid data key",
+      253,
+      "(?!\\.\\.|\\.$)[-._a-zA-Z0-9]+",
       "letters, digits, '-', '_' and '.', not '.' and not starting with '..'"),
   /** What every name must be to fit in a URL path; RBAC objects need no more. */
-  PATH_SEGMENT("a valid path segment", Integer.MAX_VALUE, "(?!\\.\\.?$)[^/%]+",
+  PATH_SEGMENT(
+      "a valid path segment",
+      Integer.MAX_VALUE,
+      "(?!\\.\\.?$)[^/%]+",
       "anything but '.' and '..', without '/' or '%'");
 
   private final String title;
@@ -45,17 +65,22 @@ enum NameFormat {
   }
 
   /**
-   * What is wrong with {@code value} in this format, for a message that names the value before
-   * it: e.g. {@code "is not a DNS-1123 label: 64 characters, at most 63"}; empty when it fits.
+   * What is wrong with {@code value} in this format, for a message that names the value before it:
+   * e.g. {@code "is not a DNS-1123 label: 64 characters, at most 63"}; empty when it fits.
    */
   Optional<String> problem(String value) {
     if (value.length() > maxLength) {
-      return Optional.of("is not " + title + ": " + value.length() + " characters, at most "
-          + maxLength);
+      return Optional.of(
+          "is not " + title + ": " + value.length() + " characters, at most " + maxLength);
     }
     if (!pattern.matcher(value).matches()) {
-      return Optional.of("is not " + title + " (" + rule
-          + (maxLength == Integer.MAX_VALUE ? "" : ", at most " + maxLength + " characters") + ")");
+      return Optional.of(
+          "is not "
+              + title
+              + " ("
+              + rule
+              + (maxLength == Integer.MAX_VALUE ? "" : ", at most " + maxLength + " characters")
+              + ")");
     }
     return Optional.empty();
   }

@@ -25,6 +25,7 @@ import java.util.Optional;
 final class ObjectRules {
   /** apimachinery's {@code TotalAnnotationSizeLimitB}. */
   static final int ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
   private static final String RBAC = "rbac.authorization.k8s.io";
 
   private ObjectRules() {}
@@ -36,8 +37,14 @@ final class ObjectRules {
     Map<?, ?> metadata = map(object.body().get("metadata"));
     nameProblem(ref).ifPresent(problems::add);
     if (!ref.namespace().isEmpty()) {
-      NameFormat.DNS1123_LABEL.problem(ref.namespace()).ifPresent(problem -> problems.add(
-          "metadata.namespace " + problem + "; fix the namespace of the object or its release"));
+      NameFormat.DNS1123_LABEL
+          .problem(ref.namespace())
+          .ifPresent(
+              problem ->
+                  problems.add(
+                      "metadata.namespace "
+                          + problem
+                          + "; fix the namespace of the object or its release"));
     }
     labels(map(metadata.get("labels")), problems);
     annotations(map(metadata.get("annotations")), problems);
@@ -69,23 +76,43 @@ final class ObjectRules {
     if (ref.name().isEmpty()) {
       return Optional.of("metadata.name is empty; give the object a name");
     }
-    return nameFormat(ref).problem(ref.name()).map(problem ->
-        "metadata.name " + problem + ", which " + ref.kind() + " names must be; rename the object");
+    return nameFormat(ref)
+        .problem(ref.name())
+        .map(
+            problem ->
+                "metadata.name "
+                    + problem
+                    + ", which "
+                    + ref.kind()
+                    + " names must be; rename the object");
   }
 
   private static void labels(Map<?, ?> labels, List<String> problems) {
-    labels.forEach((key, value) -> {
-      String name = "label " + quoted(key);
-      qualifiedNameProblem(String.valueOf(key)).ifPresent(problem ->
-          problems.add(name + ": the key " + problem + "; fix or remove the label"));
-      if (value != null && !(value instanceof String)) {
-        problems.add(name + ": the value is " + typeOf(value)
-            + ", not a string; quote it in the template");
-      } else if (value instanceof String text) {
-        NameFormat.LABEL_VALUE.problem(text).ifPresent(problem -> problems.add(
-            name + ": the value " + problem + "; shorten or fix it, or move it to an annotation"));
-      }
-    });
+    labels.forEach(
+        (key, value) -> {
+          String name = "label " + quoted(key);
+          qualifiedNameProblem(String.valueOf(key))
+              .ifPresent(
+                  problem ->
+                      problems.add(name + ": the key " + problem + "; fix or remove the label"));
+          if (value != null && !(value instanceof String)) {
+            problems.add(
+                name
+                    + ": the value is "
+                    + typeOf(value)
+                    + ", not a string; quote it in the template");
+          } else if (value instanceof String text) {
+            NameFormat.LABEL_VALUE
+                .problem(text)
+                .ifPresent(
+                    problem ->
+                        problems.add(
+                            name
+                                + ": the value "
+                                + problem
+                                + "; shorten or fix it, or move it to an annotation"));
+          }
+        });
   }
 
   private static void annotations(Map<?, ?> annotations, List<String> problems) {
@@ -93,17 +120,26 @@ final class ObjectRules {
     for (Map.Entry<?, ?> entry : annotations.entrySet()) {
       String key = String.valueOf(entry.getKey());
       String name = "annotation " + quoted(key);
-      qualifiedNameProblem(key.toLowerCase(Locale.ROOT)).ifPresent(problem ->
-          problems.add(name + ": the key " + problem + "; fix or remove the annotation"));
+      qualifiedNameProblem(key.toLowerCase(Locale.ROOT))
+          .ifPresent(
+              problem ->
+                  problems.add(name + ": the key " + problem + "; fix or remove the annotation"));
       if (entry.getValue() != null && !(entry.getValue() instanceof String)) {
-        problems.add(name + ": the value is " + typeOf(entry.getValue())
-            + ", not a string; quote it in the template");
+        problems.add(
+            name
+                + ": the value is "
+                + typeOf(entry.getValue())
+                + ", not a string; quote it in the template");
       }
       bytes += utf8Length(key) + (entry.getValue() instanceof String text ? utf8Length(text) : 0);
     }
     if (bytes > ANNOTATIONS_MAX_BYTES) {
-      problems.add("metadata.annotations total " + bytes + " bytes, more than the "
-          + ANNOTATIONS_MAX_BYTES + " Kubernetes stores; move large content to a ConfigMap");
+      problems.add(
+          "metadata.annotations total "
+              + bytes
+              + " bytes, more than the "
+              + ANNOTATIONS_MAX_BYTES
+              + " Kubernetes stores; move large content to a ConfigMap");
     }
   }
 
@@ -114,8 +150,11 @@ final class ObjectRules {
   private static Optional<String> qualifiedNameProblem(String key) {
     String[] parts = key.split("/", -1);
     if (parts.length > 2) {
-      return Optional.of("is not a qualified name (an optional DNS-1123 subdomain prefix and '/', "
-          + "then a name; it has " + (parts.length - 1) + " '/')");
+      return Optional.of(
+          "is not a qualified name (an optional DNS-1123 subdomain prefix and '/', "
+              + "then a name; it has "
+              + (parts.length - 1)
+              + " '/')");
     }
     if (parts.length == 2) {
       if (parts[0].isEmpty()) {
@@ -138,22 +177,31 @@ final class ObjectRules {
    * goes instead) as the API server decodes them: Go's standard base64, padded, line breaks
    * ignored.
    */
-  private static void data(String field, Map<?, ?> data, String plainField,
-      List<String> problems) {
-    data.forEach((key, value) -> {
-      String name = field + "." + key;
-      NameFormat.CONFIG_KEY.problem(String.valueOf(key)).ifPresent(problem -> problems.add(
-          field + " key " + quoted(key) + " " + problem + "; rename the key"));
-      if (value == null) {
-        return;
-      }
-      if (!(value instanceof String text)) {
-        problems.add(name + " is " + typeOf(value) + ", not a string; quote it in the template");
-      } else if (plainField != null && !isBase64(text)) {
-        problems.add(name + " is not valid base64 (standard alphabet, padded with '='); encode "
-            + "the value (b64enc in a template) or put it under " + plainField + " as plain text");
-      }
-    });
+  private static void data(String field, Map<?, ?> data, String plainField, List<String> problems) {
+    data.forEach(
+        (key, value) -> {
+          String name = field + "." + key;
+          NameFormat.CONFIG_KEY
+              .problem(String.valueOf(key))
+              .ifPresent(
+                  problem ->
+                      problems.add(
+                          field + " key " + quoted(key) + " " + problem + "; rename the key"));
+          if (value == null) {
+            return;
+          }
+          if (!(value instanceof String text)) {
+            problems.add(
+                name + " is " + typeOf(value) + ", not a string; quote it in the template");
+          } else if (plainField != null && !isBase64(text)) {
+            problems.add(
+                name
+                    + " is not valid base64 (standard alphabet, padded with '='); encode "
+                    + "the value (b64enc in a template) or put it under "
+                    + plainField
+                    + " as plain text");
+          }
+        });
   }
 
   private static boolean isBase64(String text) {

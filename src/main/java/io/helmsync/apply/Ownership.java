@@ -19,9 +19,12 @@ public final class Ownership {
   public static final String REVISION = "helmsync.io/revision";
   public static final String PRUNE = "helmsync.io/prune";
   public static final String DISABLED = "disabled";
+
   /** Annotation on a managed object: {@code ignore} leaves other managers' changes alone. */
   public static final String DRIFT = "helmsync.io/drift";
+
   public static final String IGNORE = "ignore";
+
   /** Annotation on the inventory ConfigMap: {@code "true"} stops applying and pruning. */
   public static final String SUSPEND = "helmsync.io/suspend";
 
@@ -31,11 +34,26 @@ public final class Ownership {
    */
   private static final Set<String> CLUSTER_SCOPED =
       Set.of(
-          "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
-          "CustomResourceDefinition", "PriorityClass", "ValidatingWebhookConfiguration",
-          "MutatingWebhookConfiguration", "APIService", "IngressClass", "RuntimeClass", "CSIDriver",
-          "CSINode", "VolumeAttachment", "CertificateSigningRequest", "ComponentStatus",
-          "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding");
+          "Namespace",
+          "Node",
+          "PersistentVolume",
+          "StorageClass",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "CustomResourceDefinition",
+          "PriorityClass",
+          "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration",
+          "APIService",
+          "IngressClass",
+          "RuntimeClass",
+          "CSIDriver",
+          "CSINode",
+          "VolumeAttachment",
+          "CertificateSigningRequest",
+          "ComponentStatus",
+          "ValidatingAdmissionPolicy",
+          "ValidatingAdmissionPolicyBinding");
 
   private Ownership() {}
 
@@ -89,8 +107,8 @@ public final class Ownership {
   }
 
   /**
-   * {@code object} without helmsync's revision annotation: what stays the same when only the
-   * commit changed, for comparing with live objects and for release checksums.
+   * {@code object} without helmsync's revision annotation: what stays the same when only the commit
+   * changed, for comparing with live objects and for release checksums.
    */
   public static Map<String, Object> withoutRevision(Map<String, Object> desired) {
     if (!(desired.get("metadata") instanceof Map<?, ?> metadata)

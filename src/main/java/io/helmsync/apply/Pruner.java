@@ -69,7 +69,8 @@ public final class Pruner {
         entries.add(verdict.entry());
       } catch (KubernetesClientException e) {
         failed.add(ref);
-        entries.add(new ChangeSet.Entry(ref, "", Action.SKIPPED, "delete failed " + ApiErrors.describe(e)));
+        entries.add(
+            new ChangeSet.Entry(ref, "", Action.SKIPPED, "delete failed " + ApiErrors.describe(e)));
       }
     }
     return new Result(new ChangeSet(entries), failed);
@@ -111,10 +112,11 @@ public final class Pruner {
     GenericKubernetesResource object = new GenericKubernetesResource();
     object.setApiVersion(ref.apiVersion());
     object.setKind(ref.kind());
-    object.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-        .withName(ref.name())
-        .withNamespace(ref.namespace().isEmpty() ? null : ref.namespace())
-        .build());
+    object.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName(ref.name())
+            .withNamespace(ref.namespace().isEmpty() ? null : ref.namespace())
+            .build());
     return object;
   }
 }

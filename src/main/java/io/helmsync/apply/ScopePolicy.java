@@ -23,17 +23,21 @@ import java.util.stream.Collectors;
  */
 public record ScopePolicy(Set<String> allowedNamespaces, boolean allowClusterScoped) {
   public static final String ANY_NAMESPACE = "*";
+
   /** Any namespace and cluster-scoped kinds too; Kubernetes' own rules still hold. */
   public static final ScopePolicy UNRESTRICTED = new ScopePolicy(Set.of(ANY_NAMESPACE), true);
 
   public ScopePolicy {
-    allowedNamespaces = allowedNamespaces.stream().map(String::strip).filter(ns -> !ns.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    allowedNamespaces =
+        allowedNamespaces.stream()
+            .map(String::strip)
+            .filter(ns -> !ns.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /** From the settings: {@code HELMSYNC_ALLOWED_NAMESPACES} may be unset. */
-  public static ScopePolicy of(Optional<List<String>> allowedNamespaces,
-      boolean allowClusterScoped) {
+  public static ScopePolicy of(
+      Optional<List<String>> allowedNamespaces, boolean allowClusterScoped) {
     return new ScopePolicy(Set.copyOf(allowedNamespaces.orElse(List.of())), allowClusterScoped);
   }
 
@@ -51,18 +55,29 @@ public record ScopePolicy(Set<String> allowedNamespaces, boolean allowClusterSco
       if (allowClusterScoped || isChartCrd(object)) {
         return Optional.empty();
       }
-      return Optional.of(object.ref().kind() + " is cluster-scoped: it acts outside namespace "
-          + namespace + ", on the whole cluster; remove it from the release, or set "
-          + "HELMSYNC_ALLOW_CLUSTER_SCOPED=true to let helmsync apply cluster-scoped objects");
+      return Optional.of(
+          object.ref().kind()
+              + " is cluster-scoped: it acts outside namespace "
+              + namespace
+              + ", on the whole cluster; remove it from the release, or set "
+              + "HELMSYNC_ALLOW_CLUSTER_SCOPED=true to let helmsync apply cluster-scoped objects");
     }
     String target = object.ref().namespace();
-    if (target.equals(namespace) || allowedNamespaces.contains(target)
+    if (target.equals(namespace)
+        || allowedNamespaces.contains(target)
         || allowedNamespaces.contains(ANY_NAMESPACE)) {
       return Optional.empty();
     }
-    return Optional.of("namespace " + target + " is outside helmsync's namespace " + namespace
-        + "; deploy the object (or its release) to " + namespace + ", or add " + target
-        + " to HELMSYNC_ALLOWED_NAMESPACES");
+    return Optional.of(
+        "namespace "
+            + target
+            + " is outside helmsync's namespace "
+            + namespace
+            + "; deploy the object (or its release) to "
+            + namespace
+            + ", or add "
+            + target
+            + " to HELMSYNC_ALLOWED_NAMESPACES");
   }
 
   /** True for a CustomResourceDefinition of {@code apiextensions.k8s.io}. */

@@ -46,13 +46,18 @@ public final class SecretMask {
   }
 
   private static void replace(
-      Map<String, Object> object, String field, Map<String, Object> values, Map<String, Object> other, String suffix) {
+      Map<String, Object> object,
+      String field,
+      Map<String, Object> values,
+      Map<String, Object> other,
+      String suffix) {
     if (values.isEmpty()) {
       return;
     }
     Map<String, Object> masked = new LinkedHashMap<>();
-    values.forEach((key, value) ->
-        masked.put(key, Objects.equals(value, other.get(key)) ? "***" : "***" + suffix));
+    values.forEach(
+        (key, value) ->
+            masked.put(key, Objects.equals(value, other.get(key)) ? "***" : "***" + suffix));
     object.put(field, masked);
   }
 

@@ -19,19 +19,31 @@ public final class ServerDryRun {
   }
 
   /**
-   * True when applying {@code desired} would change {@code live} outside {@code ignored} paths; also
-   * true when the server cannot answer, so that a real drift is not missed for want of a dry-run.
+   * True when applying {@code desired} would change {@code live} outside {@code ignored} paths;
+   * also true when the server cannot answer, so that a real drift is not missed for want of a
+   * dry-run.
    */
   @SuppressWarnings("unchecked")
   public boolean wouldChange(
-      Map<String, Object> desired, Map<String, Object> live, String fieldManager, List<String> ignored) {
+      Map<String, Object> desired,
+      Map<String, Object> live,
+      String fieldManager,
+      List<String> ignored) {
     try {
       GenericKubernetesResource object =
-          client.getKubernetesSerialization().convertValue(desired, GenericKubernetesResource.class);
+          client
+              .getKubernetesSerialization()
+              .convertValue(desired, GenericKubernetesResource.class);
       GenericKubernetesResource answer =
-          client.resource(object).dryRun().fieldManager(fieldManager).forceConflicts().serverSideApply();
-      Map<String, Object> after = LiveComparison.withoutServerFields(
-          client.getKubernetesSerialization().convertValue(answer, Map.class));
+          client
+              .resource(object)
+              .dryRun()
+              .fieldManager(fieldManager)
+              .forceConflicts()
+              .serverSideApply();
+      Map<String, Object> after =
+          LiveComparison.withoutServerFields(
+              client.getKubernetesSerialization().convertValue(answer, Map.class));
       return !LiveComparison.differences(after, live, ignored).isEmpty();
     } catch (KubernetesClientException e) {
       return true;

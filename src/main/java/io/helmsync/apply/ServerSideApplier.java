@@ -26,6 +26,7 @@ import java.util.Optional;
 public final class ServerSideApplier implements Applier {
   /** Attempts per object when the API server answers 409 Conflict. */
   static final int CONFLICT_ATTEMPTS = 3;
+
   private static final int HTTP_CONFLICT = 409;
 
   private final KubernetesClient client;
@@ -79,8 +80,8 @@ public final class ServerSideApplier implements Applier {
     }
   }
 
-  private ChangeSet.Entry readAndApply(Manifest manifest, String release, ApplyOptions options,
-      LiveObjects liveObjects) {
+  private ChangeSet.Entry readAndApply(
+      Manifest manifest, String release, ApplyOptions options, LiveObjects liveObjects) {
     Optional<Map<String, Object>> live = liveObjects.get(manifest.ref());
     Map<String, Object> body = manifest.body();
     if (live.isPresent()) {
@@ -95,7 +96,8 @@ public final class ServerSideApplier implements Applier {
       }
       body = changed.get();
     }
-    GenericKubernetesResource object = serialization.convertValue(body, GenericKubernetesResource.class);
+    GenericKubernetesResource object =
+        serialization.convertValue(body, GenericKubernetesResource.class);
     Resource<GenericKubernetesResource> resource = client.resource(object);
     var apply = resource.fieldManager(options.fieldManager());
     (options.force() ? apply.forceConflicts() : apply).serverSideApply();

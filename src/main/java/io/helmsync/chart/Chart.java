@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param metadata {@code Chart.yaml} as read
  * @param defaults {@code values.yaml}, numbers as float64 (Helm reads values through JSON)
  * @param templates template text by path relative to the chart, e.g. {@code templates/svc.yaml}
- * @param files the other files by path, as {@code .Files} sees them: not {@code Chart.yaml},
- *     {@code values.yaml}, {@code templates/} nor {@code charts/}
+ * @param files the other files by path, as {@code .Files} sees them: not {@code Chart.yaml}, {@code
+ *     values.yaml}, {@code templates/} nor {@code charts/}
  * @param subcharts the charts under {@code charts/}, directories and archives, in load order
  * @param dependencies {@code Chart.yaml}'s (or {@code requirements.yaml}'s) dependencies
  * @param schema {@code values.schema.json}, which the merged values must meet; empty for none
@@ -42,11 +42,12 @@ public record Chart(
   }
 
   /**
-   * The chart with other default values: Helm replaces a parent's defaults by the values it
-   * imports from its subcharts ({@code import-values}) under its own.
+   * The chart with other default values: Helm replaces a parent's defaults by the values it imports
+   * from its subcharts ({@code import-values}) under its own.
    */
   public Chart withDefaults(Map<String, Object> newDefaults) {
-    return new Chart(path, metadata, newDefaults, templates, files, subcharts, dependencies, schema);
+    return new Chart(
+        path, metadata, newDefaults, templates, files, subcharts, dependencies, schema);
   }
 
   /** {@code Chart.yaml}'s {@code kubeVersion}: the clusters the chart supports; empty for any. */
@@ -87,7 +88,11 @@ public record Chart(
    * @param importValues {@code import-values}: each an exported name (read under the subchart's
    *     {@code exports.}) or a {@link ValueImport}
    */
-  public record Dependency(String name, String alias, String condition, List<String> tags,
+  public record Dependency(
+      String name,
+      String alias,
+      String condition,
+      List<String> tags,
       List<ValueImport> importValues) {
     public Dependency {
       tags = List.copyOf(tags);
@@ -101,9 +106,9 @@ public record Chart(
   }
 
   /**
-   * One {@code import-values} entry as Helm normalises it: the subchart's table at {@code child}
-   * is copied to the parent's {@code parent} path ({@code .} for the top); the string form
-   * {@code name} is {@code child: exports.name, parent: .}.
+   * One {@code import-values} entry as Helm normalises it: the subchart's table at {@code child} is
+   * copied to the parent's {@code parent} path ({@code .} for the top); the string form {@code
+   * name} is {@code child: exports.name, parent: .}.
    */
   public record ValueImport(String child, String parent) {
     public static ValueImport exported(String name) {

@@ -65,9 +65,11 @@ final class ChartArchive {
     if (slash < 0) {
       throw illegal(path, where, entry + " is not inside the chart's directory");
     }
-    String name = Path.of(normalized.substring(slash + 1)).normalize().toString()
-        .replace('\\', '/');
-    if (name.isEmpty() || name.startsWith("/") || name.startsWith("..")
+    String name =
+        Path.of(normalized.substring(slash + 1)).normalize().toString().replace('\\', '/');
+    if (name.isEmpty()
+        || name.startsWith("/")
+        || name.startsWith("..")
         || DRIVE_PATH.matcher(name).find()) {
       throw illegal(path, where, entry + " points outside the chart");
     }
@@ -75,12 +77,23 @@ final class ChartArchive {
   }
 
   private static ReconcileException illegal(String path, String where, String problem) {
-    return ReconcileException.stalled(where + ": chart archive " + path + ": " + problem
-        + "; repackage the chart with helm package");
+    return ReconcileException.stalled(
+        where
+            + ": chart archive "
+            + path
+            + ": "
+            + problem
+            + "; repackage the chart with helm package");
   }
 
   private static ReconcileException unreadable(String path, String where, IOException e) {
-    return ReconcileException.stalled(where + ": cannot read chart archive " + path + ": "
-        + e.getMessage() + "; is it a .tgz made by helm package?", e);
+    return ReconcileException.stalled(
+        where
+            + ": cannot read chart archive "
+            + path
+            + ": "
+            + e.getMessage()
+            + "; is it a .tgz made by helm package?",
+        e);
   }
 }

@@ -83,9 +83,16 @@ final class ChartCache {
   static void verify(byte[] data, String expected, String what, String where) {
     String actual = sha256(data);
     if (!actual.equals(expected)) {
-      throw ReconcileException.stalled(where + ": " + what + " has digest sha256:" + actual
-          + ", but its source announced sha256:" + expected + "; the repository is inconsistent "
-          + "or the download was altered, so the chart is not used");
+      throw ReconcileException.stalled(
+          where
+              + ": "
+              + what
+              + " has digest sha256:"
+              + actual
+              + ", but its source announced sha256:"
+              + expected
+              + "; the repository is inconsistent "
+              + "or the download was altered, so the chart is not used");
     }
   }
 

@@ -72,8 +72,9 @@ final class ChartHttp {
   }
 
   static String basic(String username, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-        .getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -84,33 +85,54 @@ final class ChartHttp {
     HttpClient client = client(repository, where);
     URI uri = request.uri();
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      boolean authorize = request.authorization() != null && (request.authorizeOtherHosts()
-          || Objects.equals(uri.getHost(), request.uri().getHost()));
-      Response response = send(client, httpRequest(uri, request.accept(), authorize
-          ? request.authorization() : null), what, where);
+      boolean authorize =
+          request.authorization() != null
+              && (request.authorizeOtherHosts()
+                  || Objects.equals(uri.getHost(), request.uri().getHost()));
+      Response response =
+          send(
+              client,
+              httpRequest(uri, request.accept(), authorize ? request.authorization() : null),
+              what,
+              where);
       Optional<String> location = response.header("Location");
       if (response.status() / 100 != 3 || location.isEmpty()) {
         return response;
       }
       uri = uri.resolve(location.get());
     }
-    throw ReconcileException.stalled(where + ": " + what + " redirects more than "
-        + MAX_REDIRECTS + " times; check the repository URL");
+    throw ReconcileException.stalled(
+        where
+            + ": "
+            + what
+            + " redirects more than "
+            + MAX_REDIRECTS
+            + " times; check the repository URL");
   }
 
   /** Maps an unexpected status to the error it stands for. */
   static ReconcileException failure(Response response, String what, String where) {
     int status = response.status();
     if (status >= 500 || status == 429 || status == 408) {
-      return ReconcileException.transientError(where + ": " + what + " answered HTTP " + status
-          + "; retrying", null);
+      return ReconcileException.transientError(
+          where + ": " + what + " answered HTTP " + status + "; retrying", null);
     }
     if (status == 401 || status == 403) {
-      return ReconcileException.stalled(where + ": " + what + " refused access (HTTP " + status
-          + "); check the repository's username and password");
+      return ReconcileException.stalled(
+          where
+              + ": "
+              + what
+              + " refused access (HTTP "
+              + status
+              + "); check the repository's username and password");
     }
-    return ReconcileException.stalled(where + ": " + what + " answered HTTP " + status
-        + "; check the repository URL and chart name");
+    return ReconcileException.stalled(
+        where
+            + ": "
+            + what
+            + " answered HTTP "
+            + status
+            + "; check the repository URL and chart name");
   }
 
   /**
@@ -119,8 +141,8 @@ final class ChartHttp {
    * wrong password would look like an unreachable server. HTTPS still negotiates HTTP/2.
    */
   private HttpRequest httpRequest(URI uri, String accept, String authorization) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-        .header("User-Agent", "helmsync");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(timeout).GET().header("User-Agent", "helmsync");
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       builder.version(HttpClient.Version.HTTP_1_1);
     }
@@ -138,15 +160,22 @@ final class ChartHttp {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (SSLHandshakeException e) {
-      throw ReconcileException.stalled(where + ": " + what + ": the TLS handshake failed ("
-          + e.getMessage() + "); if the server's certificate is signed by a private CA, give the "
-          + "repository's caFile", e);
+      throw ReconcileException.stalled(
+          where
+              + ": "
+              + what
+              + ": the TLS handshake failed ("
+              + e.getMessage()
+              + "); if the server's certificate is signed by a private CA, give the "
+              + "repository's caFile",
+          e);
     } catch (HttpTimeoutException e) {
-      throw ReconcileException.transientError(where + ": " + what + " did not answer within "
-          + timeout.toSeconds() + "s; retrying", e);
+      throw ReconcileException.transientError(
+          where + ": " + what + " did not answer within " + timeout.toSeconds() + "s; retrying", e);
     } catch (IOException e) {
-      throw ReconcileException.transientError(where + ": " + what + " is unreachable ("
-          + e.getClass().getSimpleName() + "); retrying", e);
+      throw ReconcileException.transientError(
+          where + ": " + what + " is unreachable (" + e.getClass().getSimpleName() + "); retrying",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ReconcileException.transientError(where + ": interrupted while fetching " + what, e);
@@ -157,12 +186,14 @@ final class ChartHttp {
     if (repository == null || repository.caFile() == null) {
       return systemTrust;
     }
-    return byCaFile.computeIfAbsent(repository.caFile(),
+    return byCaFile.computeIfAbsent(
+        repository.caFile(),
         file -> builder().sslContext(trusting(file, repository, where)).build());
   }
 
   private HttpClient.Builder builder() {
-    return HttpClient.newBuilder().connectTimeout(timeout)
+    return HttpClient.newBuilder()
+        .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER);
   }
 
@@ -172,8 +203,8 @@ final class ChartHttp {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
       int i = 0;
-      for (Certificate certificate : CertificateFactory.getInstance("X.509")
-          .generateCertificates(in)) {
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         store.setCertificateEntry("ca-" + i++, certificate);
       }
       TrustManagerFactory trust =
@@ -183,9 +214,16 @@ final class ChartHttp {
       context.init(null, trust.getTrustManagers(), null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
-      throw ReconcileException.stalled(where + ": repository '" + repository.name()
-          + "': cannot read caFile " + file.getFileName() + " (" + e.getMessage()
-          + "); give a PEM file of CA certificates", e);
+      throw ReconcileException.stalled(
+          where
+              + ": repository '"
+              + repository.name()
+              + "': cannot read caFile "
+              + file.getFileName()
+              + " ("
+              + e.getMessage()
+              + "); give a PEM file of CA certificates",
+          e);
     }
   }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public final class ChartLoader {
   private static final String CHARTS = "charts/";
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
   /**
    * Default values by {@code values.yaml} text, up to 2 million characters of it: the charts of a
    * large helmfile, or all of the chart corpus's (about 1 million with subcharts).
@@ -56,8 +57,8 @@ public final class ChartLoader {
     try {
       walk(dir, dir, ignore, files);
     } catch (IOException e) {
-      throw ReconcileException.stalled(where + ": cannot read chart " + dir.getFileName() + ": "
-          + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          where + ": cannot read chart " + dir.getFileName() + ": " + e.getMessage(), e);
     }
     return files;
   }
@@ -67,8 +68,8 @@ public final class ChartLoader {
     try {
       return HelmIgnore.parse(Files.isRegularFile(file) ? Files.readString(file) : "");
     } catch (IOException | IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": chart " + dir.getFileName() + "/.helmignore: "
-          + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          where + ": chart " + dir.getFileName() + "/.helmignore: " + e.getMessage(), e);
     }
   }
 
@@ -93,8 +94,11 @@ public final class ChartLoader {
   }
 
   static byte[] withoutBom(byte[] data) {
-    boolean bom = data.length >= 3 && data[0] == UTF8_BOM[0] && data[1] == UTF8_BOM[1]
-        && data[2] == UTF8_BOM[2];
+    boolean bom =
+        data.length >= 3
+            && data[0] == UTF8_BOM[0]
+            && data[1] == UTF8_BOM[1]
+            && data[2] == UTF8_BOM[2];
     return bom ? Arrays.copyOfRange(data, 3, data.length) : data;
   }
 
@@ -113,12 +117,14 @@ public final class ChartLoader {
         case "Chart.yaml" -> metadata = yamlMap(path, file, where);
         case "values.yaml" -> defaults = valuesMap(path, file, where);
         case "requirements.yaml" -> {
-          requirements = yamlMap(path, file, where).get("dependencies") instanceof List<?> list
-              ? new ArrayList<>(list) : List.of();
+          requirements =
+              yamlMap(path, file, where).get("dependencies") instanceof List<?> list
+                  ? new ArrayList<>(list)
+                  : List.of();
           other.put(name, file.data());
         }
         case "values.schema.json" -> schema = Optional.of(text(file));
-        case "Chart.lock" -> { }
+        case "Chart.lock" -> {}
         default -> {
           if (name.startsWith("templates/")) {
             templates.put(name, text(file));
@@ -134,10 +140,18 @@ public final class ChartLoader {
     if (!"v1".equals(metadata.get("apiVersion"))) {
       other.remove("requirements.yaml");
     }
-    List<Object> declared = metadata.get("dependencies") instanceof List<?> list
-        ? new ArrayList<>(list) : requirements == null ? List.of() : requirements;
-    return new Chart(path, metadata, defaults, templates, other,
-        subcharts(path, subchartFiles, where), ChartMetadata.dependencies(path, declared, where),
+    List<Object> declared =
+        metadata.get("dependencies") instanceof List<?> list
+            ? new ArrayList<>(list)
+            : requirements == null ? List.of() : requirements;
+    return new Chart(
+        path,
+        metadata,
+        defaults,
+        templates,
+        other,
+        subcharts(path, subchartFiles, where),
+        ChartMetadata.dependencies(path, declared, where),
         schema);
   }
 
@@ -147,23 +161,31 @@ public final class ChartLoader {
     int slash = inCharts.indexOf('/');
     String subchart = slash < 0 ? inCharts : inCharts.substring(0, slash);
     String name = slash < 0 ? inCharts : inCharts.substring(slash + 1);
-    subcharts.computeIfAbsent(subchart, k -> new ArrayList<>()).add(new ChartFile(name, file.data()));
+    subcharts
+        .computeIfAbsent(subchart, k -> new ArrayList<>())
+        .add(new ChartFile(name, file.data()));
   }
 
-  private static List<Chart> subcharts(String parent, Map<String, List<ChartFile>> subchartFiles,
-      String where) {
+  private static List<Chart> subcharts(
+      String parent, Map<String, List<ChartFile>> subchartFiles, String where) {
     List<Chart> subcharts = new ArrayList<>();
-    subchartFiles.forEach((name, files) -> {
-      String path = parent + "/" + CHARTS + name;
-      if (name.endsWith(".tgz")) {
-        subcharts.add(fromFiles(path, ChartArchive.read(path, files.get(0).data(), where), where));
-      } else if (files.size() == 1 && files.get(0).name().equals(name)) {
-        throw ReconcileException.stalled(where + ": " + path + " is neither a chart directory nor "
-            + "a .tgz chart archive; remove it or list it in .helmignore");
-      } else {
-        subcharts.add(fromFiles(path, files, where));
-      }
-    });
+    subchartFiles.forEach(
+        (name, files) -> {
+          String path = parent + "/" + CHARTS + name;
+          if (name.endsWith(".tgz")) {
+            subcharts.add(
+                fromFiles(path, ChartArchive.read(path, files.get(0).data(), where), where));
+          } else if (files.size() == 1 && files.get(0).name().equals(name)) {
+            throw ReconcileException.stalled(
+                where
+                    + ": "
+                    + path
+                    + " is neither a chart directory nor "
+                    + "a .tgz chart archive; remove it or list it in .helmignore");
+          } else {
+            subcharts.add(fromFiles(path, files, where));
+          }
+        });
     return subcharts;
   }
 
@@ -178,8 +200,19 @@ public final class ChartLoader {
       Object value = documents.isEmpty() ? null : documents.get(0).value();
       return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
     } catch (GoYaml.SyntaxError e) {
-      throw ReconcileException.stalled(where + ": chart " + chart + "/" + file.name() + ":" + e.line()
-          + ":" + e.column() + ": invalid YAML: " + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          where
+              + ": chart "
+              + chart
+              + "/"
+              + file.name()
+              + ":"
+              + e.line()
+              + ":"
+              + e.column()
+              + ": invalid YAML: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -188,8 +221,14 @@ public final class ChartLoader {
     try {
       return VALUES.get(text(file), ChartLoader::valuesMap);
     } catch (IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": chart " + chart + "/values.yaml: " + e.getMessage()
-          + "; fix the chart's default values", e);
+      throw ReconcileException.stalled(
+          where
+              + ": chart "
+              + chart
+              + "/values.yaml: "
+              + e.getMessage()
+              + "; fix the chart's default values",
+          e);
     }
   }
 

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * What a release's {@code chart:} points at, classified as helmfile does: a path that exists (or
- * starts with {@code ./}, {@code ../} or {@code /}) is local, {@code oci://} is an OCI registry, and
- * anything else is {@code repository/chart}.
+ * starts with {@code ./}, {@code ../} or {@code /}) is local, {@code oci://} is an OCI registry,
+ * and anything else is {@code repository/chart}.
  *
  * @param kind the kind of chart source
  * @param reference the reference as written
@@ -47,7 +47,10 @@ public record ChartReference(Kind kind, String reference, Path path) {
     }
     if (!path.startsWith(root)) {
       throw ReconcileException.stalled(
-          source + ": chart '" + chart + "' is outside the repository; keep charts in the repository");
+          source
+              + ": chart '"
+              + chart
+              + "' is outside the repository; keep charts in the repository");
     }
     boolean helmChart = Files.isRegularFile(path) || Files.exists(path.resolve("Chart.yaml"));
     return new ChartReference(helmChart ? Kind.LOCAL_CHART : Kind.MANIFEST_DIRECTORY, chart, path);

@@ -16,11 +16,17 @@ import java.util.Objects;
  * @param caFile PEM certificates to trust instead of the system's; null for the system's
  * @param skipTlsVerify helmfile's {@code skipTLSVerify}, which helmsync refuses
  * @param passCredentials send the credentials to chart URLs on other hosts too
- * @param clientCertificate whether {@code certFile}/{@code keyFile} are set, which helmsync
- *     refuses
+ * @param clientCertificate whether {@code certFile}/{@code keyFile} are set, which helmsync refuses
  */
-public record ChartRepository(String name, String url, String username, String password,
-    boolean oci, Path caFile, boolean skipTlsVerify, boolean passCredentials,
+public record ChartRepository(
+    String name,
+    String url,
+    String username,
+    String password,
+    boolean oci,
+    Path caFile,
+    boolean skipTlsVerify,
+    boolean passCredentials,
     boolean clientCertificate) {
 
   public ChartRepository {
@@ -43,8 +49,8 @@ public record ChartRepository(String name, String url, String username, String p
       if (uri.getRawUserInfo() == null) {
         return url;
       }
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null,
-          null).toString();
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null)
+          .toString();
     } catch (IllegalArgumentException | java.net.URISyntaxException e) {
       return url.replaceAll("//[^/@]*@", "//");
     }
@@ -52,7 +58,13 @@ public record ChartRepository(String name, String url, String username, String p
 
   @Override
   public String toString() {
-    return "ChartRepository[" + name + " " + displayUrl() + (username == null ? "" : " user "
-        + username) + (password == null ? "" : " password ***") + (oci ? " oci" : "") + "]";
+    return "ChartRepository["
+        + name
+        + " "
+        + displayUrl()
+        + (username == null ? "" : " user " + username)
+        + (password == null ? "" : " password ***")
+        + (oci ? " oci" : "")
+        + "]";
   }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 public final class HelmIgnore {
   private static final String DEFAULT_RULE = "templates/.?*";
 
-  private record Rule(PathPattern pattern, boolean negate, boolean directoryOnly,
-      boolean baseNameOnly) {
+  private record Rule(
+      PathPattern pattern, boolean negate, boolean directoryOnly, boolean baseNameOnly) {
     boolean matches(String path) {
       String name = baseNameOnly ? path.substring(path.lastIndexOf('/') + 1) : path;
       return pattern.matches(name);
@@ -40,8 +40,8 @@ public final class HelmIgnore {
         continue;
       }
       if (line.contains("**")) {
-        throw new IllegalArgumentException("line " + (i + 1)
-            + ": double-star (**) syntax is not supported in .helmignore");
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + ": double-star (**) syntax is not supported in .helmignore");
       }
       rules.add(rule(line, i + 1));
     }
@@ -57,8 +57,11 @@ public final class HelmIgnore {
     boolean anchored = pattern.startsWith("/");
     pattern = anchored ? pattern.substring(1) : pattern;
     try {
-      return new Rule(PathPattern.compile(pattern, PathPattern.Dialect.FILEPATH_MATCH), negate,
-          directoryOnly, !anchored && !pattern.contains("/"));
+      return new Rule(
+          PathPattern.compile(pattern, PathPattern.Dialect.FILEPATH_MATCH),
+          negate,
+          directoryOnly,
+          !anchored && !pattern.contains("/"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("line " + number + ": " + e.getMessage(), e);
     }

@@ -37,13 +37,20 @@ final class HttpRepositoryCharts {
   private record CachedIndex(RepositoryIndex index, Instant fetched) {}
 
   /** The archive of {@code chart} at the newest version satisfying {@code constraint}. */
-  ChartArchiveBytes fetch(ChartRepository repository, String chart, String constraint,
-      String where) {
+  ChartArchiveBytes fetch(
+      ChartRepository repository, String chart, String constraint, String where) {
     String what = "repository '" + repository.name() + "' (" + repository.displayUrl() + ")";
     ChartVersion version = index(repository, what, where).select(chart, constraint, what, where);
     if (version.urls().isEmpty()) {
-      throw ReconcileException.stalled(where + ": " + what + " lists chart '" + chart + "' "
-          + version.version() + " without a download URL; fix the repository's index");
+      throw ReconcileException.stalled(
+          where
+              + ": "
+              + what
+              + " lists chart '"
+              + chart
+              + "' "
+              + version.version()
+              + " without a download URL; fix the repository's index");
     }
     URI url = resolve(repository, version.urls().get(0), where);
     String archive = "chart " + chart + " " + version.version() + " from " + what;
@@ -56,10 +63,11 @@ final class HttpRepositoryCharts {
     if (!response.ok()) {
       throw ChartHttp.failure(response, archive, where);
     }
-    digest.ifPresent(expected -> {
-      ChartCache.verify(response.body(), expected, archive, where);
-      cache.put(expected, response.body());
-    });
+    digest.ifPresent(
+        expected -> {
+          ChartCache.verify(response.body(), expected, archive, where);
+          cache.put(expected, response.body());
+        });
     return new ChartArchiveBytes(chart + "-" + version.version() + ".tgz", response.body());
   }
 
@@ -74,8 +82,8 @@ final class HttpRepositoryCharts {
     String index = "the index of " + what;
     Request request = Request.anonymous(url, "application/yaml, */*");
     if (repository.hasCredentials()) {
-      request = request.withAuthorization(
-          ChartHttp.basic(repository.username(), repository.password()));
+      request =
+          request.withAuthorization(ChartHttp.basic(repository.username(), repository.password()));
     }
     Response response = http.get(request, repository, index, where);
     if (!response.ok()) {
@@ -92,11 +100,12 @@ final class HttpRepositoryCharts {
    */
   private static Request chartRequest(ChartRepository repository, URI url) {
     URI base = URI.create(repository.url());
-    boolean sameHost = Objects.equals(base.getHost(), url.getHost())
-        && base.getPort() == url.getPort();
-    String authorization = repository.hasCredentials()
-        && (sameHost || repository.passCredentials())
-        ? ChartHttp.basic(repository.username(), repository.password()) : null;
+    boolean sameHost =
+        Objects.equals(base.getHost(), url.getHost()) && base.getPort() == url.getPort();
+    String authorization =
+        repository.hasCredentials() && (sameHost || repository.passCredentials())
+            ? ChartHttp.basic(repository.username(), repository.password())
+            : null;
     return new Request(url, ARCHIVE, authorization, repository.passCredentials());
   }
 
@@ -105,15 +114,23 @@ final class HttpRepositoryCharts {
     try {
       return URI.create(withSlash(repository.url(), where)).resolve(url);
     } catch (IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": repository '" + repository.name()
-          + "' lists a chart URL that is not a URL: " + ChartRepository.displayed(url), e);
+      throw ReconcileException.stalled(
+          where
+              + ": repository '"
+              + repository.name()
+              + "' lists a chart URL that is not a URL: "
+              + ChartRepository.displayed(url),
+          e);
     }
   }
 
   private static String withSlash(String url, String where) {
     if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw ReconcileException.stalled(where + ": repository URL '" + ChartRepository.displayed(url)
-          + "' is not http:// or https://; for an OCI registry set oci: true");
+      throw ReconcileException.stalled(
+          where
+              + ": repository URL '"
+              + ChartRepository.displayed(url)
+              + "' is not http:// or https://; for an OCI registry set oci: true");
     }
     return url.endsWith("/") ? url : url + "/";
   }

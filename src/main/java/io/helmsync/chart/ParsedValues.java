@@ -19,7 +19,9 @@ import java.util.function.Function;
 final class ParsedValues {
   private final SizeBoundedCache<String, Map<String, Object>> byText;
 
-  /** @param capacity the characters of YAML text (of all cached files together) to keep at most */
+  /**
+   * @param capacity the characters of YAML text (of all cached files together) to keep at most
+   */
   ParsedValues(long capacity) {
     byText = new SizeBoundedCache<>(capacity);
   }

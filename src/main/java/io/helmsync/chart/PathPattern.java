@@ -4,10 +4,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A slash-separated path pattern in one of the two dialects Helm uses: Go's {@code
- * filepath.Match} for {@code .helmignore} and gobwas/glob for {@code .Files.Glob}. Both read
- * {@code *} and {@code ?} within one path segment and {@code [...]} classes; the glob dialect adds
- * {@code **} across segments and {@code {a,b}} alternatives.
+ * A slash-separated path pattern in one of the two dialects Helm uses: Go's {@code filepath.Match}
+ * for {@code .helmignore} and gobwas/glob for {@code .Files.Glob}. Both read {@code *} and {@code
+ * ?} within one path segment and {@code [...]} classes; the glob dialect adds {@code **} across
+ * segments and {@code {a,b}} alternatives.
  */
 public final class PathPattern {
   /** The two pattern languages Helm uses for chart files. */
@@ -46,8 +46,8 @@ public final class PathPattern {
       char c = pattern.charAt(i);
       switch (c) {
         case '*' -> {
-          boolean across = dialect == Dialect.GLOB && i + 1 < pattern.length()
-              && pattern.charAt(i + 1) == '*';
+          boolean across =
+              dialect == Dialect.GLOB && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*';
           out.append(across ? ".*" : "[^/]*");
           i += across ? 1 : 0;
         }

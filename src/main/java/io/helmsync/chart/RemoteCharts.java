@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fetches the charts that releases name remotely: {@code repository/chart} from a helmfile
- * {@code repositories:} entry (a classic Helm repository, or an OCI registry with {@code oci:
- * true}) and {@code oci://registry/path/chart}. Archives are cached on disk by digest and indexes
- * in memory for {@link Options#indexTtl()}; one instance serves the whole process so that both
- * outlive each reconcile.
+ * Fetches the charts that releases name remotely: {@code repository/chart} from a helmfile {@code
+ * repositories:} entry (a classic Helm repository, or an OCI registry with {@code oci: true}) and
+ * {@code oci://registry/path/chart}. Archives are cached on disk by digest and indexes in memory
+ * for {@link Options#indexTtl()}; one instance serves the whole process so that both outlive each
+ * reconcile.
  */
 public final class RemoteCharts {
   private final HttpRepositoryCharts repositories;
@@ -25,11 +25,14 @@ public final class RemoteCharts {
    * @param timeout for connecting and for each response
    * @param plainHttpRegistries talk {@code http://} to OCI registries (local test registries only)
    */
-  public record Options(Path cacheDir, Duration indexTtl, Duration timeout,
-      boolean plainHttpRegistries) {
+  public record Options(
+      Path cacheDir, Duration indexTtl, Duration timeout, boolean plainHttpRegistries) {
     public static Options defaults() {
-      return new Options(Path.of(System.getProperty("java.io.tmpdir"), "helmsync", "charts"),
-          Duration.ofMinutes(1), Duration.ofSeconds(30), false);
+      return new Options(
+          Path.of(System.getProperty("java.io.tmpdir"), "helmsync", "charts"),
+          Duration.ofMinutes(1),
+          Duration.ofSeconds(30),
+          false);
     }
 
     public Options withCacheDir(Path dir) {
@@ -62,17 +65,17 @@ public final class RemoteCharts {
    * @param declared the state's repositories
    * @param where the release, for messages
    * @throws ReconcileException TRANSIENT when a server is down or failing; STALLED when the
-   *     repository, chart or version does not exist, credentials are refused, or the archive is
-   *     not what its source announced
+   *     repository, chart or version does not exist, credentials are refused, or the archive is not
+   *     what its source announced
    */
   public Chart load(String chart, String version, List<ChartRepository> declared, String where) {
     ChartArchiveBytes archive = fetch(chart, version, declared, where);
-    return ChartLoader.fromFiles(archive.fileName(),
-        ChartArchive.read(archive.fileName(), archive.data(), where), where);
+    return ChartLoader.fromFiles(
+        archive.fileName(), ChartArchive.read(archive.fileName(), archive.data(), where), where);
   }
 
-  private ChartArchiveBytes fetch(String chart, String version, List<ChartRepository> declared,
-      String where) {
+  private ChartArchiveBytes fetch(
+      String chart, String version, List<ChartRepository> declared, String where) {
     if (chart.startsWith("oci://")) {
       ChartRepository credentials = registryCredentials(chart, declared);
       if (credentials != null) {
@@ -82,14 +85,28 @@ public final class RemoteCharts {
     }
     int slash = chart.indexOf('/');
     if (slash <= 0 || slash == chart.length() - 1) {
-      throw ReconcileException.stalled(where + ": chart '" + chart + "' is neither a local path "
-          + "nor repository/chart; fix chart:");
+      throw ReconcileException.stalled(
+          where
+              + ": chart '"
+              + chart
+              + "' is neither a local path "
+              + "nor repository/chart; fix chart:");
     }
     String name = chart.substring(0, slash);
-    ChartRepository repository = declared.stream().filter(r -> r.name().equals(name)).findFirst()
-        .orElseThrow(() -> ReconcileException.stalled(where + ": chart '" + chart
-            + "' names repository '" + name + "', which repositories: does not declare; declare "
-            + "it, or fix chart: if the chart is meant to be a local path"));
+    ChartRepository repository =
+        declared.stream()
+            .filter(r -> r.name().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    ReconcileException.stalled(
+                        where
+                            + ": chart '"
+                            + chart
+                            + "' names repository '"
+                            + name
+                            + "', which repositories: does not declare; declare "
+                            + "it, or fix chart: if the chart is meant to be a local path"));
     refuseUnsupported(repository, where);
     String inRepository = chart.substring(slash + 1);
     if (repository.oci()) {
@@ -101,25 +118,39 @@ public final class RemoteCharts {
 
   private static void refuseUnsupported(ChartRepository repository, String where) {
     if (repository.skipTlsVerify()) {
-      throw ReconcileException.stalled(where + ": repository '" + repository.name() + "' sets "
-          + "skipTLSVerify, which helmsync refuses; give the repository's CA certificate as caFile "
-          + "instead");
+      throw ReconcileException.stalled(
+          where
+              + ": repository '"
+              + repository.name()
+              + "' sets "
+              + "skipTLSVerify, which helmsync refuses; give the repository's CA certificate as caFile "
+              + "instead");
     }
     if (repository.clientCertificate()) {
-      throw ReconcileException.stalled(where + ": repository '" + repository.name() + "' sets "
-          + "certFile/keyFile; helmsync does not present client certificates to chart "
-          + "repositories, so use username and password");
+      throw ReconcileException.stalled(
+          where
+              + ": repository '"
+              + repository.name()
+              + "' sets "
+              + "certFile/keyFile; helmsync does not present client certificates to chart "
+              + "repositories, so use username and password");
     }
   }
 
-  /** The {@code oci: true} entry for the reference's registry host, as {@code helm registry login}. */
-  private static ChartRepository registryCredentials(String reference,
-      List<ChartRepository> declared) {
+  /**
+   * The {@code oci: true} entry for the reference's registry host, as {@code helm registry login}.
+   */
+  private static ChartRepository registryCredentials(
+      String reference, List<ChartRepository> declared) {
     String host = URI.create("oci://" + reference.substring("oci://".length())).getAuthority();
-    Optional<ChartRepository> match = declared.stream().filter(ChartRepository::oci)
-        .filter(r -> host.equals(URI.create("oci://" + r.url().replaceFirst("^oci://", ""))
-            .getAuthority()))
-        .findFirst();
+    Optional<ChartRepository> match =
+        declared.stream()
+            .filter(ChartRepository::oci)
+            .filter(
+                r ->
+                    host.equals(
+                        URI.create("oci://" + r.url().replaceFirst("^oci://", "")).getAuthority()))
+            .findFirst();
     return match.orElse(null);
   }
 }

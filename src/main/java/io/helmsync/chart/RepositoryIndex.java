@@ -44,17 +44,19 @@ final class RepositoryIndex {
     try {
       root = YAML.readTree(yaml);
     } catch (IOException e) {
-      throw ReconcileException.stalled(where + ": " + what + " is not valid YAML: "
-          + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          where + ": " + what + " is not valid YAML: " + e.getMessage(), e);
     }
     JsonNode entries = root == null ? null : root.get("entries");
     if (entries == null || !entries.isObject()) {
-      throw ReconcileException.stalled(where + ": " + what + " has no entries; is the URL a Helm "
-          + "chart repository?");
+      throw ReconcileException.stalled(
+          where + ": " + what + " has no entries; is the URL a Helm " + "chart repository?");
     }
     Map<String, List<ChartVersion>> byName = new LinkedHashMap<>();
-    entries.fields().forEachRemaining(entry -> byName.put(entry.getKey(),
-        versions(entry.getKey(), entry.getValue())));
+    entries
+        .fields()
+        .forEachRemaining(
+            entry -> byName.put(entry.getKey(), versions(entry.getKey(), entry.getValue())));
     return new RepositoryIndex(byName);
   }
 
@@ -63,18 +65,21 @@ final class RepositoryIndex {
     for (JsonNode node : list) {
       List<String> urls = new ArrayList<>();
       node.path("urls").forEach(url -> urls.add(url.asText()));
-      versions.add(new ChartVersion(name, node.path("version").asText(""), urls,
-          node.path("digest").asText("")));
+      versions.add(
+          new ChartVersion(
+              name, node.path("version").asText(""), urls, node.path("digest").asText("")));
     }
     // Helm's SortEntries: newest first; versions that are not semver keep their place at the end.
-    versions.sort(Comparator.comparing(RepositoryIndex::semverOrNull,
-        Comparator.nullsLast(Comparator.reverseOrder())));
+    versions.sort(
+        Comparator.comparing(
+            RepositoryIndex::semverOrNull, Comparator.nullsLast(Comparator.reverseOrder())));
     return versions;
   }
 
   private static SemanticVersion semverOrNull(ChartVersion version) {
     return SemanticVersion.isValid(version.version())
-        ? SemanticVersion.parse(version.version()) : null;
+        ? SemanticVersion.parse(version.version())
+        : null;
   }
 
   /**
@@ -87,8 +92,14 @@ final class RepositoryIndex {
   ChartVersion select(String chart, String constraint, String what, String where) {
     List<ChartVersion> versions = entries.get(chart);
     if (versions == null || versions.isEmpty()) {
-      throw ReconcileException.stalled(where + ": chart '" + chart + "' is not in " + what
-          + "; check the chart name" + listed("charts there", List.copyOf(entries.keySet())));
+      throw ReconcileException.stalled(
+          where
+              + ": chart '"
+              + chart
+              + "' is not in "
+              + what
+              + "; check the chart name"
+              + listed("charts there", List.copyOf(entries.keySet())));
     }
     for (ChartVersion version : versions) {
       if (version.version().equals(constraint)) {
@@ -96,22 +107,44 @@ final class RepositoryIndex {
       }
     }
     VersionConstraint parsed = parseConstraint(constraint, chart, where);
-    return versions.stream().filter(v -> SemanticVersion.isValid(v.version())
-            && parsed.matches(SemanticVersion.parse(v.version())))
+    return versions.stream()
+        .filter(
+            v ->
+                SemanticVersion.isValid(v.version())
+                    && parsed.matches(SemanticVersion.parse(v.version())))
         .findFirst()
-        .orElseThrow(() -> ReconcileException.stalled(where + ": no version of chart '" + chart
-            + "' in " + what + " satisfies '" + constraint + "'" + listed("newest available",
-            versions.stream().map(ChartVersion::version).toList())
-            + "; change the release's version:"));
+        .orElseThrow(
+            () ->
+                ReconcileException.stalled(
+                    where
+                        + ": no version of chart '"
+                        + chart
+                        + "' in "
+                        + what
+                        + " satisfies '"
+                        + constraint
+                        + "'"
+                        + listed(
+                            "newest available",
+                            versions.stream().map(ChartVersion::version).toList())
+                        + "; change the release's version:"));
   }
 
   static VersionConstraint parseConstraint(String constraint, String chart, String where) {
     try {
       return VersionConstraint.parse(constraint.isEmpty() ? "*" : constraint);
     } catch (IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": version '" + constraint + "' of chart '" + chart
-          + "' is not a semver constraint (" + e.getMessage() + "); write e.g. 1.2.3, ~1.2 or "
-          + ">=1.2 <2", e);
+      throw ReconcileException.stalled(
+          where
+              + ": version '"
+              + constraint
+              + "' of chart '"
+              + chart
+              + "' is not a semver constraint ("
+              + e.getMessage()
+              + "); write e.g. 1.2.3, ~1.2 or "
+              + ">=1.2 <2",
+          e);
     }
   }
 

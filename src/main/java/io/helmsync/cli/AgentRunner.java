@@ -5,21 +5,21 @@ import io.helmsync.config.HelmsyncConfig;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
-import io.helmsync.observe.EventSink;
-import io.helmsync.observe.KubernetesEventSink;
-import io.helmsync.reconcile.SyncEvents;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.AgentHealth;
+import io.helmsync.observe.EventSink;
+import io.helmsync.observe.KubernetesEventSink;
 import io.helmsync.reconcile.Leadership;
 import io.helmsync.reconcile.ReconcileLoop;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
+import io.helmsync.reconcile.SyncEvents;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Starts the reconcile loop and keeps the process up until it is told to stop. */
@@ -34,12 +34,18 @@ public class AgentRunner {
   private final boolean leaderElection;
   private final Scheduler scheduler;
   private final Duration secretRefresh;
-  /** This replica, in the Lease and in Events' reportingInstance: the pod name in a cluster. */
-  private final String identity = Optional.ofNullable(System.getenv("HOSTNAME"))
-      .orElseGet(() -> "helmsync-" + UUID.randomUUID());
 
-  public AgentRunner(Pipelines pipelines, ReconcileLoop loop, AgentHealth health,
-      HelmsyncConfig config, Scheduler scheduler) {
+  /** This replica, in the Lease and in Events' reportingInstance: the pod name in a cluster. */
+  private final String identity =
+      Optional.ofNullable(System.getenv("HOSTNAME"))
+          .orElseGet(() -> "helmsync-" + UUID.randomUUID());
+
+  public AgentRunner(
+      Pipelines pipelines,
+      ReconcileLoop loop,
+      AgentHealth health,
+      HelmsyncConfig config,
+      Scheduler scheduler) {
     this.pipelines = pipelines;
     this.loop = loop;
     this.health = health;
@@ -71,8 +77,7 @@ public class AgentRunner {
     Pipelines.Agent agent = pipelines.agent(settings, loop::request, sink, events);
     watchSecretRotation();
     AgentSettings running = settings;
-    Runnable start =
-        () -> loop.start(agent.reconciler(), running, events, agent.releaseHealth());
+    Runnable start = () -> loop.start(agent.reconciler(), running, events, agent.releaseHealth());
     if (settings.dryRun() || !leaderElection) {
       start.run();
     } else {
@@ -91,7 +96,8 @@ public class AgentRunner {
     if (secretRefresh.isZero()) {
       return;
     }
-    scheduler.newJob(SECRET_REFRESH_JOB)
+    scheduler
+        .newJob(SECRET_REFRESH_JOB)
         .setInterval(secretRefresh.toString())
         .setConcurrentExecution(ConcurrentExecution.SKIP)
         .setTask(execution -> refreshSecrets())
@@ -114,14 +120,22 @@ public class AgentRunner {
     if (settings.dryRun()) {
       return EventSink.NONE;
     }
-    ObjectRef inventory = new ObjectRef("v1", "ConfigMap", settings.namespace(),
-        ConfigMapInventoryStore.name(settings.environment()));
+    ObjectRef inventory =
+        new ObjectRef(
+            "v1",
+            "ConfigMap",
+            settings.namespace(),
+            ConfigMapInventoryStore.name(settings.environment()));
     return new KubernetesEventSink(pipelines.client(), inventory, identity, Clock.systemUTC());
   }
 
   private Leadership leadership(AgentSettings settings) {
-    return new Leadership(pipelines.client(), settings.namespace(), settings.environment(),
-        identity, Leadership.Timing.DEFAULTS);
+    return new Leadership(
+        pipelines.client(),
+        settings.namespace(),
+        settings.environment(),
+        identity,
+        Leadership.Timing.DEFAULTS);
   }
 
   private Leadership.Role roleFor(Runnable start) {

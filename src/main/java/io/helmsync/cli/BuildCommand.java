@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
-    description = "Print the helmfile state of the environment after templates, bases and values "
-        + "are resolved; secret values are shown as ***. Touches no cluster.")
+    description =
+        "Print the helmfile state of the environment after templates, bases and values "
+            + "are resolved; secret values are shown as ***. Touches no cluster.")
 public class BuildCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Spec CommandSpec spec;

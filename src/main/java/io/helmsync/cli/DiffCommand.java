@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
-    description = "Show what a sync would change (Secret values masked); exit 0 in sync, 2 if not, 1 on error.")
+    description =
+        "Show what a sync would change (Secret values masked); exit 0 in sync, 2 if not, 1 on error.")
 public class DiffCommand implements Callable<Integer> {
   static final int DIFFERENCES = 2;
 
@@ -48,11 +49,17 @@ public class DiffCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Spec CommandSpec spec;
 
-  @Option(names = "--color", paramLabel = "WHEN", description = "auto (on a terminal), always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "auto (on a terminal), always or never.")
   Colour colour = Colour.AUTO;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-      description = "text (unified diffs, default), json or yaml (a list of the objects that would change).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description =
+          "text (unified diffs, default), json or yaml (a list of the objects that would change).")
   OutputFormat output = OutputFormat.TEXT;
 
   @Inject HelmsyncConfig config;
@@ -63,7 +70,8 @@ public class DiffCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AgentSettings settings = source.apply(config);
     if (!pipelines.clusterConfigured()) {
-      err.println("helmsync diff: no Kubernetes cluster configured (set KUBECONFIG or run in a pod)");
+      err.println(
+          "helmsync diff: no Kubernetes cluster configured (set KUBECONFIG or run in a pod)");
       return 1;
     }
     try {
@@ -72,8 +80,10 @@ public class DiffCommand implements Callable<Integer> {
           diff(pipelines.client(), settings, pipelines.differ(settings), desired);
       List<ObjectDiff> diffs = result.changes();
       print(diffs, Redaction.of(desired.secretValues()));
-      err.println(diffs.isEmpty() && result.refusedPrune().isEmpty() ? "in sync: no differences"
-          : diffs.size() + " objects would change");
+      err.println(
+          diffs.isEmpty() && result.refusedPrune().isEmpty()
+              ? "in sync: no differences"
+              : diffs.size() + " objects would change");
       result.refusedPrune().ifPresent(err::println);
       return exitCode(result);
     } catch (ReconcileException e) {
@@ -86,8 +96,8 @@ public class DiffCommand implements Callable<Integer> {
    * What a sync of {@code desired} would change: the stale objects are those of the inventory a
    * sync reads, and none when pruning is off ({@code HELMSYNC_PRUNE=false}), as for a sync.
    */
-  static Differ.Result diff(KubernetesClient client, AgentSettings settings, Differ differ,
-      DesiredState desired) {
+  static Differ.Result diff(
+      KubernetesClient client, AgentSettings settings, Differ differ, DesiredState desired) {
     Inventory previous =
         new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
     List<ObjectRef> stale =
@@ -111,9 +121,14 @@ public class DiffCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    boolean coloured = colour == Colour.ALWAYS || (colour == Colour.AUTO && System.console() != null);
-    diffs.forEach(diff -> redaction.mask(diff.unified()).lines()
-        .forEach(line -> out.println(coloured ? paint(line) : line)));
+    boolean coloured =
+        colour == Colour.ALWAYS || (colour == Colour.AUTO && System.console() != null);
+    diffs.forEach(
+        diff ->
+            redaction
+                .mask(diff.unified())
+                .lines()
+                .forEach(line -> out.println(coloured ? paint(line) : line)));
     out.flush();
   }
 
@@ -129,11 +144,11 @@ public class DiffCommand implements Callable<Integer> {
 
   private static String paint(String line) {
     String code =
-        line.startsWith("+++") || line.startsWith("---") ? "1"
-            : line.startsWith("@@") ? "36"
-            : line.startsWith("+") ? "32"
-            : line.startsWith("-") ? "31"
-            : null;
+        line.startsWith("+++") || line.startsWith("---")
+            ? "1"
+            : line.startsWith("@@")
+                ? "36"
+                : line.startsWith("+") ? "32" : line.startsWith("-") ? "31" : null;
     return code == null ? line : "\u001b[" + code + "m" + line + "\u001b[0m";
   }
 }

@@ -22,15 +22,18 @@ final class HelmSetArguments {
     for (String pair : split(argument, ',')) {
       int equals = unescapedIndex(pair, '=');
       if (equals <= 0) {
-        throw new IllegalArgumentException("key \"" + pair + "\" has no value (in --set "
-            + argument + ")");
+        throw new IllegalArgumentException(
+            "key \"" + pair + "\" has no value (in --set " + argument + ")");
       }
       String raw = pair.substring(equals + 1);
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("name", pair.substring(0, equals));
       if (raw.startsWith("{") && raw.endsWith("}")) {
-        entry.put("values", split(raw.substring(1, raw.length() - 1), ',').stream()
-            .map(item -> typed(unescape(item), asString)).toList());
+        entry.put(
+            "values",
+            split(raw.substring(1, raw.length() - 1), ',').stream()
+                .map(item -> typed(unescape(item), asString))
+                .toList());
       } else {
         entry.put("value", typed(unescape(raw), asString));
       }

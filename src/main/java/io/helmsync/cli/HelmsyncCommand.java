@@ -8,8 +8,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Keeps a namespace in sync with the helmfile state in a Git repository.",
-    subcommands = {HelmsyncCommand.Agent.class, RenderCommand.class, BuildCommand.class,
-        DiffCommand.class, SyncCommand.class, StatusCommand.class, TemplateCommand.class})
+    subcommands = {
+      HelmsyncCommand.Agent.class,
+      RenderCommand.class,
+      BuildCommand.class,
+      DiffCommand.class,
+      SyncCommand.class,
+      StatusCommand.class,
+      TemplateCommand.class
+    })
 public class HelmsyncCommand extends AgentOptions {
 
   /** {@code helmsync agent}: the continuous loop plus the HTTP endpoints. */

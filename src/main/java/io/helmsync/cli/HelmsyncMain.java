@@ -28,8 +28,11 @@ public class HelmsyncMain implements QuarkusApplication {
 
   static boolean isOneShot(String... args) {
     for (String arg : args) {
-      if (ONE_SHOT_COMMANDS.contains(arg) || arg.equals("--help") || arg.equals("-h")
-          || arg.equals("--version") || arg.equals("-V")) {
+      if (ONE_SHOT_COMMANDS.contains(arg)
+          || arg.equals("--help")
+          || arg.equals("-h")
+          || arg.equals("--version")
+          || arg.equals("-V")) {
         return true;
       }
     }

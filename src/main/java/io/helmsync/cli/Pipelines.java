@@ -77,36 +77,50 @@ public class Pipelines {
 
   public Pipelines(
       Instance<KubernetesClient> clients,
-      @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url") Optional<String> apiServerUrl,
+      @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url")
+          Optional<String> apiServerUrl,
       HelmsyncConfig config,
       Instance<SecretsManagerClient> secretsManager,
       @ConfigProperty(name = "quarkus.secretsmanager.endpoint-override") Optional<URI> endpoint,
       ReconcileMetrics metrics) {
     this.clients = clients;
     this.metrics = metrics;
-    this.watchOptions = new ClusterSide.WatchOptions(
-        DriftPolicy.parse(config.driftIgnore().orElse(List.of())), config.selfHeal(), config.suspend());
+    this.watchOptions =
+        new ClusterSide.WatchOptions(
+            DriftPolicy.parse(config.driftIgnore().orElse(List.of())),
+            config.selfHeal(),
+            config.suspend());
     this.apiServerUrl = apiServerUrl;
     this.envSecret = config.envSecret().filter(name -> !name.isBlank());
     this.pruneOptions = PruneOptions.defaults().withAllowMassPrune(config.allowMassPrune());
     this.gotmplOnly = config.helmfileV1Mode();
     this.scope = ScopePolicy.of(config.allowedNamespaces(), config.allowClusterScoped());
-    this.functions = HelmfileFunctions.Options.defaults()
-        .withEnvAllow(EnvAllowlist.parse(config.envAllow()));
+    this.functions =
+        HelmfileFunctions.Options.defaults().withEnvAllow(EnvAllowlist.parse(config.envAllow()));
     this.secretPlaceholders = config.secretPlaceholders();
     // One resolver for the process, so that its cache outlives each reconcile.
     AwsClients aws = new AwsClients(secretsManager::get, endpoint);
-    Optional<Supplier<SopsKeys>> sopsSecret = config.sopsSecret()
-        .filter(name -> !name.isBlank() && clusterConfigured())
-        .map(name -> new SopsSecret(this::client, AgentSettings.from(config).namespace(), name));
-    this.secrets = SecretResolver.of(aws, clusterConfigured() ? this::client : null,
-        config.secretRefresh(),
-        (backend, result) -> metrics.secretRequested(backend, result.label()))
-        .withSops(new SopsFiles(SopsFiles.keys(sopsSecret, config.sopsKeysDir()),
-            new KmsKeys(aws.credentials(), endpoint)));
+    Optional<Supplier<SopsKeys>> sopsSecret =
+        config
+            .sopsSecret()
+            .filter(name -> !name.isBlank() && clusterConfigured())
+            .map(
+                name -> new SopsSecret(this::client, AgentSettings.from(config).namespace(), name));
+    this.secrets =
+        SecretResolver.of(
+                aws,
+                clusterConfigured() ? this::client : null,
+                config.secretRefresh(),
+                (backend, result) -> metrics.secretRequested(backend, result.label()))
+            .withSops(
+                new SopsFiles(
+                    SopsFiles.keys(sopsSecret, config.sopsKeysDir()),
+                    new KmsKeys(aws.credentials(), endpoint)));
     // One chart source for the process, so that its index cache outlives each reconcile.
-    this.charts = new RemoteCharts(RemoteCharts.Options.defaults()
-        .withCacheDir(config.chartCache().orElse(config.workDir().resolve("charts"))));
+    this.charts =
+        new RemoteCharts(
+            RemoteCharts.Options.defaults()
+                .withCacheDir(config.chartCache().orElse(config.workDir().resolve("charts"))));
   }
 
   /** The process's remote chart source (repositories, OCI registries, the chart cache). */
@@ -137,8 +151,8 @@ public class Pipelines {
 
   /** The resolver a load with these settings uses: {@code HELMSYNC_SECRET_PLACEHOLDERS} decides. */
   private SecretResolver secrets(AgentSettings settings, boolean automaticPlaceholders) {
-    return secrets.orPlaceholders(secretPlaceholders, automaticPlaceholders, !settings.dryRun(),
-        clusterConfigured());
+    return secrets.orPlaceholders(
+        secretPlaceholders, automaticPlaceholders, !settings.dryRun(), clusterConfigured());
   }
 
   /** The cluster's client; only call when {@link #clusterConfigured()}. */
@@ -156,10 +170,11 @@ public class Pipelines {
     if (!clusterConfigured()) {
       return reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, false);
     }
-    Optional<ClusterSync> cluster = settings.dryRun() ? Optional.empty()
-        : Optional.of(clusterSide().once(settings, watchOptions.driftPolicy()));
-    return reconciler(
-        settings, cluster, clusterSide().view(), clusterSide().kindScopes(), false);
+    Optional<ClusterSync> cluster =
+        settings.dryRun()
+            ? Optional.empty()
+            : Optional.of(clusterSide().once(settings, watchOptions.driftPolicy()));
+    return reconciler(settings, cluster, clusterSide().view(), clusterSide().kindScopes(), false);
   }
 
   /**
@@ -171,16 +186,20 @@ public class Pipelines {
   }
 
   /**
-   * The reconciler of {@code render}: never asks a cluster, charts see Helm's offline
-   * {@code .Capabilities} and {@code lookup} finds nothing, as with {@code helm template}.
+   * The reconciler of {@code render}: never asks a cluster, charts see Helm's offline {@code
+   * .Capabilities} and {@code lookup} finds nothing, as with {@code helm template}.
    */
   public Reconciler offlineReconciler(AgentSettings settings) {
     return reconciler(
         settings.withDryRun(true), Optional.empty(), offline(), KindScopes.OFFLINE, false);
   }
 
-  private Reconciler reconciler(AgentSettings settings, Optional<ClusterSync> cluster,
-      ClusterView view, KindScopes kinds, boolean automaticPlaceholders) {
+  private Reconciler reconciler(
+      AgentSettings settings,
+      Optional<ClusterSync> cluster,
+      ClusterView view,
+      KindScopes kinds,
+      boolean automaticPlaceholders) {
     return new Reconciler(
         source(settings),
         new HelmfileLoader(stateOptions(settings, secrets(settings, automaticPlaceholders))),
@@ -211,52 +230,66 @@ public class Pipelines {
   public record Agent(Reconciler reconciler, ReleaseHealth releaseHealth) {}
 
   /**
-   * The agent: with a cluster, applies through informers that also watch for drift (heals are
-   * asked of {@code request}), and in dry-run reports what it would change without writing;
-   * without a cluster, renders only.
+   * The agent: with a cluster, applies through informers that also watch for drift (heals are asked
+   * of {@code request}), and in dry-run reports what it would change without writing; without a
+   * cluster, renders only.
    *
    * @param sink where drift corrections are reported
    * @param events where each new revision the agent applies is announced
    */
-  public Agent agent(AgentSettings settings, Consumer<Trigger> request, EventSink sink,
-      SyncEvents events) {
+  public Agent agent(
+      AgentSettings settings, Consumer<Trigger> request, EventSink sink, SyncEvents events) {
     if (!clusterConfigured()) {
-      return new Agent(reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, true),
+      return new Agent(
+          reconciler(settings, Optional.empty(), offline(), KindScopes.OFFLINE, true),
           ReleaseHealth.NONE);
     }
     ServerSideSync cluster =
         clusterSide().agent(settings, watchOptions, metrics, sink, events, request);
     return new Agent(
-        reconciler(settings, Optional.<ClusterSync>of(cluster), clusterSide().view(),
-            clusterSide().kindScopes(), false),
+        reconciler(
+            settings,
+            Optional.<ClusterSync>of(cluster),
+            clusterSide().view(),
+            clusterSide().kindScopes(),
+            false),
         settings.dryRun() ? ReleaseHealth.NONE : cluster.releaseHealth());
   }
 
   /**
-   * How helmfile state is read: {@code env}/{@code requiredEnv} see what {@code
-   * HELMSYNC_ENV_ALLOW} allows of the agent's environment and, when {@code HELMSYNC_ENV_SECRET}
-   * names one and a cluster is configured, that Secret's keys.
+   * How helmfile state is read: {@code env}/{@code requiredEnv} see what {@code HELMSYNC_ENV_ALLOW}
+   * allows of the agent's environment and, when {@code HELMSYNC_ENV_SECRET} names one and a cluster
+   * is configured, that Secret's keys.
    */
   public StateOptions stateOptions(AgentSettings settings) {
     return stateOptions(settings, secrets(settings, false));
   }
 
   private StateOptions stateOptions(AgentSettings settings, SecretResolver resolver) {
-    StateOptions options = StateOptions.of(settings.stateFile(), settings.namespace(), environment)
-        .withGotmplOnly(gotmplOnly).withSecrets(resolver).withFunctions(functions);
+    StateOptions options =
+        StateOptions.of(settings.stateFile(), settings.namespace(), environment)
+            .withGotmplOnly(gotmplOnly)
+            .withSecrets(resolver)
+            .withFunctions(functions);
     if (envSecret.isEmpty() || !clusterConfigured()) {
       return options;
     }
-    EnvironmentSecret secret = new EnvironmentSecret(client(), settings.namespace(), envSecret.get());
-    return new StateOptions(options.stateFile(), options.namespace(), options.gotmplOnly(),
-        () -> secret.variables(environment), secret::secretNames, options.secrets(),
+    EnvironmentSecret secret =
+        new EnvironmentSecret(client(), settings.namespace(), envSecret.get());
+    return new StateOptions(
+        options.stateFile(),
+        options.namespace(),
+        options.gotmplOnly(),
+        () -> secret.variables(environment),
+        secret::secretNames,
+        options.secrets(),
         options.functions());
   }
 
   /** The helmfile state of the settings' environment, read from the current revision. */
   public HelmfileState state(AgentSettings settings) {
-    return new HelmfileLoader(stateOptions(settings)).load(source(settings).fetch(null),
-        settings.environment());
+    return new HelmfileLoader(stateOptions(settings))
+        .load(source(settings).fetch(null), settings.environment());
   }
 
   private Source source(AgentSettings settings) {

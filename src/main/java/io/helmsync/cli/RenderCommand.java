@@ -26,15 +26,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
-    description = "Print the manifests that would be applied, with helmsync's labels; touch no cluster. "
-        + "Secret values are shown as *** unless --show-secrets is given.")
+    description =
+        "Print the manifests that would be applied, with helmsync's labels; touch no cluster. "
+            + "Secret values are shown as *** unless --show-secrets is given.")
 public class RenderCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Spec CommandSpec spec;
   @Inject HelmsyncConfig config;
   @Inject Pipelines pipelines;
 
-  @Option(names = "--show-secrets",
+  @Option(
+      names = "--show-secrets",
       description = "Print secret values as they would be applied, e.g. to pipe into kubectl.")
   boolean showSecrets;
 
@@ -44,8 +46,16 @@ public class RenderCommand implements Callable<Integer> {
       DesiredState desired = pipelines.offlineReconciler(source.apply(config)).render();
       Redaction redaction = Redaction.of(showSecrets ? Set.of() : desired.secretValues());
       PrintWriter out = spec.commandLine().getOut();
-      desired.releases().forEach(release -> release.objects().forEach(
-          object -> print(out, release.name(), object.source(), shown(object, redaction))));
+      desired
+          .releases()
+          .forEach(
+              release ->
+                  release
+                      .objects()
+                      .forEach(
+                          object ->
+                              print(
+                                  out, release.name(), object.source(), shown(object, redaction))));
       out.flush();
       return 0;
     } catch (ReconcileException e) {
@@ -63,7 +73,8 @@ public class RenderCommand implements Callable<Integer> {
     return masked;
   }
 
-  private static void print(PrintWriter out, String release, String source, Map<String, Object> body) {
+  private static void print(
+      PrintWriter out, String release, String source, Map<String, Object> body) {
     out.println("---");
     out.println("# Release: " + release + ", source: " + source);
     out.print(YamlDocuments.write(body));

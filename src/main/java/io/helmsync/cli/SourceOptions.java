@@ -32,7 +32,8 @@ public class SourceOptions {
   @Option(
       names = {"-n", "--namespace"},
       paramLabel = "NS",
-      description = "Namespace to manage (default: $HELMSYNC_NAMESPACE, else the environment name).")
+      description =
+          "Namespace to manage (default: $HELMSYNC_NAMESPACE, else the environment name).")
   String namespace;
 
   /** The configured settings with these options applied on top. */

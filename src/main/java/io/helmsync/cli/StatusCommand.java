@@ -31,27 +31,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code helmsync status}: what the agent reports, from its API ({@code --url}) or, when no agent is
- * at hand, from what it leaves in the cluster: the inventory ConfigMap and the Events on it. Both
- * hold no secret values, so both can be printed as they are.
+ * {@code helmsync status}: what the agent reports, from its API ({@code --url}) or, when no agent
+ * is at hand, from what it leaves in the cluster: the inventory ConfigMap and the Events on it.
+ * Both hold no secret values, so both can be printed as they are.
  */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show the agent's state: from its API with --url, else from the inventory and Events in the cluster.")
+    description =
+        "Show the agent's state: from its API with --url, else from the inventory and Events in the cluster.")
 public class StatusCommand implements Callable<Integer> {
   static final int RECENT_EVENTS = 10;
   @Mixin SourceOptions source;
   @Spec CommandSpec spec;
 
-  @Option(names = "--url", paramLabel = "URL",
+  @Option(
+      names = "--url",
+      paramLabel = "URL",
       description = "The agent's address (http://helmsync.<namespace>:8080): read GET /api/status.")
   URI url;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default), json or yaml.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "text (default), json or yaml.")
   OutputFormat output = OutputFormat.TEXT;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", description = "How long to wait for the agent (default: PT5S).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description = "How long to wait for the agent (default: PT5S).")
   Duration timeout = Duration.ofSeconds(5);
 
   @Inject HelmsyncConfig config;
@@ -81,13 +90,18 @@ public class StatusCommand implements Callable<Integer> {
 
   private Map<String, Object> fromAgent() throws Unavailable {
     URI api = url.resolve("/api/status");
-    HttpRequest request = HttpRequest.newBuilder(api).timeout(timeout).header("Accept", "application/json").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(api).timeout(timeout).header("Accept", "application/json").build();
     HttpResponse<String> response;
     try {
-      response = HttpClient.newBuilder().connectTimeout(timeout).build()
-          .send(request, HttpResponse.BodyHandlers.ofString());
+      response =
+          HttpClient.newBuilder()
+              .connectTimeout(timeout)
+              .build()
+              .send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException e) {
-      throw new Unavailable(api + ": connection refused; is the agent running, and is --url its address?");
+      throw new Unavailable(
+          api + ": connection refused; is the agent running, and is --url its address?");
     } catch (HttpTimeoutException e) {
       throw new Unavailable(api + ": no answer within " + timeout.toSeconds() + " s");
     } catch (IOException e) {
@@ -97,7 +111,8 @@ public class StatusCommand implements Callable<Integer> {
       throw new Unavailable(api + ": interrupted");
     }
     if (response.statusCode() != 200) {
-      throw new Unavailable(api + ": answered HTTP " + response.statusCode() + "; is --url a helmsync agent?");
+      throw new Unavailable(
+          api + ": answered HTTP " + response.statusCode() + "; is --url a helmsync agent?");
     }
     try {
       if (OutputFormat.readJson(response.body()) instanceof Map<?, ?> map) {
@@ -113,23 +128,36 @@ public class StatusCommand implements Callable<Integer> {
 
   private Map<String, Object> fromCluster(AgentSettings settings) throws Unavailable {
     if (!pipelines.clusterConfigured()) {
-      throw new Unavailable("no agent address and no Kubernetes cluster: pass --url http://<agent>:8080,"
-          + " or set KUBECONFIG to read the inventory in the cluster");
+      throw new Unavailable(
+          "no agent address and no Kubernetes cluster: pass --url http://<agent>:8080,"
+              + " or set KUBECONFIG to read the inventory in the cluster");
     }
     String inventoryName = ConfigMapInventoryStore.name(settings.environment());
     KubernetesClient client = pipelines.client();
     try {
-      Inventory inventory = new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
+      Inventory inventory =
+          new ConfigMapInventoryStore(client, settings.namespace(), settings.environment()).load();
       if (inventory.releases().isEmpty()) {
-        throw new Unavailable("ConfigMap/" + settings.namespace() + "/" + inventoryName
-            + " is missing or empty: no agent has synced environment " + settings.environment()
-            + " in namespace " + settings.namespace() + " yet (check -e and -n)");
+        throw new Unavailable(
+            "ConfigMap/"
+                + settings.namespace()
+                + "/"
+                + inventoryName
+                + " is missing or empty: no agent has synced environment "
+                + settings.environment()
+                + " in namespace "
+                + settings.namespace()
+                + " yet (check -e and -n)");
       }
       Map<String, Object> status = new LinkedHashMap<>();
       status.put("environment", settings.environment());
       status.put("namespace", settings.namespace());
       status.put("source", "ConfigMap/" + settings.namespace() + "/" + inventoryName);
-      status.put("releases", inventory.releases().entrySet().stream().map(entry -> release(entry.getKey(), entry.getValue())).toList());
+      status.put(
+          "releases",
+          inventory.releases().entrySet().stream()
+              .map(entry -> release(entry.getKey(), entry.getValue()))
+              .toList());
       status.put("recent", recentEvents(client, settings.namespace(), inventoryName));
       return status;
     } catch (ReconcileException | KubernetesClientException e) {
@@ -145,7 +173,8 @@ public class StatusCommand implements Callable<Integer> {
     return release;
   }
 
-  private static List<Map<String, Object>> recentEvents(KubernetesClient client, String namespace, String inventory) {
+  private static List<Map<String, Object>> recentEvents(
+      KubernetesClient client, String namespace, String inventory) {
     // Filtered here rather than by field selector, which fabric8's mock server does not implement;
     // the API server keeps Events for an hour, so the namespace's list stays short.
     return client.v1().events().inNamespace(namespace).list().getItems().stream()

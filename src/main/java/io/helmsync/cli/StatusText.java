@@ -14,23 +14,41 @@ import java.util.stream.Collectors;
 final class StatusText {
   /** Field of a release in the status, and its column heading, in the order shown. */
   private static final Map<String, String> RELEASE_COLUMNS = orderedColumns();
+
   private final StringBuilder text = new StringBuilder();
 
   private StatusText() {}
 
   static String of(Map<String, Object> status) {
     StatusText out = new StatusText();
-    out.fact("environment", status.get("environment") + " (namespace " + status.get("namespace") + ")");
-    out.fact("source", status.get("source") + (status.get("ref") == null ? "" : " @ " + status.get("ref"))
-        + (Boolean.TRUE.equals(status.get("dryRun")) ? " (dry-run)" : ""));
+    out.fact(
+        "environment", status.get("environment") + " (namespace " + status.get("namespace") + ")");
+    out.fact(
+        "source",
+        status.get("source")
+            + (status.get("ref") == null ? "" : " @ " + status.get("ref"))
+            + (Boolean.TRUE.equals(status.get("dryRun")) ? " (dry-run)" : ""));
     out.fact("state", status.get("state"));
     out.fact("revision", status.get("revision"));
     if (status.get("commit") instanceof Map<?, ?> commit) {
-      out.fact("commit", "\"" + commit.get("message") + "\" by " + commit.get("author") + ", " + commit.get("time"));
+      out.fact(
+          "commit",
+          "\""
+              + commit.get("message")
+              + "\" by "
+              + commit.get("author")
+              + ", "
+              + commit.get("time"));
     }
     if (status.get("finishedAt") != null) {
-      out.fact("last reconcile", status.get("finishedAt") + " (" + status.get("trigger") + ", "
-          + status.get("durationMillis") + " ms)");
+      out.fact(
+          "last reconcile",
+          status.get("finishedAt")
+              + " ("
+              + status.get("trigger")
+              + ", "
+              + status.get("durationMillis")
+              + " ms)");
     }
     if (status.get("error") != null) {
       out.fact("error", "(" + status.get("errorReason") + ") " + status.get("error"));
@@ -47,23 +65,32 @@ final class StatusText {
   }
 
   /**
-   * The releases as a table of the columns that any release has a value for: the agent's API
-   * knows chart, drift and health, the inventory knows the revision.
+   * The releases as a table of the columns that any release has a value for: the agent's API knows
+   * chart, drift and health, the inventory knows the revision.
    */
   private void releases(List<Map<String, Object>> releases) {
     if (releases.isEmpty()) {
       return;
     }
-    List<String> fields = RELEASE_COLUMNS.keySet().stream()
-        .filter(field -> releases.stream().anyMatch(release -> !cell(release, field).isEmpty()))
-        .toList();
-    List<Integer> widths = fields.stream().map(field -> Math.max(RELEASE_COLUMNS.get(field).length(),
-        releases.stream().mapToInt(release -> cell(release, field).length()).max().orElse(0)))
-        .toList();
+    List<String> fields =
+        RELEASE_COLUMNS.keySet().stream()
+            .filter(field -> releases.stream().anyMatch(release -> !cell(release, field).isEmpty()))
+            .toList();
+    List<Integer> widths =
+        fields.stream()
+            .map(
+                field ->
+                    Math.max(
+                        RELEASE_COLUMNS.get(field).length(),
+                        releases.stream()
+                            .mapToInt(release -> cell(release, field).length())
+                            .max()
+                            .orElse(0)))
+            .toList();
     text.append('\n');
     row(fields.stream().map(RELEASE_COLUMNS::get).toList(), widths);
-    releases.forEach(release ->
-        row(fields.stream().map(field -> cell(release, field)).toList(), widths));
+    releases.forEach(
+        release -> row(fields.stream().map(field -> cell(release, field)).toList(), widths));
   }
 
   private void row(List<String> cells, List<Integer> widths) {
@@ -83,8 +110,15 @@ final class StatusText {
       return;
     }
     text.append(String.format("%nRECENT%n"));
-    recent.forEach(entry -> text.append("  ").append(entry.values().stream()
-        .filter(Objects::nonNull).map(String::valueOf).collect(Collectors.joining("  "))).append('\n'));
+    recent.forEach(
+        entry ->
+            text.append("  ")
+                .append(
+                    entry.values().stream()
+                        .filter(Objects::nonNull)
+                        .map(String::valueOf)
+                        .collect(Collectors.joining("  ")))
+                .append('\n'));
   }
 
   private static Map<String, String> orderedColumns() {

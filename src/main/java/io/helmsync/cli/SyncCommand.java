@@ -54,7 +54,11 @@ public class SyncCommand implements Callable<Integer> {
       err.println("helmsync sync: " + result.error().getMessage());
       return 1;
     }
-    out.printf("revision %s %s: %s%n", result.revision(), result.outcome().name().toLowerCase(java.util.Locale.ROOT), result.objectsPerRelease());
+    out.printf(
+        "revision %s %s: %s%n",
+        result.revision(),
+        result.outcome().name().toLowerCase(java.util.Locale.ROOT),
+        result.objectsPerRelease());
     return 0;
   }
 }

@@ -37,18 +37,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "template",
-    description = "Render one chart (a directory, a .tgz, repo/name with --repo, or oci://) to "
-        + "stdout like helm template; touch no cluster.")
+    description =
+        "Render one chart (a directory, a .tgz, repo/name with --repo, or oci://) to "
+            + "stdout like helm template; touch no cluster.")
 public class TemplateCommand implements Callable<Integer> {
   /** {@code --version} is the chart's, as in Helm, so only {@code --help} is standard here. */
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "CHART",
+  @Parameters(
+      index = "0",
+      paramLabel = "CHART",
       description = "chart directory or .tgz, repo/name (with --repo), or oci://host/path/name")
   String chart;
 
-  @Option(names = {"-f", "--values"}, paramLabel = "FILE",
+  @Option(
+      names = {"-f", "--values"},
+      paramLabel = "FILE",
       description = "values file; later files win")
   List<Path> valuesFiles = new ArrayList<>();
 
@@ -58,18 +66,24 @@ public class TemplateCommand implements Callable<Integer> {
   @Option(names = "--set-string", paramLabel = "KEY=VAL", description = "set string values")
   List<String> setString = new ArrayList<>();
 
-  @Option(names = "--release-name", defaultValue = "release-name",
+  @Option(
+      names = "--release-name",
+      defaultValue = "release-name",
       description = "release name (default: ${DEFAULT-VALUE})")
   String releaseName;
 
-  @Option(names = {"-n", "--namespace"}, defaultValue = "default",
+  @Option(
+      names = {"-n", "--namespace"},
+      defaultValue = "default",
       description = "release namespace (default: ${DEFAULT-VALUE})")
   String namespace;
 
   @Option(names = "--kube-version", description = "Kubernetes version for .Capabilities")
   String kubeVersion;
 
-  @Option(names = {"-a", "--api-versions"}, paramLabel = "G/V",
+  @Option(
+      names = {"-a", "--api-versions"},
+      paramLabel = "G/V",
       description = "extra API versions for .Capabilities.APIVersions")
   List<String> apiVersions = new ArrayList<>();
 
@@ -79,7 +93,9 @@ public class TemplateCommand implements Callable<Integer> {
   @Option(names = "--no-hooks", description = "leave hooks out")
   boolean noHooks;
 
-  @Option(names = "--version", defaultValue = "",
+  @Option(
+      names = "--version",
+      defaultValue = "",
       description = "chart version constraint, for repository and OCI charts")
   String version;
 
@@ -96,10 +112,21 @@ public class TemplateCommand implements Callable<Integer> {
       Path root = cwd.getRoot();
       List<Repository> repositories = new ArrayList<>();
       String reference = reference(cwd, root, repositories);
-      PlannedRelease release = new PlannedRelease(releaseName, namespace, reference, version, cwd,
-          values(), List.of(), Map.of(), null, "helmsync template " + chart, repositories);
-      RenderedRelease rendered = new HelmChartRenderer(context(), pipelines.charts())
-          .render(release, root);
+      PlannedRelease release =
+          new PlannedRelease(
+              releaseName,
+              namespace,
+              reference,
+              version,
+              cwd,
+              values(),
+              List.of(),
+              Map.of(),
+              null,
+              "helmsync template " + chart,
+              repositories);
+      RenderedRelease rendered =
+          new HelmChartRenderer(context(), pipelines.charts()).render(release, root);
       print(spec.commandLine().getOut(), rendered);
       return 0;
     } catch (ReconcileException | IllegalArgumentException e) {
@@ -113,14 +140,17 @@ public class TemplateCommand implements Callable<Integer> {
     if (repo != null) {
       String name = chart.contains("/") ? chart.substring(0, chart.indexOf('/')) : "repo";
       String inRepository = chart.substring(chart.indexOf('/') + 1);
-      repositories.add(new Repository(name, repo, null, null, false, null, null, null, false,
-          false));
+      repositories.add(
+          new Repository(name, repo, null, null, false, null, null, null, false, false));
       return name + "/" + inRepository;
     }
     ChartReference resolved = ChartReference.resolve(chart, cwd, root, "helmsync template");
     if (resolved.kind() == ChartReference.Kind.REPOSITORY) {
-      throw new IllegalArgumentException("chart '" + chart + "' is not a local chart directory "
-          + "or archive; for a chart in a repository pass --repo URL");
+      throw new IllegalArgumentException(
+          "chart '"
+              + chart
+              + "' is not a local chart directory "
+              + "or archive; for a chart in a repository pass --repo URL");
     }
     return chart;
   }
@@ -129,8 +159,10 @@ public class TemplateCommand implements Callable<Integer> {
     ChartContext offline = ChartContext.offline();
     Set<String> versions = new LinkedHashSet<>(offline.apiVersions());
     versions.addAll(apiVersions);
-    String kube = kubeVersion == null ? offline.kubeVersion()
-        : kubeVersion.startsWith("v") ? kubeVersion : "v" + kubeVersion;
+    String kube =
+        kubeVersion == null
+            ? offline.kubeVersion()
+            : kubeVersion.startsWith("v") ? kubeVersion : "v" + kubeVersion;
     return new ChartContext(kube, versions);
   }
 
@@ -141,12 +173,22 @@ public class TemplateCommand implements Callable<Integer> {
       values = mergeMaps(values, read(file));
     }
     for (String argument : set) {
-      values = SetValues.apply(values, HelmSetArguments.entries(argument, false), false,
-          name -> name, "--set " + argument);
+      values =
+          SetValues.apply(
+              values,
+              HelmSetArguments.entries(argument, false),
+              false,
+              name -> name,
+              "--set " + argument);
     }
     for (String argument : setString) {
-      values = SetValues.apply(values, HelmSetArguments.entries(argument, true), true,
-          name -> name, "--set-string " + argument);
+      values =
+          SetValues.apply(
+              values,
+              HelmSetArguments.entries(argument, true),
+              true,
+              name -> name,
+              "--set-string " + argument);
     }
     return values;
   }
@@ -164,8 +206,8 @@ public class TemplateCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read values file " + file + ": " + e, e);
     } catch (GoYaml.SyntaxError e) {
-      throw new IllegalArgumentException("values file " + file + ":" + e.line() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "values file " + file + ":" + e.line() + ": " + e.getMessage(), e);
     }
   }
 
@@ -173,16 +215,17 @@ public class TemplateCommand implements Callable<Integer> {
    * Helm's {@code mergeMaps} for values files: maps merge, anything else replaces, and a null is
    * kept, so that it deletes the chart's default when values are coalesced.
    */
-  private static Map<String, Object> mergeMaps(Map<String, Object> base,
-      Map<String, Object> override) {
+  private static Map<String, Object> mergeMaps(
+      Map<String, Object> base, Map<String, Object> override) {
     Map<String, Object> out = new LinkedHashMap<>(base);
-    override.forEach((key, value) -> {
-      if (value instanceof Map<?, ?> overrideMap && out.get(key) instanceof Map<?, ?> baseMap) {
-        out.put(key, mergeMaps(Yaml.asStringMap(baseMap), Yaml.asStringMap(overrideMap)));
-      } else {
-        out.put(key, value);
-      }
-    });
+    override.forEach(
+        (key, value) -> {
+          if (value instanceof Map<?, ?> overrideMap && out.get(key) instanceof Map<?, ?> baseMap) {
+            out.put(key, mergeMaps(Yaml.asStringMap(baseMap), Yaml.asStringMap(overrideMap)));
+          } else {
+            out.put(key, value);
+          }
+        });
     return out;
   }
 

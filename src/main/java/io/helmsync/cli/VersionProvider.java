@@ -8,7 +8,9 @@ public class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String version =
-        ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class).orElse("dev");
+        ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class)
+            .orElse("dev");
     return new String[] {"helmsync " + version};
   }
 }

@@ -50,8 +50,8 @@ public final class ClusterDiscovery {
    * @param apiVersions Helm's version set: group/versions and group/version/Kind entries
    * @param resources the resources of each group/version whose list could be read
    */
-  public record Snapshot(String kubeVersion, Set<String> apiVersions,
-      Map<String, List<APIResource>> resources) {
+  public record Snapshot(
+      String kubeVersion, Set<String> apiVersions, Map<String, List<APIResource>> resources) {
     public Snapshot {
       apiVersions = Set.copyOf(apiVersions);
       resources = Map.copyOf(resources);
@@ -96,8 +96,8 @@ public final class ClusterDiscovery {
    * group/version (it may be new since).
    *
    * @return empty when the group/version is served but has no such kind
-   * @throws ReconcileException when the server does not serve the group/version (STALLED) or
-   *     cannot be asked (TRANSIENT)
+   * @throws ReconcileException when the server does not serve the group/version (STALLED) or cannot
+   *     be asked (TRANSIENT)
    */
   public Optional<APIResource> resource(String apiVersion, String kind) {
     List<APIResource> resources = current().resources().get(apiVersion);
@@ -105,9 +105,14 @@ public final class ClusterDiscovery {
       APIResourceList list =
           request("GET " + path(apiVersion), () -> client.getApiResources(apiVersion));
       if (list == null) {
-        throw ReconcileException.stalled("apiVersion " + apiVersion + " is not served by the "
-            + "cluster (GET " + path(apiVersion) + " answered 404); install its "
-            + "CustomResourceDefinition or fix the apiVersion");
+        throw ReconcileException.stalled(
+            "apiVersion "
+                + apiVersion
+                + " is not served by the "
+                + "cluster (GET "
+                + path(apiVersion)
+                + " answered 404); install its "
+                + "CustomResourceDefinition or fix the apiVersion");
       }
       resources = list.getResources();
     }
@@ -121,26 +126,33 @@ public final class ClusterDiscovery {
     APIVersions core = request("GET /api", client::getAPIVersions);
     APIGroupList groups = request("GET /apis", client::getApiGroups);
     if (version == null || core == null || groups == null) {
-      throw ReconcileException.transientError("cluster discovery failed: the API server answered "
-          + "404 to GET /version, /api or /apis; is the API server URL right?", null);
+      throw ReconcileException.transientError(
+          "cluster discovery failed: the API server answered "
+              + "404 to GET /version, /api or /apis; is the API server URL right?",
+          null);
     }
     List<String> groupVersions = new ArrayList<>(core.getVersions());
     for (APIGroup group : groups.getGroups()) {
-      group.getVersions().stream().map(GroupVersionForDiscovery::getGroupVersion)
+      group.getVersions().stream()
+          .map(GroupVersionForDiscovery::getGroupVersion)
           .forEach(groupVersions::add);
     }
     Set<String> apiVersions = new TreeSet<>(groupVersions);
     Map<String, List<APIResource>> resources = new LinkedHashMap<>();
     for (String groupVersion : groupVersions) {
-      resources(groupVersion).ifPresent(list -> {
-        resources.put(groupVersion, list);
-        list.stream().map(APIResource::getKind).filter(kind -> kind != null && !kind.isEmpty())
-            .forEach(kind -> apiVersions.add(groupVersion + "/" + kind));
-      });
+      resources(groupVersion)
+          .ifPresent(
+              list -> {
+                resources.put(groupVersion, list);
+                list.stream()
+                    .map(APIResource::getKind)
+                    .filter(kind -> kind != null && !kind.isEmpty())
+                    .forEach(kind -> apiVersions.add(groupVersion + "/" + kind));
+              });
     }
     String kubeVersion = kubeVersion(version);
-    LOG.debugf("cluster discovered: kubeVersion=%s groupVersions=%d", kubeVersion,
-        groupVersions.size());
+    LOG.debugf(
+        "cluster discovered: kubeVersion=%s groupVersions=%d", kubeVersion, groupVersions.size());
     return new Snapshot(kubeVersion, apiVersions, resources);
   }
 
@@ -153,8 +165,10 @@ public final class ClusterDiscovery {
       APIResourceList list = client.getApiResources(groupVersion);
       return list == null ? Optional.empty() : Optional.of(List.copyOf(list.getResources()));
     } catch (KubernetesClientException e) {
-      LOG.warnf("cluster discovery: resources of %s unreadable %s; its kinds are left out of "
-          + ".Capabilities.APIVersions", groupVersion, ApiErrors.describe(e));
+      LOG.warnf(
+          "cluster discovery: resources of %s unreadable %s; its kinds are left out of "
+              + ".Capabilities.APIVersions",
+          groupVersion, ApiErrors.describe(e));
       return Optional.empty();
     }
   }
@@ -167,8 +181,12 @@ public final class ClusterDiscovery {
     }
     Matcher minor = Pattern.compile("(\\d+).*").matcher(String.valueOf(version.getMinor()));
     if (version.getMajor() == null || !minor.matches()) {
-      throw ReconcileException.transientError("cluster discovery failed: GET /version has no "
-          + "usable gitVersion or major/minor (gitVersion '" + git + "')", null);
+      throw ReconcileException.transientError(
+          "cluster discovery failed: GET /version has no "
+              + "usable gitVersion or major/minor (gitVersion '"
+              + git
+              + "')",
+          null);
     }
     return "v" + version.getMajor() + "." + minor.group(1) + ".0";
   }
@@ -177,9 +195,14 @@ public final class ClusterDiscovery {
     try {
       return call.get();
     } catch (KubernetesClientException e) {
-      throw ReconcileException.transientError("cluster discovery failed: " + what + " "
-          + ApiErrors.describe(e) + "; .Capabilities and lookup need it, so nothing is rendered "
-          + "and the reconcile is retried", e);
+      throw ReconcileException.transientError(
+          "cluster discovery failed: "
+              + what
+              + " "
+              + ApiErrors.describe(e)
+              + "; .Capabilities and lookup need it, so nothing is rendered "
+              + "and the reconcile is retried",
+          e);
     }
   }
 
@@ -196,9 +219,12 @@ public final class ClusterDiscovery {
   public KindScopes kindScopes() {
     return (apiVersion, kind) -> {
       List<APIResource> resources = current().resources().get(apiVersion);
-      return resources == null ? Optional.empty() : resources.stream()
-          .filter(r -> kind.equals(r.getKind()) && !r.getName().contains("/"))
-          .findFirst().map(r -> !Boolean.TRUE.equals(r.getNamespaced()));
+      return resources == null
+          ? Optional.empty()
+          : resources.stream()
+              .filter(r -> kind.equals(r.getKind()) && !r.getName().contains("/"))
+              .findFirst()
+              .map(r -> !Boolean.TRUE.equals(r.getNamespaced()));
     };
   }
 }

@@ -43,54 +43,68 @@ public final class ClusterLookup {
    * @throws ReconcileException when the server refuses or fails the read (403 names the RBAC verb
    *     the agent lacks), or does not serve {@code apiVersion}
    */
-  public Map<String, Object> lookup(String apiVersion, String kind, String namespace,
-      String name) {
+  public Map<String, Object> lookup(String apiVersion, String kind, String namespace, String name) {
     Optional<APIResource> resource;
     try {
       resource = discovery.resource(apiVersion, kind);
     } catch (ReconcileException e) {
-      throw new ReconcileException(e.reason(), describe(kind, namespace, name) + ": lookup "
-          + "(apiVersion " + apiVersion + ") failed: " + e.getMessage(), e);
+      throw new ReconcileException(
+          e.reason(),
+          describe(kind, namespace, name)
+              + ": lookup "
+              + "(apiVersion "
+              + apiVersion
+              + ") failed: "
+              + e.getMessage(),
+          e);
     }
     if (resource.isEmpty()) {
       // Helm asks for an empty resource name then, which the API server does not find.
       return Map.of();
     }
-    boolean namespaced = Boolean.TRUE.equals(resource.get().getNamespaced())
-        && !namespace.isEmpty();
+    boolean namespaced =
+        Boolean.TRUE.equals(resource.get().getNamespaced()) && !namespace.isEmpty();
     var objects = objects(apiVersion, kind, resource.get().getName(), namespaced);
     try {
       if (!name.isEmpty()) {
-        GenericKubernetesResource object = namespaced
-            ? objects.inNamespace(namespace).withName(name).get() : objects.withName(name).get();
+        GenericKubernetesResource object =
+            namespaced
+                ? objects.inNamespace(namespace).withName(name).get()
+                : objects.withName(name).get();
         return object == null ? Map.of() : plain(object);
       }
-      GenericKubernetesResourceList list = namespaced
-          ? objects.inNamespace(namespace).list() : objects.list();
+      GenericKubernetesResourceList list =
+          namespaced ? objects.inNamespace(namespace).list() : objects.list();
       return listed(apiVersion, kind, list);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
         return Map.of();
       }
-      throw failure(apiVersion, kind, namespaced ? namespace : "", name, resource.get().getName(),
-          e);
+      throw failure(
+          apiVersion, kind, namespaced ? namespace : "", name, resource.get().getName(), e);
     }
   }
 
   /** Helm's dynamic client: a namespaced kind without a namespace is read cluster-wide. */
-  private MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> objects(String apiVersion, String kind, String plural,
-      boolean namespaced) {
+  private MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      objects(String apiVersion, String kind, String plural, boolean namespaced) {
     int slash = apiVersion.indexOf('/');
-    return client.genericKubernetesResources(new ResourceDefinitionContext.Builder()
-        .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
-        .withVersion(apiVersion.substring(slash + 1))
-        .withKind(kind).withPlural(plural).withNamespaced(namespaced).build());
+    return client.genericKubernetesResources(
+        new ResourceDefinitionContext.Builder()
+            .withGroup(slash < 0 ? "" : apiVersion.substring(0, slash))
+            .withVersion(apiVersion.substring(slash + 1))
+            .withKind(kind)
+            .withPlural(plural)
+            .withNamespaced(namespaced)
+            .build());
   }
 
   /** Helm's list: the list's own fields, each item with the apiVersion and kind client-go adds. */
-  private Map<String, Object> listed(String apiVersion, String kind,
-      GenericKubernetesResourceList list) {
+  private Map<String, Object> listed(
+      String apiVersion, String kind, GenericKubernetesResourceList list) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("apiVersion", apiVersion);
     out.put("kind", kind + "List");
@@ -120,11 +134,12 @@ public final class ClusterLookup {
   private static Object plainValue(Object value) {
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((key, v) -> {
-        if (v != null) {
-          out.put(String.valueOf(key), plainValue(v));
-        }
-      });
+      map.forEach(
+          (key, v) -> {
+            if (v != null) {
+              out.put(String.valueOf(key), plainValue(v));
+            }
+          });
       return out;
     }
     if (value instanceof List<?> list) {
@@ -132,7 +147,9 @@ public final class ClusterLookup {
       list.forEach(v -> out.add(plainValue(v)));
       return out;
     }
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte
+    if (value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte
         || value instanceof BigInteger) {
       return ((Number) value).longValue();
     }
@@ -144,22 +161,39 @@ public final class ClusterLookup {
 
   /** {@code Kind/namespace/name}, {@code *} for a list, without namespace when cluster-wide. */
   private static String describe(String kind, String namespace, String name) {
-    return kind + "/" + (namespace.isEmpty() ? "" : namespace + "/")
+    return kind
+        + "/"
+        + (namespace.isEmpty() ? "" : namespace + "/")
         + (name.isEmpty() ? "*" : name);
   }
 
-  private static ReconcileException failure(String apiVersion, String kind, String namespace,
-      String name, String plural, KubernetesClientException e) {
+  private static ReconcileException failure(
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      String plural,
+      KubernetesClientException e) {
     String verb = name.isEmpty() ? "list" : "get";
-    String message = describe(kind, namespace, name) + ": lookup (apiVersion " + apiVersion
-        + ") failed "
-        + ApiErrors.describe(e);
+    String message =
+        describe(kind, namespace, name)
+            + ": lookup (apiVersion "
+            + apiVersion
+            + ") failed "
+            + ApiErrors.describe(e);
     if (e.getCode() == 403) {
-      message += "; the agent's " + (namespace.isEmpty() ? "ClusterRole" : "Role") + " lacks `"
-          + verb + "` on " + plural + (namespace.isEmpty() ? " cluster-wide" : " in " + namespace)
-          + ": grant it, or remove the lookup from the chart";
+      message +=
+          "; the agent's "
+              + (namespace.isEmpty() ? "ClusterRole" : "Role")
+              + " lacks `"
+              + verb
+              + "` on "
+              + plural
+              + (namespace.isEmpty() ? " cluster-wide" : " in " + namespace)
+              + ": grant it, or remove the lookup from the chart";
     }
     return ApiErrors.userError(e.getCode())
-        ? ReconcileException.stalled(message, e) : ReconcileException.transientError(message, e);
+        ? ReconcileException.stalled(message, e)
+        : ReconcileException.transientError(message, e);
   }
 }

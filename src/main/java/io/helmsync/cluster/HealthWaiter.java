@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
  */
 public final class HealthWaiter {
   private static final Logger LOG = Logger.getLogger(HealthWaiter.class);
+
   /** Sleeps between polls; a test passes one that does not sleep. */
   @FunctionalInterface
   public interface Sleeper {
@@ -28,8 +29,8 @@ public final class HealthWaiter {
   /**
    * Why the objects did not become healthy.
    *
-   * @param message names the object ({@code Deployment/demo/api: Waiting for rollout to finish:
-   *     ... (timed out after 300s)})
+   * @param message names the object ({@code Deployment/demo/api: Waiting for rollout to finish: ...
+   *     (timed out after 300s)})
    * @param timedOut true when the object was still progressing at the timeout, so that waiting
    *     longer may be all it needs; false when it is degraded or the wait was interrupted
    */
@@ -46,11 +47,13 @@ public final class HealthWaiter {
   }
 
   public static HealthWaiter create(KubernetesClient client) {
-    return new HealthWaiter(client, Duration.ofSeconds(2),
-        duration -> Thread.sleep(duration.toMillis()));
+    return new HealthWaiter(
+        client, Duration.ofSeconds(2), duration -> Thread.sleep(duration.toMillis()));
   }
 
-  /** @return empty when every object became healthy, else why not */
+  /**
+   * @return empty when every object became healthy, else why not
+   */
   public Optional<NotHealthy> await(List<Manifest> objects, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Unhealthy shown = null;
@@ -86,7 +89,9 @@ public final class HealthWaiter {
   }
 
   private static String readable(Duration duration) {
-    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    return duration.toMillis() % 1000 == 0
+        ? duration.toSeconds() + "s"
+        : duration.toMillis() + "ms";
   }
 
   private record Unhealthy(ObjectRef ref, Health health) {

@@ -15,9 +15,11 @@ public final class LiveCluster {
   /** What charts see of the cluster behind {@code client}, discovered through {@code discovery}. */
   public static ClusterView view(KubernetesClient client, ClusterDiscovery discovery) {
     ClusterLookup lookup = new ClusterLookup(client, discovery);
-    return new ClusterView(() -> {
-      ClusterDiscovery.Snapshot snapshot = discovery.current();
-      return new ChartContext(snapshot.kubeVersion(), snapshot.apiVersions());
-    }, lookup::lookup);
+    return new ClusterView(
+        () -> {
+          ClusterDiscovery.Snapshot snapshot = discovery.current();
+          return new ChartContext(snapshot.kubeVersion(), snapshot.apiVersions());
+        },
+        lookup::lookup);
   }
 }

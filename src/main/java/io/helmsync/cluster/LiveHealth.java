@@ -25,7 +25,8 @@ public final class LiveHealth {
   public Health of(Manifest object) {
     try {
       Optional<Map<String, Object>> found = live.get(object.ref());
-      return found.map(HealthAssessor::assess)
+      return found
+          .map(HealthAssessor::assess)
           .orElseGet(() -> Health.progressing("Not found in the cluster yet"));
     } catch (KubernetesClientException e) {
       return Health.unknown("Cannot read it: " + ApiErrors.describe(e));

@@ -17,12 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * The live state of the managed objects, kept by one informer per kind that helmsync manages
- * (label selector {@code app.kubernetes.io/managed-by=helmsync,helmsync.io/environment=<env>} in
- * the agent's namespace), so that a reconcile reads nothing from the API server and a change by
- * anyone is seen at once. Memory grows with the managed objects, not with the cluster: informers
- * start and stop as the set of managed kinds changes. ConfigMaps are always watched, as the
- * inventory ConfigMap carries the {@code helmsync.io/suspend} annotation.
+ * The live state of the managed objects, kept by one informer per kind that helmsync manages (label
+ * selector {@code app.kubernetes.io/managed-by=helmsync,helmsync.io/environment=<env>} in the
+ * agent's namespace), so that a reconcile reads nothing from the API server and a change by anyone
+ * is seen at once. Memory grows with the managed objects, not with the cluster: informers start and
+ * stop as the set of managed kinds changes. ConfigMaps are always watched, as the inventory
+ * ConfigMap carries the {@code helmsync.io/suspend} annotation.
  *
  * <p>An object whose kind is not watched yet (its first apply), that is cluster-scoped or in
  * another namespace, or whose informer has not synced, is read with a GET.
@@ -63,12 +63,18 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
   public synchronized void watchKindsOf(Collection<ObjectRef> refs) {
     Set<String> kinds = new TreeSet<>();
     kinds.add(CONFIG_MAPS);
-    refs.stream().filter(ref -> ref.namespace().equals(namespace)).map(ManagedObjectCache::kindOf)
+    refs.stream()
+        .filter(ref -> ref.namespace().equals(namespace))
+        .map(ManagedObjectCache::kindOf)
         .forEach(kinds::add);
-    informers.keySet().stream().filter(kind -> !kinds.contains(kind)).toList().forEach(kind -> {
-      informers.remove(kind).stop();
-      LOG.infof("stopped watching %s: no longer managed", kind);
-    });
+    informers.keySet().stream()
+        .filter(kind -> !kinds.contains(kind))
+        .toList()
+        .forEach(
+            kind -> {
+              informers.remove(kind).stop();
+              LOG.infof("stopped watching %s: no longer managed", kind);
+            });
     kinds.stream().filter(kind -> !informers.containsKey(kind)).forEach(this::inform);
   }
 
@@ -79,18 +85,20 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
   private void inform(String kind) {
     int slash = kind.lastIndexOf('/');
     try {
-      SharedIndexInformer<GenericKubernetesResource> informer = client
-          .genericKubernetesResources(kind.substring(0, slash), kind.substring(slash + 1))
-          .inNamespace(namespace)
-          .withLabel(Ownership.MANAGED_BY, Ownership.MANAGED_BY_VALUE)
-          .withLabel(Ownership.ENVIRONMENT, environment)
-          .inform(new Handler(kind.substring(0, slash), kind.substring(slash + 1)), 0);
+      SharedIndexInformer<GenericKubernetesResource> informer =
+          client
+              .genericKubernetesResources(kind.substring(0, slash), kind.substring(slash + 1))
+              .inNamespace(namespace)
+              .withLabel(Ownership.MANAGED_BY, Ownership.MANAGED_BY_VALUE)
+              .withLabel(Ownership.ENVIRONMENT, environment)
+              .inform(new Handler(kind.substring(0, slash), kind.substring(slash + 1)), 0);
       informers.put(kind, informer);
       LOG.infof("watching %s in namespace %s", kind, namespace);
     } catch (KubernetesClientException e) {
       if (unwatchable.add(kind)) {
-        LOG.warnf("cannot watch %s in namespace %s (%s): reading these objects with GET and not"
-            + " seeing their drift; grant list and watch on them to the agent's Role (deploy/rbac.yaml)",
+        LOG.warnf(
+            "cannot watch %s in namespace %s (%s): reading these objects with GET and not"
+                + " seeing their drift; grant list and watch on them to the agent's Role (deploy/rbac.yaml)",
             kind, namespace, e.getMessage());
       }
     }
@@ -143,7 +151,9 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
     return client.getKubernetesSerialization().convertValue(resource, Map.class);
   }
 
-  /** Items of a list answer carry no apiVersion and kind on a real API server; the cache knows them. */
+  /**
+   * Items of a list answer carry no apiVersion and kind on a real API server; the cache knows them.
+   */
   private static Map<String, Object> withType(Map<String, Object> object, ObjectRef ref) {
     object.putIfAbsent("apiVersion", ref.apiVersion());
     object.putIfAbsent("kind", ref.kind());
@@ -170,8 +180,8 @@ public final class ManagedObjectCache implements LiveObjects, AutoCloseable {
 
     @Override
     public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-      if (!java.util.Objects.equals(before.getMetadata().getResourceVersion(),
-          after.getMetadata().getResourceVersion())) {
+      if (!java.util.Objects.equals(
+          before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
         ObjectRef ref = refOf(after);
         listener.changed(ref, withType(asMap(after), ref));
       }

@@ -79,19 +79,46 @@ public record AgentSettings(
   /** Reads a local directory instead of Git. */
   public AgentSettings withRepoDir(Path dir) {
     return new AgentSettings(
-        environment, namespace, Optional.of(dir), Optional.empty(), gitRef, gitPath, helmfile,
-        interval, prune, dryRun, workDir);
+        environment,
+        namespace,
+        Optional.of(dir),
+        Optional.empty(),
+        gitRef,
+        gitPath,
+        helmfile,
+        interval,
+        prune,
+        dryRun,
+        workDir);
   }
 
   public AgentSettings withGitUrl(String url) {
     return new AgentSettings(
-        environment, namespace, Optional.empty(), Optional.of(url), gitRef, gitPath, helmfile,
-        interval, prune, dryRun, workDir);
+        environment,
+        namespace,
+        Optional.empty(),
+        Optional.of(url),
+        gitRef,
+        gitPath,
+        helmfile,
+        interval,
+        prune,
+        dryRun,
+        workDir);
   }
 
   public AgentSettings withGitRef(String ref) {
     return new AgentSettings(
-        environment, namespace, repoDir, gitUrl, ref, gitPath, helmfile, interval, prune, dryRun,
+        environment,
+        namespace,
+        repoDir,
+        gitUrl,
+        ref,
+        gitPath,
+        helmfile,
+        interval,
+        prune,
+        dryRun,
         workDir);
   }
 
@@ -103,19 +130,46 @@ public record AgentSettings(
 
   public AgentSettings withNamespace(String ns) {
     return new AgentSettings(
-        environment, ns, repoDir, gitUrl, gitRef, gitPath, helmfile, interval, prune, dryRun,
+        environment,
+        ns,
+        repoDir,
+        gitUrl,
+        gitRef,
+        gitPath,
+        helmfile,
+        interval,
+        prune,
+        dryRun,
         workDir);
   }
 
   public AgentSettings withInterval(Duration every) {
     return new AgentSettings(
-        environment, namespace, repoDir, gitUrl, gitRef, gitPath, helmfile, every, prune, dryRun,
+        environment,
+        namespace,
+        repoDir,
+        gitUrl,
+        gitRef,
+        gitPath,
+        helmfile,
+        every,
+        prune,
+        dryRun,
         workDir);
   }
 
   public AgentSettings withDryRun(boolean dry) {
     return new AgentSettings(
-        environment, namespace, repoDir, gitUrl, gitRef, gitPath, helmfile, interval, prune, dry,
+        environment,
+        namespace,
+        repoDir,
+        gitUrl,
+        gitRef,
+        gitPath,
+        helmfile,
+        interval,
+        prune,
+        dry,
         workDir);
   }
 }

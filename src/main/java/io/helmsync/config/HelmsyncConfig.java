@@ -83,11 +83,11 @@ public interface HelmsyncConfig {
   Optional<String> envSecret();
 
   /**
-   * A Secret in the agent's namespace holding the private keys helmfile's SOPS-encrypted
-   * {@code secrets:} files are decrypted with, named as Flux names them: {@code *.agekey} entries
-   * hold age identities, {@code *.asc} entries OpenPGP secret keys without a passphrase. Read on
-   * each reconcile that meets a SOPS file, so a rotated key needs no restart. Files encrypted with
-   * AWS KMS need no key here, only {@code kms:Decrypt} for the agent's AWS identity.
+   * A Secret in the agent's namespace holding the private keys helmfile's SOPS-encrypted {@code
+   * secrets:} files are decrypted with, named as Flux names them: {@code *.agekey} entries hold age
+   * identities, {@code *.asc} entries OpenPGP secret keys without a passphrase. Read on each
+   * reconcile that meets a SOPS file, so a rotated key needs no restart. Files encrypted with AWS
+   * KMS need no key here, only {@code kms:Decrypt} for the agent's AWS identity.
    */
   @WithName("sops-secret")
   Optional<String> sopsSecret();
@@ -104,9 +104,9 @@ public interface HelmsyncConfig {
    * The environment variables {@code env} and {@code requiredEnv} may read besides the keys of
    * {@link #envSecret()}: names, or prefixes ending in {@code *}, comma-separated. Every name by
    * default, so that helmfile states keep working; the agent's own configuration and credentials
-   * ({@code HELMSYNC_*}, {@code AWS_*}, {@code QUARKUS_*}, {@code KUBERNETES_*}, JVM, Git and
-   * proxy settings) are never readable, whatever this says, because whoever can push could render
-   * them into an object and read them back.
+   * ({@code HELMSYNC_*}, {@code AWS_*}, {@code QUARKUS_*}, {@code KUBERNETES_*}, JVM, Git and proxy
+   * settings) are never readable, whatever this says, because whoever can push could render them
+   * into an object and read them back.
    */
   @WithName("env-allow")
   @WithDefault("*")
@@ -114,8 +114,8 @@ public interface HelmsyncConfig {
 
   /**
    * How long a secret read from AWS Secrets Manager or a Kubernetes Secret is reused before it is
-   * read again: reconciles between refreshes cost no AWS calls, and a rotated secret is seen
-   * within this interval.
+   * read again: reconciles between refreshes cost no AWS calls, and a rotated secret is seen within
+   * this interval.
    */
   @WithName("secret-refresh")
   @WithDefault("5m")
@@ -199,7 +199,9 @@ public interface HelmsyncConfig {
 
   /** Git settings. */
   interface Git {
-    /** Repository URL ({@code https://}, {@code git://} or {@code file://}); no credentials in it. */
+    /**
+     * Repository URL ({@code https://}, {@code git://} or {@code file://}); no credentials in it.
+     */
     Optional<String> url();
 
     /** Branch, tag or commit sha to track. */

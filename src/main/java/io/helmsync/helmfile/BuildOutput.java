@@ -19,10 +19,13 @@ public final class BuildOutput {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("environment", state.environment());
     document.put("values", state.environmentValues());
-    document.put("repositories", state.repositories().stream().map(BuildOutput::repository).toList());
+    document.put(
+        "repositories", state.repositories().stream().map(BuildOutput::repository).toList());
     document.put("releases", state.releases().stream().map(BuildOutput::release).toList());
-    return "---\n# Source: " + stateFile + "\n" + YamlDocuments.write(
-        Redaction.of(state.secretValues()).maskObject(document));
+    return "---\n# Source: "
+        + stateFile
+        + "\n"
+        + YamlDocuments.write(Redaction.of(state.secretValues()).maskObject(document));
   }
 
   private static Map<String, Object> repository(Repository repository) {

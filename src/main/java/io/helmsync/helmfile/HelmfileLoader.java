@@ -13,11 +13,11 @@ import java.util.Set;
  * Reads a helmfile state as {@code helmfile -e ENV} does (v0 behaviour by default): every state
  * file is a template, split on {@code ---} lines into parts, each rendered with the environment
  * values loaded so far and merged in ({@link StateFiles}); {@code bases:} load before the part that
- * lists them; environment values load in order, {@code .gotmpl} files rendered
- * ({@link EnvironmentValues}); releases get their values files rendered with {@code .Release}
- * ({@link ReleaseLoader}); nested {@code helmfiles:} load as sub-states whose releases come first
- * ({@link SubHelmfiles}, {@link StateReader}). Anything wrong stops the load with the file, line
- * and release, so that nothing is applied from a state that was only half read.
+ * lists them; environment values load in order, {@code .gotmpl} files rendered ({@link
+ * EnvironmentValues}); releases get their values files rendered with {@code .Release} ({@link
+ * ReleaseLoader}); nested {@code helmfiles:} load as sub-states whose releases come first ({@link
+ * SubHelmfiles}, {@link StateReader}). Anything wrong stops the load with the file, line and
+ * release, so that nothing is applied from a state that was only half read.
  */
 public final class HelmfileLoader implements StateLoader {
   private final StateOptions options;
@@ -28,8 +28,8 @@ public final class HelmfileLoader implements StateLoader {
 
   @Override
   public HelmfileState load(SourceSnapshot snapshot, String environment) {
-    LoadContext context = new LoadContext(snapshot.dir().toAbsolutePath().normalize(),
-        environment, options);
+    LoadContext context =
+        new LoadContext(snapshot.dir().toAbsolutePath().normalize(), environment, options);
     try {
       return new StateReader(context).readTop();
     } catch (ReconcileException e) {
@@ -43,17 +43,16 @@ public final class HelmfileLoader implements StateLoader {
   }
 
   /**
-   * The error as users may see it: paths relative to the repository (an error from a library,
-   * such as a file system one, may hold the checkout's absolute path on the agent's machine) and
-   * every secret value masked. A masked error drops its cause, whose message (a template's) may
-   * hold the value too.
+   * The error as users may see it: paths relative to the repository (an error from a library, such
+   * as a file system one, may hold the checkout's absolute path on the agent's machine) and every
+   * secret value masked. A masked error drops its cause, whose message (a template's) may hold the
+   * value too.
    */
-  private static ReconcileException forUsers(ReconcileException e, Path root,
-      Set<String> secrets) {
+  private static ReconcileException forUsers(ReconcileException e, Path root, Set<String> secrets) {
     String message = String.valueOf(e.getMessage());
     String relative = withoutRoot(message, root);
-    ReconcileException located = relative.equals(message) ? e
-        : new ReconcileException(e.reason(), relative, e.getCause());
+    ReconcileException located =
+        relative.equals(message) ? e : new ReconcileException(e.reason(), relative, e.getCause());
     return Redaction.of(secrets).mask(located);
   }
 

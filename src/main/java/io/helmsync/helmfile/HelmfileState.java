@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * @param environment the environment name
  * @param environmentValues the top-level state's environment values ({@code .Values})
- * @param releases every release in helmfile's order: nested helmfiles' first, then the state's
- *     own, each in declaration order (installed or not)
+ * @param releases every release in helmfile's order: nested helmfiles' first, then the state's own,
+ *     each in declaration order (installed or not)
  * @param repositories the chart repositories of all state files
  * @param root the repository root
  * @param secretValues values that must never be shown (from the env Secret and resolved secret
@@ -38,8 +38,11 @@ public record HelmfileState(
   }
 
   /** A state with releases only, for planning tests and simple callers. */
-  public HelmfileState(String environment, Map<String, Object> environmentValues,
-      List<Release> releases, Path root) {
+  public HelmfileState(
+      String environment,
+      Map<String, Object> environmentValues,
+      List<Release> releases,
+      Path root) {
     this(environment, environmentValues, releases, List.of(), root, Set.of());
   }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * helmfile's release selectors ({@code selectors:} of a nested helmfile, {@code --selector}):
  * {@code key=value} and {@code key!=value} terms joined by commas must all hold; of several
- * selectors, any may match. Every release carries the implicit labels {@code name},
- * {@code namespace} and {@code chart}.
+ * selectors, any may match. Every release carries the implicit labels {@code name}, {@code
+ * namespace} and {@code chart}.
  */
 final class LabelSelector {
   private final List<List<String[]>> alternatives;
@@ -22,25 +22,39 @@ final class LabelSelector {
   }
 
   private static List<String[]> terms(String selector, String where) {
-    return java.util.Arrays.stream(selector.split(",")).map(String::strip).map(term -> {
-      int not = term.indexOf("!=");
-      int eq = term.indexOf('=');
-      if (eq <= 0) {
-        throw ReconcileException.stalled(where + ": selector '" + selector + "' must be key=value "
-            + "or key!=value terms joined by commas");
-      }
-      return not > 0 ? new String[] {term.substring(0, not), "!=", term.substring(not + 2)}
-          : new String[] {term.substring(0, eq), "=", term.substring(eq + 1)};
-    }).toList();
+    return java.util.Arrays.stream(selector.split(","))
+        .map(String::strip)
+        .map(
+            term -> {
+              int not = term.indexOf("!=");
+              int eq = term.indexOf('=');
+              if (eq <= 0) {
+                throw ReconcileException.stalled(
+                    where
+                        + ": selector '"
+                        + selector
+                        + "' must be key=value "
+                        + "or key!=value terms joined by commas");
+              }
+              return not > 0
+                  ? new String[] {term.substring(0, not), "!=", term.substring(not + 2)}
+                  : new String[] {term.substring(0, eq), "=", term.substring(eq + 1)};
+            })
+        .toList();
   }
 
   boolean matches(Map<String, String> labels) {
     if (alternatives.isEmpty()) {
       return true;
     }
-    return alternatives.stream().anyMatch(terms -> terms.stream().allMatch(term -> {
-      boolean equal = term[2].equals(labels.getOrDefault(term[0], ""));
-      return term[1].equals("=") == equal;
-    }));
+    return alternatives.stream()
+        .anyMatch(
+            terms ->
+                terms.stream()
+                    .allMatch(
+                        term -> {
+                          boolean equal = term[2].equals(labels.getOrDefault(term[0], ""));
+                          return term[1].equals("=") == equal;
+                        }));
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What every part of one load shares: the checkout, the environment, the variables and the names
- * of those from the env Secret (asked for once, so that every file sees the same), the secret
- * session, and the readers of templated files.
+ * What every part of one load shares: the checkout, the environment, the variables and the names of
+ * those from the env Secret (asked for once, so that every file sees the same), the secret session,
+ * and the readers of templated files.
  */
 final class LoadContext {
   private final Path root;
@@ -30,9 +30,12 @@ final class LoadContext {
     this.variables = Map.copyOf(options.environmentVariables().get());
     this.secretNames = Set.copyOf(options.secretVariables().get());
     this.secrets = options.secrets().session();
-    this.templates = new StateTemplates(root,
-        new TemplateEnvironment(variables, secretNames, options.functions().envAllow()), options,
-        secrets);
+    this.templates =
+        new StateTemplates(
+            root,
+            new TemplateEnvironment(variables, secretNames, options.functions().envAllow()),
+            options,
+            secrets);
     this.values = new ValuesLoader(root, templates);
     this.namespaces = new ReleaseNamespaces(options.namespace());
   }

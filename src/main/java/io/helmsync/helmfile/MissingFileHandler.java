@@ -6,7 +6,10 @@ import org.jboss.logging.Logger;
 
 /** helmfile's {@code missingFileHandler}: what a values file that does not exist means. */
 enum MissingFileHandler {
-  ERROR, WARN, INFO, DEBUG;
+  ERROR,
+  WARN,
+  INFO,
+  DEBUG;
 
   private static final Logger LOG = Logger.getLogger(MissingFileHandler.class);
 
@@ -17,8 +20,12 @@ enum MissingFileHandler {
     try {
       return valueOf(value.toString().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ReconcileException.stalled(where + ": missingFileHandler must be Error, Warn, Info or "
-          + "Debug, found '" + value + "'");
+      throw ReconcileException.stalled(
+          where
+              + ": missingFileHandler must be Error, Warn, Info or "
+              + "Debug, found '"
+              + value
+              + "'");
     }
   }
 
@@ -26,8 +33,10 @@ enum MissingFileHandler {
   void handle(String file, String usedBy) {
     String message = file + ": values file not found (used by " + usedBy + ")";
     switch (this) {
-      case ERROR -> throw ReconcileException.stalled(message
-          + "; create it, fix the path, or set missingFileHandler: Warn to skip missing files");
+      case ERROR ->
+          throw ReconcileException.stalled(
+              message
+                  + "; create it, fix the path, or set missingFileHandler: Warn to skip missing files");
       case WARN -> LOG.warn(message + "; skipped (missingFileHandler: Warn)");
       case INFO -> LOG.info(message + "; skipped (missingFileHandler: Info)");
       case DEBUG -> LOG.debug(message + "; skipped (missingFileHandler: Debug)");

@@ -44,8 +44,14 @@ public record PlannedRelease(
   }
 
   /** A release with Helm's default settings, no version constraint, labels or repositories. */
-  public PlannedRelease(String name, String namespace, String chart, Path baseDir,
-      Map<String, Object> values, List<String> needs, String source) {
+  public PlannedRelease(
+      String name,
+      String namespace,
+      String chart,
+      Path baseDir,
+      Map<String, Object> values,
+      List<String> needs,
+      String source) {
     this(name, namespace, chart, "", baseDir, values, needs, Map.of(), null, source, List.of());
   }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param namespace target namespace; empty means the agent's namespace
  * @param chart chart reference as written: a local path, {@code repo/chart} or {@code oci://...}
  * @param version chart version constraint; empty when not given
- * @param values the merged values: files and inline maps in order, then {@code set} and
- *     {@code setString}
+ * @param values the merged values: files and inline maps in order, then {@code set} and {@code
+ *     setString}
  * @param installed false when the release must be absent from the cluster ({@code installed:
  *     false}, or a {@code condition} that is false)
  * @param needs releases that must be applied first, as written ({@code name}, {@code ns/name})

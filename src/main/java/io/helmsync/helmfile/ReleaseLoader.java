@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Turns a {@code releases:} entry into a {@link Release}: {@code templates:} inherited, fields
- * read, templated values paths rendered with {@code .Release}, values files and then SOPS
- * {@code secrets:} files loaded and merged,
- * {@code set}/{@code setString} applied, secret references resolved.
+ * read, templated values paths rendered with {@code .Release}, values files and then SOPS {@code
+ * secrets:} files loaded and merged, {@code set}/{@code setString} applied, secret references
+ * resolved.
  */
 final class ReleaseLoader {
   private final LoadContext context;
@@ -28,45 +28,74 @@ final class ReleaseLoader {
    * @param defaults the state's {@code helmDefaults}
    */
   Release load(RawRelease raw, StateLayer layer, ReleaseSettings defaults) {
-    Map<String, Object> fields = ReleaseTemplates.inherit(raw.fields(), layer.templates,
-        raw.source());
+    Map<String, Object> fields =
+        ReleaseTemplates.inherit(raw.fields(), layer.templates, raw.source());
     ReleaseReader.Spec spec = ReleaseReader.read(fields, raw.source(), defaults);
     Map<String, String> labels = new LinkedHashMap<>(layer.commonLabels);
     labels.putAll(spec.labels());
     Map<String, Object> data = data(spec, labels, layer);
     String where = spec.source();
     boolean installed = spec.installed() && condition(spec.condition(), layer, where);
-    MissingFileHandler handler = spec.missingFileHandler() != null ? spec.missingFileHandler()
-        : layer.missingFileHandler;
-    List<Map<String, Object>> layers = new ArrayList<>(context.values().layers(
-        rendered(spec.values(), raw.dir(), data, where + " values"), raw.dir(), List.of(),
-        loaded -> data, handler, where + " values"));
+    MissingFileHandler handler =
+        spec.missingFileHandler() != null ? spec.missingFileHandler() : layer.missingFileHandler;
+    List<Map<String, Object>> layers =
+        new ArrayList<>(
+            context
+                .values()
+                .layers(
+                    rendered(spec.values(), raw.dir(), data, where + " values"),
+                    raw.dir(),
+                    List.of(),
+                    loaded -> data,
+                    handler,
+                    where + " values"));
     // helm-secrets passes the decrypted files to helm after the values files.
-    layers.addAll(context.values().secretLayers(
-        rendered(spec.secrets(), raw.dir(), data, where + " secrets"), raw.dir(), handler,
-        where + " secrets", context.secrets()));
+    layers.addAll(
+        context
+            .values()
+            .secretLayers(
+                rendered(spec.secrets(), raw.dir(), data, where + " secrets"),
+                raw.dir(),
+                handler,
+                where + " secrets",
+                context.secrets()));
     Map<String, Object> merged = ValuesLoader.fold(layers);
-    merged = SetValues.apply(merged, spec.set(), false,
-        path -> readSetFile(raw.dir(), path, where), where);
-    merged = SetValues.apply(merged, spec.setString(), true,
-        path -> readSetFile(raw.dir(), path, where), where);
+    merged =
+        SetValues.apply(
+            merged, spec.set(), false, path -> readSetFile(raw.dir(), path, where), where);
+    merged =
+        SetValues.apply(
+            merged, spec.setString(), true, path -> readSetFile(raw.dir(), path, where), where);
     merged = context.secrets().resolveValues(merged, where + " values");
-    return new Release(spec.name(), spec.namespace(), spec.chart(), spec.version(), merged,
-        installed, spec.needs(), labels, spec.settings(), raw.dir(), where);
+    return new Release(
+        spec.name(),
+        spec.namespace(),
+        spec.chart(),
+        spec.version(),
+        merged,
+        installed,
+        spec.needs(),
+        labels,
+        spec.settings(),
+        raw.dir(),
+        where);
   }
 
   /** The entries with templated paths rendered with {@code .Release}. */
-  private List<Object> rendered(List<Object> entries, Path dir, Map<String, Object> data,
-      String usedBy) {
+  private List<Object> rendered(
+      List<Object> entries, Path dir, Map<String, Object> data, String usedBy) {
     return entries.stream()
-        .map(entry -> entry instanceof String path && path.contains("{{")
-            ? context.templates().render(usedBy, dir, path, 1, data) : entry)
+        .map(
+            entry ->
+                entry instanceof String path && path.contains("{{")
+                    ? context.templates().render(usedBy, dir, path, 1, data)
+                    : entry)
         .toList();
   }
 
   /** The state's template data with {@code .Release} and {@code .Chart} added. */
-  private Map<String, Object> data(ReleaseReader.Spec spec, Map<String, String> labels,
-      StateLayer layer) {
+  private Map<String, Object> data(
+      ReleaseReader.Spec spec, Map<String, String> labels, StateLayer layer) {
     Map<String, Object> release = new LinkedHashMap<>();
     release.put("Name", spec.name());
     release.put("Namespace", context.namespaces().of(spec.namespace()));
@@ -91,8 +120,11 @@ final class ReleaseLoader {
       return true;
     }
     if (!condition.endsWith(".enabled")) {
-      throw ReconcileException.stalled(where + ": condition '" + condition
-          + "' must be a values path ending in .enabled, as helmfile requires");
+      throw ReconcileException.stalled(
+          where
+              + ": condition '"
+              + condition
+              + "' must be a values path ending in .enabled, as helmfile requires");
     }
     Object value = layer.effectiveValues();
     for (String key : condition.split("\\.")) {

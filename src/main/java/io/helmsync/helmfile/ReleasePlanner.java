@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Orders the installed releases of a state by {@code needs}, as {@code helmfile apply} does. A cycle, or a need on a release that is missing or not installed,
- * stops the plan with a message naming the releases involved.
+ * Orders the installed releases of a state by {@code needs}, as {@code helmfile apply} does. A
+ * cycle, or a need on a release that is missing or not installed, stops the plan with a message
+ * naming the releases involved.
  */
 public final class ReleasePlanner {
   private final ReleaseNamespaces namespaces;
@@ -67,7 +68,13 @@ public final class ReleasePlanner {
       String key = key(namespace, name);
       if (!all.containsKey(key)) {
         throw ReconcileException.stalled(
-            release.source() + ": needs '" + need + "', but no release " + namespace + "/" + name
+            release.source()
+                + ": needs '"
+                + need
+                + "', but no release "
+                + namespace
+                + "/"
+                + name
                 + " is declared");
       }
       if (!installed.containsKey(key)) {

@@ -11,10 +11,22 @@ final class ReleaseReader {
   private ReleaseReader() {}
 
   /** A release as written, before its values are loaded. */
-  record Spec(String name, String namespace, String chart, String version, List<Object> values,
-      List<Object> secrets, List<Object> set, List<Object> setString, List<String> needs,
-      boolean installed, String condition, Map<String, String> labels, ReleaseSettings settings,
-      MissingFileHandler missingFileHandler, String source) {}
+  record Spec(
+      String name,
+      String namespace,
+      String chart,
+      String version,
+      List<Object> values,
+      List<Object> secrets,
+      List<Object> set,
+      List<Object> setString,
+      List<String> needs,
+      boolean installed,
+      String condition,
+      Map<String, String> labels,
+      ReleaseSettings settings,
+      MissingFileHandler missingFileHandler,
+      String source) {}
 
   /**
    * @param source the file and position of the entry, e.g. {@code helmfile.yaml releases[2]}
@@ -35,7 +47,8 @@ final class ReleaseReader {
         StateKeys.list(fields.get("setString"), where, "setString"),
         StateKeys.strings(fields.get("needs"), where, "needs"),
         bool(fields.get("installed"), true, where, "installed"),
-        fields.get("condition") == null ? null
+        fields.get("condition") == null
+            ? null
             : StateKeys.string(fields.get("condition"), where, "condition"),
         labels(fields.get("labels"), where),
         settings(fields, defaults, where),
@@ -65,8 +78,8 @@ final class ReleaseReader {
     if (value instanceof Long seconds && seconds > 0) {
       return Duration.ofSeconds(seconds);
     }
-    throw ReconcileException.stalled(where + ": timeout must be a positive number of seconds, "
-        + "found '" + value + "'");
+    throw ReconcileException.stalled(
+        where + ": timeout must be a positive number of seconds, " + "found '" + value + "'");
   }
 
   private static Map<String, String> labels(Object value, String where) {
@@ -86,8 +99,9 @@ final class ReleaseReader {
     return switch (value.toString()) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw ReconcileException.stalled(
-          where + ": " + key + " must be true or false, found '" + value + "'");
+      default ->
+          throw ReconcileException.stalled(
+              where + ": " + key + " must be true or false, found '" + value + "'");
     };
   }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 final class ReleaseTemplates {
   private ReleaseTemplates() {}
 
-  static Map<String, Object> inherit(Map<String, Object> release, Map<String, Object> templates,
-      String where) {
+  static Map<String, Object> inherit(
+      Map<String, Object> release, Map<String, Object> templates, String where) {
     List<Object> inherits = StateKeys.list(release.get("inherit"), where, "inherit");
     if (inherits.isEmpty()) {
       return release;
@@ -28,13 +28,19 @@ final class ReleaseTemplates {
       Map<String, Object> spec = StateKeys.map(inherits.get(i), where, at);
       String name = StateKeys.string(spec.get("template"), where, at + ".template");
       if (!templates.containsKey(name)) {
-        throw ReconcileException.stalled(where + ": " + at + " names template '" + name
-            + "', which is not under templates:; defined: " + templates.keySet());
+        throw ReconcileException.stalled(
+            where
+                + ": "
+                + at
+                + " names template '"
+                + name
+                + "', which is not under templates:; defined: "
+                + templates.keySet());
       }
-      Set<String> except = new HashSet<>(StateKeys.strings(spec.get("except"), where,
-          at + ".except"));
-      Map<String, Object> template = new LinkedHashMap<>(StateKeys.map(templates.get(name), where,
-          "templates." + name));
+      Set<String> except =
+          new HashSet<>(StateKeys.strings(spec.get("except"), where, at + ".except"));
+      Map<String, Object> template =
+          new LinkedHashMap<>(StateKeys.map(templates.get(name), where, "templates." + name));
       template.keySet().removeAll(except);
       merged = Yaml.merge(merged, template);
     }

@@ -16,17 +16,19 @@ final class Repositories {
       String where = name + " repositories[" + i + "]";
       Map<String, Object> f = StateKeys.map(entries.get(i), where, "repository");
       HelmfileKeys.REPOSITORY.check(f, where, "");
-      add(where, new Repository(
-          StateKeys.string(f.get("name"), where, "name"),
-          StateKeys.string(f.get("url"), where, "url"),
-          optional(f.get("username"), where, "username"),
-          optional(f.get("password"), where, "password"),
-          ReleaseReader.bool(f.get("oci"), false, where, "oci"),
-          optional(f.get("caFile"), where, "caFile"),
-          optional(f.get("certFile"), where, "certFile"),
-          optional(f.get("keyFile"), where, "keyFile"),
-          ReleaseReader.bool(f.get("skipTLSVerify"), false, where, "skipTLSVerify"),
-          ReleaseReader.bool(f.get("passCredentials"), false, where, "passCredentials")));
+      add(
+          where,
+          new Repository(
+              StateKeys.string(f.get("name"), where, "name"),
+              StateKeys.string(f.get("url"), where, "url"),
+              optional(f.get("username"), where, "username"),
+              optional(f.get("password"), where, "password"),
+              ReleaseReader.bool(f.get("oci"), false, where, "oci"),
+              optional(f.get("caFile"), where, "caFile"),
+              optional(f.get("certFile"), where, "certFile"),
+              optional(f.get("keyFile"), where, "keyFile"),
+              ReleaseReader.bool(f.get("skipTLSVerify"), false, where, "skipTLSVerify"),
+              ReleaseReader.bool(f.get("passCredentials"), false, where, "passCredentials")));
     }
   }
 
@@ -35,15 +37,18 @@ final class Repositories {
   }
 
   /**
-   * A repository once, however many state files list it (a shared base usually does); the same
-   * name with other settings is an error, since a chart could come from either.
+   * A repository once, however many state files list it (a shared base usually does); the same name
+   * with other settings is an error, since a chart could come from either.
    */
   private void add(String where, Repository repository) {
     for (Repository known : repositories) {
       if (known.name().equals(repository.name())) {
         if (!known.equals(repository)) {
-          throw ReconcileException.stalled(where + ": repository '" + repository.name()
-              + "' is declared again with other settings; give it another name");
+          throw ReconcileException.stalled(
+              where
+                  + ": repository '"
+                  + repository.name()
+                  + "' is declared again with other settings; give it another name");
         }
         return;
       }

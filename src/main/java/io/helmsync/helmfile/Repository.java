@@ -26,7 +26,13 @@ public record Repository(
 
   @Override
   public String toString() {
-    return "Repository[" + name + " " + url + (username == null ? "" : " user " + username)
-        + (password == null ? "" : " password ***") + (oci ? " oci" : "") + "]";
+    return "Repository["
+        + name
+        + " "
+        + url
+        + (username == null ? "" : " user " + username)
+        + (password == null ? "" : " password ***")
+        + (oci ? " oci" : "")
+        + "]";
   }
 }

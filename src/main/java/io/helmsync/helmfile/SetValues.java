@@ -19,17 +19,23 @@ public final class SetValues {
    * @param asString {@code setString}: every value becomes a string
    * @param readFile reads a {@code file:} entry's content
    */
-  public static Map<String, Object> apply(Map<String, Object> values, List<Object> entries,
-      boolean asString, java.util.function.Function<String, String> readFile, String where) {
+  public static Map<String, Object> apply(
+      Map<String, Object> values,
+      List<Object> entries,
+      boolean asString,
+      java.util.function.Function<String, String> readFile,
+      String where) {
     Map<String, Object> result = deepMutable(values);
     for (int i = 0; i < entries.size(); i++) {
       String at = where + (asString ? " setString[" : " set[") + i + "]";
       Map<String, Object> entry = StateKeys.map(entries.get(i), at, "entry");
       String name = StateKeys.string(entry.get("name"), at, "name");
-      Object value = entry.containsKey("file")
-          ? readFile.apply(StateKeys.string(entry.get("file"), at, "file"))
-          : entry.containsKey("values") ? new ArrayList<>(StateKeys.list(entry.get("values"), at,
-              "values")) : entry.get("value");
+      Object value =
+          entry.containsKey("file")
+              ? readFile.apply(StateKeys.string(entry.get("file"), at, "file"))
+              : entry.containsKey("values")
+                  ? new ArrayList<>(StateKeys.list(entry.get("values"), at, "values"))
+                  : entry.get("value");
       set(result, path(name, at), asString ? stringOf(value) : value, at);
     }
     return result;
@@ -93,8 +99,8 @@ public final class SetValues {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ReconcileException.stalled(where + ": bad list index [" + text + "] in set name '" + name
-        + "'");
+    throw ReconcileException.stalled(
+        where + ": bad list index [" + text + "] in set name '" + name + "'");
   }
 
   @SuppressWarnings("unchecked")
@@ -103,8 +109,12 @@ public final class SetValues {
     for (int i = 0; i < path.size(); i++) {
       Object part = path.get(i);
       boolean last = i == path.size() - 1;
-      Object next = last ? value : path.get(i + 1) instanceof Integer ? new ArrayList<>()
-          : new LinkedHashMap<String, Object>();
+      Object next =
+          last
+              ? value
+              : path.get(i + 1) instanceof Integer
+                  ? new ArrayList<>()
+                  : new LinkedHashMap<String, Object>();
       if (part instanceof String key) {
         Map<String, Object> map = (Map<String, Object>) container;
         Object existing = map.get(key);

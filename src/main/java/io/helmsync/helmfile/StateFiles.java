@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * each rendered (v0: every file; v1: {@code .gotmpl} only) with the values loaded so far and its
  * documents read in order; a document's {@code bases:} are read, in place, before its own keys.
  * Relative paths in a base (values, releases, helmfiles, nested bases) resolve from the folder of
- * the state file that lists it, as in helmfile, whose loader reads a base with the including
- * file's {@code baseDir} ({@code loadBases} in {@code pkg/state/create.go},
- * {@code loadFileWithOverrides} in {@code pkg/app/desired_state_file_loader.go}).
+ * the state file that lists it, as in helmfile, whose loader reads a base with the including file's
+ * {@code baseDir} ({@code loadBases} in {@code pkg/state/create.go}, {@code loadFileWithOverrides}
+ * in {@code pkg/app/desired_state_file_loader.go}).
  */
 final class StateFiles {
   private static final Pattern PART_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$\\n?");
@@ -40,17 +40,22 @@ final class StateFiles {
     read(file, file.getParent(), layer, chain);
   }
 
-  /** @param dir where relative paths in the file resolve: the including state file's folder */
+  /**
+   * @param dir where relative paths in the file resolve: the including state file's folder
+   */
   private void read(Path file, Path dir, StateLayer layer, List<Path> chain) {
     String name = context.display(file);
     if (chain.contains(file)) {
-      throw ReconcileException.stalled(name + ": state files include each other in a cycle: "
-          + String.join(" -> ", chain.stream().map(context::display).toList()) + " -> "
-          + name);
+      throw ReconcileException.stalled(
+          name
+              + ": state files include each other in a cycle: "
+              + String.join(" -> ", chain.stream().map(context::display).toList())
+              + " -> "
+              + name);
     }
     if (chain.size() > MAX_NESTING) {
-      throw ReconcileException.stalled(name + ": bases and helmfiles nest more than "
-          + MAX_NESTING + " deep");
+      throw ReconcileException.stalled(
+          name + ": bases and helmfiles nest more than " + MAX_NESTING + " deep");
     }
     chain.add(file);
     String text = context.values().read(file, name);
@@ -71,17 +76,25 @@ final class StateFiles {
     chain.remove(chain.size() - 1);
   }
 
-  private void readPart(Path file, Path dir, String part, int firstLine, boolean template,
-      StateLayer layer, List<Path> chain) {
+  private void readPart(
+      Path file,
+      Path dir,
+      String part,
+      int firstLine,
+      boolean template,
+      StateLayer layer,
+      List<Path> chain) {
     String name = context.display(file);
-    String yaml = template ? context.templates().render(file, part, firstLine, layer.data())
-        : part;
+    String yaml = template ? context.templates().render(file, part, firstLine, layer.data()) : part;
     for (StateYaml.Mapping document : StateYaml.mappings(yaml, name, template)) {
       Map<String, Object> content = document.content();
       HelmfileKeys.STATE.check(content, name, "");
       for (String base : StateKeys.strings(content.get("bases"), name, "bases")) {
-        read(context.values().confined(dir.resolve(base).normalize(), name + " bases"), dir,
-            layer, chain);
+        read(
+            context.values().confined(dir.resolve(base).normalize(), name + " bases"),
+            dir,
+            layer,
+            chain);
       }
       readDocument(file, dir, content, layer);
     }
@@ -93,12 +106,20 @@ final class StateFiles {
     if (handler != null) {
       layer.missingFileHandler = handler;
     }
-    layer.defaults = context.values().layers(StateKeys.list(content.get("values"), name,
-        "values"), dir, layer.defaults, loaded -> layer.data(), layer.missingFileHandler,
-        name + " values");
+    layer.defaults =
+        context
+            .values()
+            .layers(
+                StateKeys.list(content.get("values"), name, "values"),
+                dir,
+                layer.defaults,
+                loaded -> layer.data(),
+                layer.missingFileHandler,
+                name + " values");
     environments.read(content, dir, name, layer);
-    layer.helmDefaults = Yaml.merge(layer.helmDefaults,
-        StateKeys.map(content.get("helmDefaults"), name, "helmDefaults"));
+    layer.helmDefaults =
+        Yaml.merge(
+            layer.helmDefaults, StateKeys.map(content.get("helmDefaults"), name, "helmDefaults"));
     StateKeys.map(content.get("commonLabels"), name, "commonLabels")
         .forEach((k, v) -> layer.commonLabels.put(k, String.valueOf(v)));
     layer.templates.putAll(StateKeys.map(content.get("templates"), name, "templates"));
@@ -106,13 +127,14 @@ final class StateFiles {
     List<Object> releases = StateKeys.list(content.get("releases"), name, "releases");
     for (int i = 0; i < releases.size(); i++) {
       String where = name + " releases[" + i + "]";
-      layer.rawReleases.add(new ReleaseLoader.RawRelease(
-          StateKeys.map(releases.get(i), where, "release"), dir, where));
+      layer.rawReleases.add(
+          new ReleaseLoader.RawRelease(
+              StateKeys.map(releases.get(i), where, "release"), dir, where));
     }
     List<Object> helmfiles = StateKeys.list(content.get("helmfiles"), name, "helmfiles");
     for (int i = 0; i < helmfiles.size(); i++) {
-      layer.helmfiles.add(new SubHelmfiles.Entry(helmfiles.get(i), dir,
-          name + " helmfiles[" + i + "]"));
+      layer.helmfiles.add(
+          new SubHelmfiles.Entry(helmfiles.get(i), dir, name + " helmfiles[" + i + "]"));
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed access to parsed YAML with errors that name the file and key. Which keys a place of a
- * state file may hold is {@link HelmfileKeys}.
+ * Typed access to parsed YAML with errors that name the file and key. Which keys a place of a state
+ * file may hold is {@link HelmfileKeys}.
  */
 final class StateKeys {
   private StateKeys() {}
@@ -54,7 +54,9 @@ final class StateKeys {
     String found =
         value == null
             ? "nothing"
-            : value instanceof Map<?, ?> ? "a mapping" : value instanceof List<?> ? "a list" : "'" + value + "'";
+            : value instanceof Map<?, ?>
+                ? "a mapping"
+                : value instanceof List<?> ? "a list" : "'" + value + "'";
     return ReconcileException.stalled(file + ": " + key + " must be " + want + ", found " + found);
   }
 }

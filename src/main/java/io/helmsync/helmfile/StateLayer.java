@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one state file and its bases add up to while it is read, and what its templates see:
- * {@code values:} layers, then the environment's, then what a parent helmfile passed.
+ * What one state file and its bases add up to while it is read, and what its templates see: {@code
+ * values:} layers, then the environment's, then what a parent helmfile passed.
  */
 final class StateLayer {
   private final Map<String, Object> overrides;

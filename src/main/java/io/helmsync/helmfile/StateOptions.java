@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  *     masked in {@code build} output and never logged
  * @param secrets where vals references ({@code ref+awssecrets://}) in environment values, release
  *     values and the templates' {@code fetchSecretValue}/{@code expandSecretRefs} are resolved
- * @param functions commands templates may run and for how long, and which variables {@code env}
- *     and {@code requiredEnv} may read
+ * @param functions commands templates may run and for how long, and which variables {@code env} and
+ *     {@code requiredEnv} may read
  */
 public record StateOptions(
     String stateFile,
@@ -40,27 +40,39 @@ public record StateOptions(
 
   /** helmfile v0 defaults with the given variables, no secret backend and no commands. */
   public static StateOptions of(String stateFile, String namespace, Map<String, String> variables) {
-    return new StateOptions(stateFile, namespace, false, () -> variables, Set::of,
-        SecretResolver.unconfigured(), HelmfileFunctions.Options.defaults());
+    return new StateOptions(
+        stateFile,
+        namespace,
+        false,
+        () -> variables,
+        Set::of,
+        SecretResolver.unconfigured(),
+        HelmfileFunctions.Options.defaults());
   }
 
   public StateOptions withSecrets(SecretResolver resolver) {
-    return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, secretVariables,
-        resolver, functions);
-  }
-
-  public StateOptions withSecretVariables(Supplier<Set<String>> names) {
-    return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, names, secrets,
+    return new StateOptions(
+        stateFile,
+        namespace,
+        gotmplOnly,
+        environmentVariables,
+        secretVariables,
+        resolver,
         functions);
   }
 
+  public StateOptions withSecretVariables(Supplier<Set<String>> names) {
+    return new StateOptions(
+        stateFile, namespace, gotmplOnly, environmentVariables, names, secrets, functions);
+  }
+
   public StateOptions withFunctions(HelmfileFunctions.Options options) {
-    return new StateOptions(stateFile, namespace, gotmplOnly, environmentVariables, secretVariables,
-        secrets, options);
+    return new StateOptions(
+        stateFile, namespace, gotmplOnly, environmentVariables, secretVariables, secrets, options);
   }
 
   public StateOptions withGotmplOnly(boolean only) {
-    return new StateOptions(stateFile, namespace, only, environmentVariables, secretVariables,
-        secrets, functions);
+    return new StateOptions(
+        stateFile, namespace, only, environmentVariables, secretVariables, secrets, functions);
   }
 }

@@ -33,13 +33,21 @@ final class StateReader {
 
   /** The top-level state file ({@link StateOptions#stateFile()}) and all it includes. */
   HelmfileState readTop() {
-    Path top = context.values().confined(
-        context.root().resolve(context.options().stateFile()).normalize(), "stateFile");
+    Path top =
+        context
+            .values()
+            .confined(
+                context.root().resolve(context.options().stateFile()).normalize(), "stateFile");
     StateLayer layer = read(top, Map.of(), List.of());
     List<Release> all = layer.allReleases();
     checkUnique(all);
-    return new HelmfileState(context.environment(), layer.effectiveValues(), all,
-        repositories.all(), context.root(), context.secretValues());
+    return new HelmfileState(
+        context.environment(),
+        layer.effectiveValues(),
+        all,
+        repositories.all(),
+        context.root(),
+        context.secretValues());
   }
 
   /**
@@ -49,15 +57,16 @@ final class StateReader {
    * @param chain the state files that include this one, outermost first
    */
   private StateLayer read(Path file, Map<String, Object> overrides, List<Path> chain) {
-    StateLayer layer = new StateLayer(overrides, context.environment(),
-        context.options().namespace());
+    StateLayer layer =
+        new StateLayer(overrides, context.environment(), context.options().namespace());
     files.read(file, layer, new ArrayList<>(chain));
     String name = context.display(file);
     if (chain.isEmpty()) {
       environments.requireDeclared(layer, name);
     } else if (skipsEnvironment(layer, overrides)) {
-      LOG.infof("%s: skipped, as helmfile skips it: it does not declare environment %s", name,
-          context.environment());
+      LOG.infof(
+          "%s: skipped, as helmfile skips it: it does not declare environment %s",
+          name, context.environment());
       return new StateLayer(overrides, context.environment(), context.options().namespace());
     }
     refuseLockFile(file, name);
@@ -77,10 +86,10 @@ final class StateReader {
 
   /**
    * Whether helmfile skips a nested state for the selected environment: it fails to load with
-   * {@code UndefinedEnvError} when it declares environments but not this one, or none at all
-   * while its {@code helmfiles:} entry passes no values ({@code load} in
-   * {@code pkg/app/desired_state_file_loader.go}), and {@code visitStates} in
-   * {@code pkg/app/app.go} skips a state file that fails so, with its own nested helmfiles.
+   * {@code UndefinedEnvError} when it declares environments but not this one, or none at all while
+   * its {@code helmfiles:} entry passes no values ({@code load} in {@code
+   * pkg/app/desired_state_file_loader.go}), and {@code visitStates} in {@code pkg/app/app.go} skips
+   * a state file that fails so, with its own nested helmfiles.
    */
   private boolean skipsEnvironment(StateLayer layer, Map<String, Object> overrides) {
     return !environments.isDeclared(layer)
@@ -93,13 +102,17 @@ final class StateReader {
    * read it yet, so it stops the load rather than deploying other versions than helmfile would.
    */
   private void refuseLockFile(Path file, String name) {
-    String base = file.getFileName().toString().replaceFirst("\\.gotmpl$", "")
-        .replaceFirst("\\.ya?ml$", "");
+    String base =
+        file.getFileName().toString().replaceFirst("\\.gotmpl$", "").replaceFirst("\\.ya?ml$", "");
     Path lock = file.resolveSibling(base + ".lock");
     if (Files.isRegularFile(lock)) {
-      throw ReconcileException.stalled(context.display(lock) + ": helmfile pins the chart "
-          + "versions of " + name + " from this lock file, which helmsync does not read yet: "
-          + "write the locked versions into the releases' version: and delete the lock file");
+      throw ReconcileException.stalled(
+          context.display(lock)
+              + ": helmfile pins the chart "
+              + "versions of "
+              + name
+              + " from this lock file, which helmsync does not read yet: "
+              + "write the locked versions into the releases' version: and delete the lock file");
     }
   }
 
@@ -109,9 +122,15 @@ final class StateReader {
       String namespace = context.namespaces().of(release.namespace());
       Release other = seen.put(namespace + "/" + release.name(), release);
       if (other != null) {
-        throw ReconcileException.stalled(release.source() + ": duplicate release " + namespace
-            + "/" + release.name() + ", also declared at " + other.source()
-            + "; release names must be unique in a namespace");
+        throw ReconcileException.stalled(
+            release.source()
+                + ": duplicate release "
+                + namespace
+                + "/"
+                + release.name()
+                + ", also declared at "
+                + other.source()
+                + "; release names must be unique in a namespace");
       }
     }
   }

@@ -23,11 +23,11 @@ final class StateTemplates {
 
   /**
    * @param variables what {@code env} and {@code requiredEnv} may read in this load
-   * @param secrets the load's secret session, so that values fetched by templates are masked
-   *     with the rest
+   * @param secrets the load's secret session, so that values fetched by templates are masked with
+   *     the rest
    */
-  StateTemplates(Path root, TemplateEnvironment variables, StateOptions options,
-      SecretPort secrets) {
+  StateTemplates(
+      Path root, TemplateEnvironment variables, StateOptions options, SecretPort secrets) {
     this.root = root;
     this.variables = variables;
     this.options = options;
@@ -52,10 +52,11 @@ final class StateTemplates {
    */
   String render(String name, Path dir, String text, int firstLine, Map<String, Object> data) {
     String padded = "\n".repeat(Math.max(firstLine - 1, 0)) + text;
-    HelmfileFunctions functions = new HelmfileFunctions(root, dir, variables, secrets,
-        options.functions());
+    HelmfileFunctions functions =
+        new HelmfileFunctions(root, dir, variables, secrets, options.functions());
     try {
-      return Template.create(functions.functions(), MissingKey.ERROR).parse(name, padded)
+      return Template.create(functions.functions(), MissingKey.ERROR)
+          .parse(name, padded)
           .execute(name, data);
     } catch (TemplateException e) {
       throw ReconcileException.stalled(withSourceLine(e, padded), e);

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads helmfile's YAML as helmfile's go-yaml does (Go ints, YAML 1.1 booleans, anchors and
- * {@code <<} merge keys), with errors that name the file, line and column.
+ * Reads helmfile's YAML as helmfile's go-yaml does (Go ints, YAML 1.1 booleans, anchors and {@code
+ * <<} merge keys), with errors that name the file, line and column.
  */
 final class StateYaml {
   private StateYaml() {}
@@ -27,8 +27,17 @@ final class StateYaml {
     try {
       documents = GoYaml.documents(text);
     } catch (GoYaml.SyntaxError e) {
-      throw ReconcileException.stalled(file + ":" + e.line() + ":" + e.column() + ": invalid YAML"
-          + (rendered ? " after rendering the template" : "") + ": " + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          file
+              + ":"
+              + e.line()
+              + ":"
+              + e.column()
+              + ": invalid YAML"
+              + (rendered ? " after rendering the template" : "")
+              + ": "
+              + e.getMessage(),
+          e);
     }
     List<Mapping> mappings = new ArrayList<>();
     for (GoYaml.Document document : documents) {
@@ -36,8 +45,12 @@ final class StateYaml {
         continue;
       }
       if (!(document.value() instanceof Map<?, ?> map)) {
-        throw ReconcileException.stalled(file + ":" + document.line()
-            + ": expected a YAML mapping, found " + describe(document.value()));
+        throw ReconcileException.stalled(
+            file
+                + ":"
+                + document.line()
+                + ": expected a YAML mapping, found "
+                + describe(document.value()));
       }
       mappings.add(new Mapping(Yaml.asStringMap(map), document.line()));
     }
@@ -48,8 +61,11 @@ final class StateYaml {
   static Map<String, Object> valuesFile(String text, String file, boolean rendered) {
     List<Mapping> mappings = mappings(text, file, rendered);
     if (mappings.size() > 1) {
-      throw ReconcileException.stalled(file + ":" + mappings.get(1).line()
-          + ": a values file holds one YAML document; merge the documents or split the file");
+      throw ReconcileException.stalled(
+          file
+              + ":"
+              + mappings.get(1).line()
+              + ": a values file holds one YAML document; merge the documents or split the file");
     }
     return mappings.isEmpty() ? Map.of() : mappings.get(0).content();
   }

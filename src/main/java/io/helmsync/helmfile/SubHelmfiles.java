@@ -24,17 +24,18 @@ final class SubHelmfiles {
   /**
    * A nested state to load.
    *
-   * @param overrides the entry's {@code values:}, the only values the nested state sees besides
-   *     its own
+   * @param overrides the entry's {@code values:}, the only values the nested state sees besides its
+   *     own
    * @param selectors the entry's {@code selectors:}, parsed when the releases are selected
    */
-  record SubHelmfile(Path file, Map<String, Object> overrides, List<String> selectors,
-      String source) {
+  record SubHelmfile(
+      Path file, Map<String, Object> overrides, List<String> selectors, String source) {
 
     /** The nested state's releases that the selectors match, in order. */
     List<Release> select(List<Release> releases) {
       LabelSelector selector = LabelSelector.parse(selectors, source);
-      return releases.stream().filter(release -> selector.matches(implicitLabels(release)))
+      return releases.stream()
+          .filter(release -> selector.matches(implicitLabels(release)))
           .toList();
     }
 
@@ -47,7 +48,9 @@ final class SubHelmfiles {
     }
   }
 
-  /** @param parent the state that lists the entry, whose values the entry's templates see */
+  /**
+   * @param parent the state that lists the entry, whose values the entry's templates see
+   */
   SubHelmfile resolve(Entry entry, StateLayer parent) {
     String path;
     // As in helmfile, a nested state sees only its own environment values and the entry's.
@@ -59,14 +62,26 @@ final class SubHelmfiles {
       Map<String, Object> f = StateKeys.map(entry.value(), entry.source(), "helmfiles entry");
       HelmfileKeys.HELMFILE_ENTRY.check(f, entry.source(), "");
       path = StateKeys.string(f.get("path"), entry.source(), "path");
-      overrides = ValuesLoader.fold(context.values().layers(StateKeys.list(f.get("values"),
-          entry.source(), "values"), entry.dir(), List.of(overrides), loaded -> parent.data(),
-          parent.missingFileHandler, entry.source() + " values"));
+      overrides =
+          ValuesLoader.fold(
+              context
+                  .values()
+                  .layers(
+                      StateKeys.list(f.get("values"), entry.source(), "values"),
+                      entry.dir(),
+                      List.of(overrides),
+                      loaded -> parent.data(),
+                      parent.missingFileHandler,
+                      entry.source() + " values"));
       selectors = StateKeys.strings(f.get("selectors"), entry.source(), "selectors");
     }
     if (path.startsWith("git::") || path.contains("://")) {
-      throw ReconcileException.stalled(entry.source() + ": remote helmfile '" + path + "' is not "
-          + "fetched by helmsync; vendor it into the repository");
+      throw ReconcileException.stalled(
+          entry.source()
+              + ": remote helmfile '"
+              + path
+              + "' is not "
+              + "fetched by helmsync; vendor it into the repository");
     }
     Path file = context.values().confined(entry.dir().resolve(path).normalize(), entry.source());
     return new SubHelmfile(file, overrides, selectors, entry.source());

@@ -15,9 +15,9 @@ import java.util.function.Function;
 
 /**
  * Loads a {@code values:} list (file paths and inline maps) in order and merges it as helmfile
- * does: maps merge, lists, scalars and {@code null} replace. {@code *.gotmpl}
- * files are templates; plain {@code .yaml} files are read as they are, because real repositories
- * keep {@code {{ }}} in them that is meant for the chart.
+ * does: maps merge, lists, scalars and {@code null} replace. {@code *.gotmpl} files are templates;
+ * plain {@code .yaml} files are read as they are, because real repositories keep {@code {{ }}} in
+ * them that is meant for the chart.
  */
 final class ValuesLoader {
   private final Path root;
@@ -39,10 +39,13 @@ final class ValuesLoader {
    *     renders each environment values file with the files before it already loaded
    * @param usedBy who lists these values, for messages ({@code environments.demo})
    */
-  List<Map<String, Object>> layers(List<Object> entries, Path baseDir,
+  List<Map<String, Object>> layers(
+      List<Object> entries,
+      Path baseDir,
       List<Map<String, Object>> below,
       Function<List<Map<String, Object>>, Map<String, Object>> dataFor,
-      MissingFileHandler missing, String usedBy) {
+      MissingFileHandler missing,
+      String usedBy) {
     List<Map<String, Object>> layers = new ArrayList<>(below);
     for (Object entry : entries) {
       layers.add(load(entry, baseDir, dataFor.apply(layers), missing, usedBy));
@@ -58,13 +61,17 @@ final class ValuesLoader {
    * @param entries file paths, relative to {@code baseDir}, lowest precedence first
    * @param usedBy who lists these files, for messages ({@code environments.demo secrets})
    */
-  List<Map<String, Object>> secretLayers(List<Object> entries, Path baseDir,
-      MissingFileHandler missing, String usedBy, SecretSession session) {
+  List<Map<String, Object>> secretLayers(
+      List<Object> entries,
+      Path baseDir,
+      MissingFileHandler missing,
+      String usedBy,
+      SecretSession session) {
     List<Map<String, Object>> layers = new ArrayList<>();
     for (Object entry : entries) {
       if (!(entry instanceof String path)) {
-        throw ReconcileException.stalled(usedBy + ": a secrets entry must be the path of a "
-            + "SOPS-encrypted file");
+        throw ReconcileException.stalled(
+            usedBy + ": a secrets entry must be the path of a " + "SOPS-encrypted file");
       }
       Path file = confined(baseDir.resolve(path).normalize(), usedBy);
       String name = HelmfileLoader.display(root, file);
@@ -98,20 +105,28 @@ final class ValuesLoader {
 
   private static Map<String, Object> overlay(Map<String, Object> below, Map<String, Object> top) {
     Map<String, Object> result = new LinkedHashMap<>(below);
-    top.forEach((key, value) -> result.put(key,
-        value instanceof Map<?, ?> map && result.get(key) instanceof Map<?, ?> under
-            ? overlay(Yaml.asStringMap(under), Yaml.asStringMap(map)) : value));
+    top.forEach(
+        (key, value) ->
+            result.put(
+                key,
+                value instanceof Map<?, ?> map && result.get(key) instanceof Map<?, ?> under
+                    ? overlay(Yaml.asStringMap(under), Yaml.asStringMap(map))
+                    : value));
     return Collections.unmodifiableMap(result);
   }
 
-  private Map<String, Object> load(Object entry, Path baseDir, Map<String, Object> data,
-      MissingFileHandler missing, String usedBy) {
+  private Map<String, Object> load(
+      Object entry,
+      Path baseDir,
+      Map<String, Object> data,
+      MissingFileHandler missing,
+      String usedBy) {
     if (entry instanceof Map<?, ?> inline) {
       return Yaml.asStringMap(inline);
     }
     if (!(entry instanceof String path)) {
-      throw ReconcileException.stalled(usedBy + ": a values entry must be a file path or a "
-          + "mapping, found '" + entry + "'");
+      throw ReconcileException.stalled(
+          usedBy + ": a values entry must be a file path or a " + "mapping, found '" + entry + "'");
     }
     Path file = confined(baseDir.resolve(path).normalize(), usedBy);
     String name = HelmfileLoader.display(root, file);
@@ -129,16 +144,25 @@ final class ValuesLoader {
   Path confined(Path file, String usedBy) {
     String name = HelmfileLoader.display(root, file);
     if (!file.startsWith(root)) {
-      throw ReconcileException.stalled(usedBy + ": " + name + " is outside the repository; paths "
-          + "must stay inside the checkout");
+      throw ReconcileException.stalled(
+          usedBy
+              + ": "
+              + name
+              + " is outside the repository; paths "
+              + "must stay inside the checkout");
     }
     try {
       if (Files.exists(file) && !file.toRealPath().startsWith(root.toRealPath())) {
-        throw ReconcileException.stalled(usedBy + ": " + name + " is a link to outside the "
-            + "repository; paths must stay inside the checkout");
+        throw ReconcileException.stalled(
+            usedBy
+                + ": "
+                + name
+                + " is a link to outside the "
+                + "repository; paths must stay inside the checkout");
       }
     } catch (IOException e) {
-      throw ReconcileException.stalled(usedBy + ": cannot resolve " + name + ": " + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          usedBy + ": cannot resolve " + name + ": " + e.getMessage(), e);
     }
     return file;
   }

@@ -35,7 +35,8 @@ import java.util.TreeSet;
  * The {@code release} block (see {@link ReleaseHistory}) is absent in inventories written before
  * helmsync ran hooks; such entries read as {@link ReleaseHistory#NONE}.
  *
- * The cluster is the only shared state, so a restarted agent (or a new replica) prunes correctly.
+ * <p>The cluster is the only shared state, so a restarted agent (or a new replica) prunes
+ * correctly.
  */
 public final class ConfigMapInventoryStore implements InventoryStore {
   private final KubernetesClient client;
@@ -58,7 +59,14 @@ public final class ConfigMapInventoryStore implements InventoryStore {
     try {
       configMap = client.configMaps().inNamespace(namespace).withName(name(environment)).get();
     } catch (KubernetesClientException e) {
-      throw ReconcileException.transientError("ConfigMap/" + namespace + "/" + name(environment) + ": cannot read inventory: " + e.getMessage(), e);
+      throw ReconcileException.transientError(
+          "ConfigMap/"
+              + namespace
+              + "/"
+              + name(environment)
+              + ": cannot read inventory: "
+              + e.getMessage(),
+          e);
     }
     if (configMap == null || configMap.getData() == null) {
       return Inventory.empty();
@@ -70,18 +78,28 @@ public final class ConfigMapInventoryStore implements InventoryStore {
 
   private Inventory.ReleaseEntry parse(String release, String text) {
     String where = "ConfigMap/" + namespace + "/" + name(environment) + " key " + release;
-    Map<String, Object> entry = YamlDocuments.parse(text, where).stream().findFirst().map(d -> d.content()).orElse(Map.of());
+    Map<String, Object> entry =
+        YamlDocuments.parse(text, where).stream()
+            .findFirst()
+            .map(d -> d.content())
+            .orElse(Map.of());
     TreeSet<ObjectRef> objects = new TreeSet<>();
     if (entry.get("objects") instanceof List<?> lines) {
       for (Object line : lines) {
         String[] idAndVersion = line.toString().split(" ", 2);
         if (idAndVersion.length != 2) {
-          throw ReconcileException.stalled(where + ": entry '" + line + "' is not '<id> <version>'; fix or delete the ConfigMap");
+          throw ReconcileException.stalled(
+              where
+                  + ": entry '"
+                  + line
+                  + "' is not '<id> <version>'; fix or delete the ConfigMap");
         }
         objects.add(ObjectRef.fromId(idAndVersion[0], idAndVersion[1]));
       }
     }
-    return new Inventory.ReleaseEntry(String.valueOf(entry.getOrDefault("revision", "")), objects,
+    return new Inventory.ReleaseEntry(
+        String.valueOf(entry.getOrDefault("revision", "")),
+        objects,
         history(entry.get("release"), where));
   }
 
@@ -90,11 +108,17 @@ public final class ConfigMapInventoryStore implements InventoryStore {
       return ReleaseHistory.NONE;
     }
     try {
-      return new ReleaseHistory(Integer.parseInt(String.valueOf(release.get("number"))),
-          text(release, "status"), text(release, "checksum"), text(release, "revision"));
+      return new ReleaseHistory(
+          Integer.parseInt(String.valueOf(release.get("number"))),
+          text(release, "status"),
+          text(release, "checksum"),
+          text(release, "revision"));
     } catch (NumberFormatException e) {
-      throw ReconcileException.stalled(where + ": release.number '" + release.get("number")
-          + "' is not a number; fix or delete the key (its hooks then run as for a new install)");
+      throw ReconcileException.stalled(
+          where
+              + ": release.number '"
+              + release.get("number")
+              + "' is not a number; fix or delete the key (its hooks then run as for a new install)");
     }
   }
 
@@ -118,10 +142,22 @@ public final class ConfigMapInventoryStore implements InventoryStore {
             .withData(data)
             .build();
     try {
-      client.configMaps().inNamespace(namespace).resource(configMap)
-          .fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
+      client
+          .configMaps()
+          .inNamespace(namespace)
+          .resource(configMap)
+          .fieldManager(ApplyOptions.FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
     } catch (KubernetesClientException e) {
-      throw ReconcileException.transientError("ConfigMap/" + namespace + "/" + name(environment) + ": cannot save inventory: " + e.getMessage(), e);
+      throw ReconcileException.transientError(
+          "ConfigMap/"
+              + namespace
+              + "/"
+              + name(environment)
+              + ": cannot save inventory: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -24,7 +24,8 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
   }
 
   /** One release's part of the inventory. */
-  public record ReleaseEntry(String revision, SortedSet<ObjectRef> objects, ReleaseHistory history) {
+  public record ReleaseEntry(
+      String revision, SortedSet<ObjectRef> objects, ReleaseHistory history) {
     public ReleaseEntry {
       objects = Collections.unmodifiableSortedSet(new TreeSet<>(objects));
       history = history == null ? ReleaseHistory.NONE : history;
@@ -47,9 +48,17 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
   /** The inventory a fully applied desired state leaves behind. */
   public static Inventory of(DesiredState desired) {
     Map<String, ReleaseEntry> releases = new LinkedHashMap<>();
-    desired.releases().forEach(release ->
-        releases.put(release.name(), new ReleaseEntry(desired.revision(),
-            release.objects().stream().map(o -> o.ref()).collect(Collectors.toCollection(TreeSet::new)))));
+    desired
+        .releases()
+        .forEach(
+            release ->
+                releases.put(
+                    release.name(),
+                    new ReleaseEntry(
+                        desired.revision(),
+                        release.objects().stream()
+                            .map(o -> o.ref())
+                            .collect(Collectors.toCollection(TreeSet::new)))));
     return new Inventory(releases);
   }
 
@@ -60,12 +69,13 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
    */
   public Inventory keepingRevisionsOf(Inventory previous) {
     Map<String, ReleaseEntry> merged = new LinkedHashMap<>();
-    releases.forEach((release, entry) -> {
-      ReleaseEntry before = previous.releases().get(release);
-      boolean sameObjects = before != null && before.objects().equals(entry.objects());
-      ReleaseHistory history = before == null ? ReleaseHistory.FIRST_INSTALL : before.history();
-      merged.put(release, sameObjects ? before : entry.withHistory(history));
-    });
+    releases.forEach(
+        (release, entry) -> {
+          ReleaseEntry before = previous.releases().get(release);
+          boolean sameObjects = before != null && before.objects().equals(entry.objects());
+          ReleaseHistory history = before == null ? ReleaseHistory.FIRST_INSTALL : before.history();
+          merged.put(release, sameObjects ? before : entry.withHistory(history));
+        });
     return new Inventory(merged);
   }
 
@@ -78,8 +88,9 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
   /** This inventory with the histories of the given releases replaced (those listed here). */
   public Inventory withHistories(Map<String, ReleaseHistory> histories) {
     Map<String, ReleaseEntry> merged = new LinkedHashMap<>(releases);
-    histories.forEach((release, history) -> merged.computeIfPresent(release,
-        (name, entry) -> entry.withHistory(history)));
+    histories.forEach(
+        (release, history) ->
+            merged.computeIfPresent(release, (name, entry) -> entry.withHistory(history)));
     return new Inventory(merged);
   }
 
@@ -90,16 +101,19 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
    */
   public Inventory growingBy(Inventory attempted) {
     Map<String, ReleaseEntry> merged = new LinkedHashMap<>(releases);
-    attempted.releases().forEach((release, entry) -> {
-      ReleaseEntry before = merged.get(release);
-      if (before == null) {
-        merged.put(release, entry);
-      } else if (!before.objects().containsAll(entry.objects())) {
-        SortedSet<ObjectRef> objects = new TreeSet<>(before.objects());
-        objects.addAll(entry.objects());
-        merged.put(release, new ReleaseEntry(entry.revision(), objects, before.history()));
-      }
-    });
+    attempted
+        .releases()
+        .forEach(
+            (release, entry) -> {
+              ReleaseEntry before = merged.get(release);
+              if (before == null) {
+                merged.put(release, entry);
+              } else if (!before.objects().containsAll(entry.objects())) {
+                SortedSet<ObjectRef> objects = new TreeSet<>(before.objects());
+                objects.addAll(entry.objects());
+                merged.put(release, new ReleaseEntry(entry.revision(), objects, before.history()));
+              }
+            });
     return new Inventory(merged);
   }
 
@@ -122,21 +136,26 @@ public record Inventory(Map<String, ReleaseEntry> releases) {
    */
   public Inventory plus(Inventory previous, Collection<ObjectRef> kept) {
     Map<String, ReleaseEntry> merged = new LinkedHashMap<>(releases);
-    previous.releases().forEach((release, entry) -> {
-      SortedSet<ObjectRef> carried = new TreeSet<>(entry.objects());
-      carried.retainAll(kept);
-      if (carried.isEmpty()) {
-        return;
-      }
-      ReleaseEntry existing = merged.get(release);
-      SortedSet<ObjectRef> objects = new TreeSet<>(carried);
-      if (existing != null) {
-        objects.addAll(existing.objects());
-      }
-      merged.put(release, existing != null
-          ? new ReleaseEntry(existing.revision(), objects, existing.history())
-          : new ReleaseEntry(entry.revision(), objects, entry.history()));
-    });
+    previous
+        .releases()
+        .forEach(
+            (release, entry) -> {
+              SortedSet<ObjectRef> carried = new TreeSet<>(entry.objects());
+              carried.retainAll(kept);
+              if (carried.isEmpty()) {
+                return;
+              }
+              ReleaseEntry existing = merged.get(release);
+              SortedSet<ObjectRef> objects = new TreeSet<>(carried);
+              if (existing != null) {
+                objects.addAll(existing.objects());
+              }
+              merged.put(
+                  release,
+                  existing != null
+                      ? new ReleaseEntry(existing.revision(), objects, existing.history())
+                      : new ReleaseEntry(entry.revision(), objects, entry.history()));
+            });
     return new Inventory(merged);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * What helmsync knows about a release's installs and upgrades, as Helm keeps it in its release
  * Secrets: the revision number of the last attempt, whether it worked, and the content of the last
- * one that did. Hooks depend on it: {@code pre-install} runs only while nothing succeeded yet, {@code
- * pre-upgrade} only when the content differs from the last success.
+ * one that did. Hooks depend on it: {@code pre-install} runs only while nothing succeeded yet,
+ * {@code pre-upgrade} only when the content differs from the last success.
  *
  * @param number the install or upgrade attempt, 1 for the first install, 0 when none was made
  * @param status {@link #DEPLOYED} or {@link #FAILED} for the last attempt, {@link #PENDING} before
@@ -56,8 +56,8 @@ public record ReleaseHistory(int number, String status, String checksum, String 
   }
 
   /**
-   * The content of an untracked release that an older helmsync applied, adopted as its last
-   * success without running hooks: whether that content changed since cannot be known.
+   * The content of an untracked release that an older helmsync applied, adopted as its last success
+   * without running hooks: whether that content changed since cannot be known.
    */
   public ReleaseHistory adopted(String currentChecksum, String gitRevision) {
     return new ReleaseHistory(1, DEPLOYED, currentChecksum, gitRevision);

@@ -40,7 +40,8 @@ public record ChangeSet(List<Entry> entries) {
    * One object's outcome.
    *
    * @param release the helmfile release the object belongs to
-   * @param message why, for {@link Action#SKIPPED} (e.g. "prune disabled by annotation"); else empty
+   * @param message why, for {@link Action#SKIPPED} (e.g. "prune disabled by annotation"); else
+   *     empty
    */
   public record Entry(ObjectRef ref, String release, Action action, String message) {
     public Entry {

@@ -11,8 +11,8 @@ import java.util.Set;
  * @param secretValues the resolved secret values the objects were rendered from, carried along so
  *     that whatever shows the objects ({@code render}, {@code diff}) can hide them; never printed
  */
-public record DesiredState(String environment, String revision, List<DesiredRelease> releases,
-    Set<String> secretValues) {
+public record DesiredState(
+    String environment, String revision, List<DesiredRelease> releases, Set<String> secretValues) {
   public DesiredState {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(revision, "revision");
@@ -33,8 +33,13 @@ public record DesiredState(String environment, String revision, List<DesiredRele
   /** Names the state without its secret values. */
   @Override
   public String toString() {
-    return "DesiredState[environment=" + environment + ", revision=" + revision + ", releases="
-        + releases.stream().map(DesiredRelease::name).toList() + "]";
+    return "DesiredState[environment="
+        + environment
+        + ", revision="
+        + revision
+        + ", releases="
+        + releases.stream().map(DesiredRelease::name).toList()
+        + "]";
   }
 
   /** Every object of every release, in apply order. */
@@ -51,8 +56,14 @@ public record DesiredState(String environment, String revision, List<DesiredRele
    *     applied with the objects nor listed in the inventory
    * @param chart the chart's {@code name-version}, for people; empty for plain manifests
    */
-  public record DesiredRelease(String name, String namespace, List<Manifest> objects,
-      List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks, String chart) {
+  public record DesiredRelease(
+      String name,
+      String namespace,
+      List<Manifest> objects,
+      List<String> needs,
+      WaitPolicy waitPolicy,
+      List<Hook> hooks,
+      String chart) {
     public DesiredRelease {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(namespace, "namespace");
@@ -64,14 +75,23 @@ public record DesiredState(String environment, String revision, List<DesiredRele
     }
 
     /** A release whose chart is not named. */
-    public DesiredRelease(String name, String namespace, List<Manifest> objects,
-        List<String> needs, WaitPolicy waitPolicy, List<Hook> hooks) {
+    public DesiredRelease(
+        String name,
+        String namespace,
+        List<Manifest> objects,
+        List<String> needs,
+        WaitPolicy waitPolicy,
+        List<Hook> hooks) {
       this(name, namespace, objects, needs, waitPolicy, hooks, "");
     }
 
     /** A release without hooks. */
-    public DesiredRelease(String name, String namespace, List<Manifest> objects,
-        List<String> needs, WaitPolicy waitPolicy) {
+    public DesiredRelease(
+        String name,
+        String namespace,
+        List<Manifest> objects,
+        List<String> needs,
+        WaitPolicy waitPolicy) {
       this(name, namespace, objects, needs, waitPolicy, List.of());
     }
 

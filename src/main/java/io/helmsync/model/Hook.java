@@ -14,7 +14,8 @@ import java.util.Map;
  * @param deletePolicies {@code helm.sh/hook-delete-policy}; Helm's default {@code
  *     before-hook-creation} when absent
  */
-public record Hook(Manifest manifest, List<String> events, int weight, List<String> deletePolicies) {
+public record Hook(
+    Manifest manifest, List<String> events, int weight, List<String> deletePolicies) {
   public static final String ANNOTATION = "helm.sh/hook";
   private static final String WEIGHT = "helm.sh/hook-weight";
   private static final String DELETE_POLICY = "helm.sh/hook-delete-policy";
@@ -32,18 +33,27 @@ public record Hook(Manifest manifest, List<String> events, int weight, List<Stri
   public static Hook of(Manifest object) {
     Map<?, ?> annotations = annotations(object);
     List<String> policies = list(annotations.get(DELETE_POLICY));
-    return new Hook(object, list(annotations.get(ANNOTATION)), weight(annotations.get(WEIGHT)),
+    return new Hook(
+        object,
+        list(annotations.get(ANNOTATION)),
+        weight(annotations.get(WEIGHT)),
         policies.isEmpty() ? List.of(DEFAULT_DELETE_POLICY) : policies);
   }
 
   private static Map<?, ?> annotations(Manifest object) {
     return object.body().get("metadata") instanceof Map<?, ?> metadata
-        && metadata.get("annotations") instanceof Map<?, ?> annotations ? annotations : Map.of();
+            && metadata.get("annotations") instanceof Map<?, ?> annotations
+        ? annotations
+        : Map.of();
   }
 
   private static List<String> list(Object annotation) {
-    return annotation == null ? List.of() : Arrays.stream(String.valueOf(annotation).split(","))
-        .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
+    return annotation == null
+        ? List.of()
+        : Arrays.stream(String.valueOf(annotation).split(","))
+            .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
+            .filter(s -> !s.isEmpty())
+            .toList();
   }
 
   /** Helm's {@code strconv.Atoi}: anything but a plain integer weighs 0. */

@@ -47,13 +47,17 @@ public record ObjectRef(String apiVersion, String kind, String namespace, String
   public static ObjectRef fromId(String id, String version) {
     String[] parts = id.split("_", -1);
     if (parts.length != 4) {
-      throw new IllegalArgumentException("inventory id '" + id + "' is not <namespace>_<name>_<group>_<kind>");
+      throw new IllegalArgumentException(
+          "inventory id '" + id + "' is not <namespace>_<name>_<group>_<kind>");
     }
     String apiVersion = parts[2].isEmpty() ? version : parts[2] + "/" + version;
     return new ObjectRef(apiVersion, parts[3], parts[0], parts[1]);
   }
 
-  /** {@code Kind/namespace/name}, or {@code Kind/name} when cluster-scoped: how messages name objects. */
+  /**
+   * {@code Kind/namespace/name}, or {@code Kind/name} when cluster-scoped: how messages name
+   * objects.
+   */
   @Override
   public String toString() {
     return namespace.isEmpty() ? kind + "/" + name : kind + "/" + namespace + "/" + name;

@@ -1,8 +1,6 @@
 package io.helmsync.model;
 
-/**
- * Why a reconcile stopped, typed by what should happen next (as in Flux's source-controller).
- */
+/** Why a reconcile stopped, typed by what should happen next (as in Flux's source-controller). */
 public enum Reason {
   /**
    * The input is wrong; retried when the revision or the secrets change, or after a few minutes

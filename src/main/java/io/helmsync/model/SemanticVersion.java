@@ -12,21 +12,24 @@ import java.util.regex.Pattern;
  *
  * @param original the text as written, e.g. {@code v2.1}
  */
-public record SemanticVersion(long major, long minor, long patch, String prerelease,
-    String metadata, String original) implements Comparable<SemanticVersion> {
+public record SemanticVersion(
+    long major, long minor, long patch, String prerelease, String metadata, String original)
+    implements Comparable<SemanticVersion> {
   /** Masterminds' {@code MaxVersionLen}, a guard against huge inputs. */
   private static final int MAX_LENGTH = 256;
-  private static final Pattern VERSION = Pattern.compile(
-      "^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
-          + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
+
+  private static final Pattern VERSION =
+      Pattern.compile(
+          "^v?([0-9]+)(\\.[0-9]+)?(\\.[0-9]+)?(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?"
+              + "(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?$");
 
   /**
    * @throws IllegalArgumentException with Masterminds' message when the text is no version
    */
   public static SemanticVersion parse(String text) {
     if (text.getBytes(StandardCharsets.UTF_8).length > MAX_LENGTH) {
-      throw new IllegalArgumentException("version string is too long (max " + MAX_LENGTH
-          + " bytes)");
+      throw new IllegalArgumentException(
+          "version string is too long (max " + MAX_LENGTH + " bytes)");
     }
     Matcher m = VERSION.matcher(text);
     if (!m.matches()) {
@@ -38,8 +41,13 @@ public record SemanticVersion(long major, long minor, long patch, String prerele
         throw new IllegalArgumentException("version segment starts with 0");
       }
     }
-    return new SemanticVersion(segment(m.group(1)), segment(m.group(2)), segment(m.group(3)), pre,
-        m.group(8) == null ? "" : m.group(8), text);
+    return new SemanticVersion(
+        segment(m.group(1)),
+        segment(m.group(2)),
+        segment(m.group(3)),
+        pre,
+        m.group(8) == null ? "" : m.group(8),
+        text);
   }
 
   /** True when {@link #parse} accepts the text. */
@@ -61,8 +69,11 @@ public record SemanticVersion(long major, long minor, long patch, String prerele
     try {
       return Long.parseUnsignedLong(number);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("error parsing version segment: strconv.ParseUint: "
-          + "parsing \"" + number + "\": value out of range");
+      throw new IllegalArgumentException(
+          "error parsing version segment: strconv.ParseUint: "
+              + "parsing \""
+              + number
+              + "\": value out of range");
     }
   }
 
@@ -82,19 +93,23 @@ public record SemanticVersion(long major, long minor, long patch, String prerele
   /** The same version with other numbers and neither prerelease nor metadata; keeps a {@code v}. */
   public SemanticVersion withNumbers(long nextMajor, long nextMinor, long nextPatch) {
     String prefix = original.startsWith("v") ? "v" : "";
-    return new SemanticVersion(nextMajor, nextMinor, nextPatch, "", "",
-        prefix + numbers(nextMajor, nextMinor, nextPatch));
+    return new SemanticVersion(
+        nextMajor, nextMinor, nextPatch, "", "", prefix + numbers(nextMajor, nextMinor, nextPatch));
   }
 
   /** {@code String()}: the canonical form, without the {@code v} and with zeros filled in. */
   @Override
   public String toString() {
-    return numbers(major, minor, patch) + (prerelease.isEmpty() ? "" : "-" + prerelease)
+    return numbers(major, minor, patch)
+        + (prerelease.isEmpty() ? "" : "-" + prerelease)
         + (metadata.isEmpty() ? "" : "+" + metadata);
   }
 
   private static String numbers(long major, long minor, long patch) {
-    return Long.toUnsignedString(major) + "." + Long.toUnsignedString(minor) + "."
+    return Long.toUnsignedString(major)
+        + "."
+        + Long.toUnsignedString(minor)
+        + "."
         + Long.toUnsignedString(patch);
   }
 

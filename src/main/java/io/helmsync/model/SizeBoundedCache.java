@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.function.Supplier;
 
 /**
- * A least-recently-used cache bounded by the total size of what it holds (characters of the text
- * a value was parsed from), not by a number of entries: a bound by count thrashes as soon as one
+ * A least-recently-used cache bounded by the total size of what it holds (characters of the text a
+ * value was parsed from), not by a number of entries: a bound by count thrashes as soon as one
  * entry more than it holds is used in turn, as rendering the chart corpus showed. An entry larger
  * than the whole capacity is computed but not kept. Thread-safe; values are computed outside the
  * lock, so two threads that miss at once both compute, and the later result replaces the earlier.
@@ -26,7 +26,9 @@ public final class SizeBoundedCache<K, V> {
   private long hits;
   private long misses;
 
-  /** @param capacity the total size of the entries to keep at most */
+  /**
+   * @param capacity the total size of the entries to keep at most
+   */
   public SizeBoundedCache(long capacity) {
     this.capacity = capacity;
   }

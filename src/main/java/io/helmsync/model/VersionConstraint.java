@@ -6,26 +6,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Masterminds/semver v3 constraint, as Helm reads a chart's {@code version:} and Sprig's
- * {@code semverCompare} reads its first argument: {@code = != > < >= <= ~ ~> ^}, {@code x}/{@code
- * *} wildcards, hyphen ranges, comma (and) and {@code ||} (or). A version with a prerelease only
+ * A Masterminds/semver v3 constraint, as Helm reads a chart's {@code version:} and Sprig's {@code
+ * semverCompare} reads its first argument: {@code = != > < >= <= ~ ~> ^}, {@code x}/{@code *}
+ * wildcards, hyphen ranges, comma (and) and {@code ||} (or). A version with a prerelease only
  * satisfies a constraint that names a prerelease itself, which is why charts write {@code >=1.19-0}
  * to accept {@code 1.25.3-eks-123}.
  *
  * @param text the constraint as written
  */
 public record VersionConstraint(String text, List<List<Comparison>> alternatives) {
-  private static final String CV = "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
-      + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+  private static final String CV =
+      "v?([0-9|x|X|\\*]+)(\\.[0-9|x|X|\\*]+)?(\\.[0-9|x|X|\\*]+)?"
+          + "(-([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?(\\+([0-9A-Za-z\\-]+(\\.[0-9A-Za-z\\-]+)*))?";
+
   /** Longer operators first, so {@code >=} is not read as {@code >} then {@code =1.2}. */
   private static final String OPS = "(>=|=>|<=|=<|~>|!=|>|<|=|~|\\^|)";
+
   private static final Pattern COMPARISON =
       Pattern.compile("^\\s*" + OPS + "\\s*(" + CV + ")\\s*$");
   private static final Pattern FIND_COMPARISON = Pattern.compile(OPS + "\\s*(" + CV + ")");
   private static final Pattern VALID =
       Pattern.compile("^(\\s*" + OPS + "\\s*(" + CV + ")\\s*,?)+$");
-  private static final Pattern RANGE =
-      Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
+  private static final Pattern RANGE = Pattern.compile("\\s*(" + CV + ")\\s+-\\s+(" + CV + ")\\s*");
 
   public VersionConstraint {
     alternatives = alternatives.stream().map(List::copyOf).toList();
@@ -64,16 +66,18 @@ public record VersionConstraint(String text, List<List<Comparison>> alternatives
   }
 
   /**
-   * A constraint that does not parse; {@link #improper()} is the part that is wrong, or null when
-   * a version inside it is (Masterminds' "constraint parser error").
+   * A constraint that does not parse; {@link #improper()} is the part that is wrong, or null when a
+   * version inside it is (Masterminds' "constraint parser error").
    */
   public static final class Invalid extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String improper;
 
     Invalid(String improper) {
-      super(improper == null ? "constraint parser error"
-          : "improper constraint: \"" + improper + "\"");
+      super(
+          improper == null
+              ? "constraint parser error"
+              : "improper constraint: \"" + improper + "\"");
       this.improper = improper;
     }
 
@@ -87,8 +91,8 @@ public record VersionConstraint(String text, List<List<Comparison>> alternatives
     Matcher m = RANGE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(">= " + m.group(1) + ", <= " + m.group(11)
-          + " "));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(">= " + m.group(1) + ", <= " + m.group(11) + " "));
     }
     m.appendTail(out);
     return out.toString();
@@ -99,11 +103,11 @@ public record VersionConstraint(String text, List<List<Comparison>> alternatives
   }
 
   /**
-   * One comparison. {@code dirty} means a wildcard or a missing part: {@code minorDirty} for
-   * {@code 1} or {@code 1.x}, {@code patchDirty} for {@code 1.2} or {@code 1.2.x}.
+   * One comparison. {@code dirty} means a wildcard or a missing part: {@code minorDirty} for {@code
+   * 1} or {@code 1.x}, {@code patchDirty} for {@code 1.2} or {@code 1.2.x}.
    */
-  public record Comparison(String op, SemanticVersion con, boolean dirty, boolean minorDirty,
-      boolean patchDirty) {
+  public record Comparison(
+      String op, SemanticVersion con, boolean dirty, boolean minorDirty, boolean patchDirty) {
 
     static Comparison parse(String text) {
       if (text.isEmpty()) {
@@ -132,8 +136,8 @@ public record VersionConstraint(String text, List<List<Comparison>> alternatives
         dirty = patchDirty = true;
       }
       try {
-        return new Comparison(m.group(1), SemanticVersion.parse(version), dirty, minorDirty,
-            patchDirty);
+        return new Comparison(
+            m.group(1), SemanticVersion.parse(version), dirty, minorDirty, patchDirty);
       } catch (IllegalArgumentException e) {
         throw new Invalid(null);
       }
@@ -198,7 +202,8 @@ public record VersionConstraint(String text, List<List<Comparison>> alternatives
       if (Long.compareUnsigned(v.major(), con.major()) > 0) {
         return false;
       }
-      return !(v.major() == con.major() && Long.compareUnsigned(v.minor(), con.minor()) > 0
+      return !(v.major() == con.major()
+          && Long.compareUnsigned(v.minor(), con.minor()) > 0
           && !minorDirty);
     }
 

@@ -46,8 +46,8 @@ public final class YamlDocuments {
    *
    * @param file the file to read
    * @param displayName how to name the file in messages (relative to the repository root)
-   * @throws ReconcileException STALLED when the file is missing, unreadable, not YAML, or a document
-   *     is not a mapping
+   * @throws ReconcileException STALLED when the file is missing, unreadable, not YAML, or a
+   *     document is not a mapping
    */
   public static List<Document> read(Path file, String displayName) {
     String text;

@@ -7,8 +7,9 @@ import java.time.Instant;
 
 /**
  * What the health probes report. Liveness: the poll loop ticked recently. Readiness: a state was
- * loaded and a reconcile completed at least once, and this replica leads; later failures show in status and metrics but do
- * not flap readiness, so a bad commit never takes the agent out of its Service.
+ * loaded and a reconcile completed at least once, and this replica leads; later failures show in
+ * status and metrics but do not flap readiness, so a bad commit never takes the agent out of its
+ * Service.
  */
 @ApplicationScoped
 public class AgentHealth {
@@ -16,6 +17,7 @@ public class AgentHealth {
   private volatile Instant lastTick;
   private volatile Duration tickTimeout = Duration.ofMinutes(2);
   private volatile boolean reconciledOnce;
+
   /** False while another replica holds the leader Lease: a standby takes no traffic. */
   private volatile boolean leading = true;
 

@@ -5,8 +5,8 @@ import io.helmsync.model.ObjectRef;
 /**
  * Where the agent reports what happened, for people running {@code kubectl describe} or {@code
  * kubectl get events}: on the environment's inventory ConfigMap (sync started, succeeded or failed,
- * release degraded or recovered, prune refused) and on a managed object (drift corrected).
- * Messages are written for people and never carry a secret value.
+ * release degraded or recovered, prune refused) and on a managed object (drift corrected). Messages
+ * are written for people and never carry a secret value.
  */
 public interface EventSink {
 
@@ -33,11 +33,12 @@ public interface EventSink {
   void object(ObjectRef object, Type type, String reason, String message);
 
   /** Reports nothing: for the CLI's one-shot commands and for tests that do not look at Events. */
-  EventSink NONE = new EventSink() {
-    @Override
-    public void environment(Type type, String reason, String message) {}
+  EventSink NONE =
+      new EventSink() {
+        @Override
+        public void environment(Type type, String reason, String message) {}
 
-    @Override
-    public void object(ObjectRef object, Type type, String reason, String message) {}
-  };
+        @Override
+        public void object(ObjectRef object, Type type, String reason, String message) {}
+      };
 }

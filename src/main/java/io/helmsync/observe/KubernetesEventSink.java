@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Writes core/v1 Events into the agent's namespace, as {@code kubectl describe} shows them. An Event
- * that repeats (same object, type, reason and message) bumps the {@code count} and {@code
+ * Writes core/v1 Events into the agent's namespace, as {@code kubectl describe} shows them. An
+ * Event that repeats (same object, type, reason and message) bumps the {@code count} and {@code
  * lastTimestamp} of the one already written instead of adding another, as the kubelet's recorder
  * does, so a failure that lasts a day is one Event, not one per poll. Writing an Event never fails
  * a reconcile: a refused write is logged and forgotten.
@@ -25,7 +25,11 @@ import org.jboss.logging.Logger;
 public final class KubernetesEventSink implements EventSink {
   private static final Logger LOG = Logger.getLogger(KubernetesEventSink.class);
   static final String COMPONENT = "helmsync";
-  /** Long messages are cut: the API server rejects Events whose message exceeds 1 KiB (events.k8s.io). */
+
+  /**
+   * Long messages are cut: the API server rejects Events whose message exceeds 1 KiB
+   * (events.k8s.io).
+   */
   static final int MAX_MESSAGE = 1024;
 
   private final KubernetesClient client;
@@ -33,8 +37,10 @@ public final class KubernetesEventSink implements EventSink {
   private final ObjectRef environmentObject;
   private final String instance;
   private final Clock clock;
+
   /** The last Event per object, type and reason: bounded by the objects helmsync manages. */
   private final Map<Key, Written> written = new HashMap<>();
+
   private final AtomicLong created = new AtomicLong();
 
   /**
@@ -57,7 +63,8 @@ public final class KubernetesEventSink implements EventSink {
 
   @Override
   public synchronized void object(ObjectRef object, Type type, String reason, String message) {
-    String text = message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
+    String text =
+        message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
     Key key = new Key(object, type, reason);
     Written previous = written.get(key);
     try {
@@ -74,14 +81,23 @@ public final class KubernetesEventSink implements EventSink {
 
   private record Written(String name, String message) {}
 
-  /** @return false when the Event is gone (expired after the API server's TTL, or deleted) */
+  /**
+   * @return false when the Event is gone (expired after the API server's TTL, or deleted)
+   */
   private boolean bump(String name) {
     String now = now();
     try {
-      client.v1().events().inNamespace(namespace).withName(name).edit(event -> new EventBuilder(event)
-          .withCount(event.getCount() == null ? 2 : event.getCount() + 1)
-          .withLastTimestamp(now)
-          .build());
+      client
+          .v1()
+          .events()
+          .inNamespace(namespace)
+          .withName(name)
+          .edit(
+              event ->
+                  new EventBuilder(event)
+                      .withCount(event.getCount() == null ? 2 : event.getCount() + 1)
+                      .withLastTimestamp(now)
+                      .build());
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
@@ -94,20 +110,30 @@ public final class KubernetesEventSink implements EventSink {
   private String create(ObjectRef object, Type type, String reason, String message) {
     String now = now();
     // Named like the kubelet's Events: the object's name and a unique suffix.
-    String name = object.name() + "." + Long.toHexString(clock.millis()) + Long.toHexString(created.incrementAndGet());
-    Event event = new EventBuilder()
-        .withNewMetadata().withName(name).withNamespace(namespace).endMetadata()
-        .withInvolvedObject(reference(object))
-        .withType(type.value())
-        .withReason(reason)
-        .withMessage(message)
-        .withCount(1)
-        .withFirstTimestamp(now)
-        .withLastTimestamp(now)
-        .withNewSource().withComponent(COMPONENT).endSource()
-        .withReportingComponent(COMPONENT)
-        .withReportingInstance(instance)
-        .build();
+    String name =
+        object.name()
+            + "."
+            + Long.toHexString(clock.millis())
+            + Long.toHexString(created.incrementAndGet());
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .endMetadata()
+            .withInvolvedObject(reference(object))
+            .withType(type.value())
+            .withReason(reason)
+            .withMessage(message)
+            .withCount(1)
+            .withFirstTimestamp(now)
+            .withLastTimestamp(now)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .withReportingInstance(instance)
+            .build();
     client.v1().events().inNamespace(namespace).resource(event).create();
     return name;
   }

@@ -28,7 +28,9 @@ public class ReconcileMetrics {
           .map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
           .toArray(Duration[]::new);
 
-  /** Histogram bounds: from an ls-remote on a near server to a first clone of a large repository. */
+  /**
+   * Histogram bounds: from an ls-remote on a near server to a first clone of a large repository.
+   */
   private static final Duration[] FETCH_BUCKETS =
       Stream.of(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
           .map(seconds -> Duration.ofMillis((long) (seconds * 1000)))
@@ -54,11 +56,13 @@ public class ReconcileMetrics {
             .register(registry);
     this.releaseStatus =
         MultiGauge.builder("helmsync.release.status")
-            .description("1 for each release's current health: healthy, suspended, progressing, degraded or unknown")
+            .description(
+                "1 for each release's current health: healthy, suspended, progressing, degraded or unknown")
             .register(registry);
     this.driftedObjects =
         MultiGauge.builder("helmsync.drifted.objects")
-            .description("Managed objects that differ from Git because another manager changed them")
+            .description(
+                "Managed objects that differ from Git because another manager changed them")
             .register(registry);
   }
 
@@ -67,8 +71,11 @@ public class ReconcileMetrics {
     driftedPerRelease = Map.copyOf(perRelease);
     driftedObjects.register(
         perRelease.entrySet().stream()
-            .map(entry -> MultiGauge.Row.of(
-                Tags.of("environment", environment, "release", entry.getKey()), entry.getValue()))
+            .map(
+                entry ->
+                    MultiGauge.Row.of(
+                        Tags.of("environment", environment, "release", entry.getKey()),
+                        entry.getValue()))
             .toList(),
         true);
   }
@@ -120,7 +127,15 @@ public class ReconcileMetrics {
     info.register(
         List.of(
             MultiGauge.Row.of(
-                Tags.of("environment", environment, "repo", repo, "branch", branch, "revision", revision),
+                Tags.of(
+                    "environment",
+                    environment,
+                    "repo",
+                    repo,
+                    "branch",
+                    branch,
+                    "revision",
+                    revision),
                 1)),
         true);
     managedObjects.register(
@@ -142,8 +157,17 @@ public class ReconcileMetrics {
   public void releaseStatus(String environment, Map<String, String> statusPerRelease) {
     releaseStatus.register(
         statusPerRelease.entrySet().stream()
-            .map(entry -> MultiGauge.Row.of(
-                Tags.of("environment", environment, "release", entry.getKey(), "status", entry.getValue()), 1))
+            .map(
+                entry ->
+                    MultiGauge.Row.of(
+                        Tags.of(
+                            "environment",
+                            environment,
+                            "release",
+                            entry.getKey(),
+                            "status",
+                            entry.getValue()),
+                        1))
             .toList(),
         true);
   }
@@ -164,7 +188,8 @@ public class ReconcileMetrics {
 
   private AtomicLong registerLastSuccess(String environment) {
     AtomicLong seconds = new AtomicLong();
-    registry.gauge("helmsync.last.success.timestamp.seconds", Tags.of("environment", environment), seconds);
+    registry.gauge(
+        "helmsync.last.success.timestamp.seconds", Tags.of("environment", environment), seconds);
     return seconds;
   }
 
@@ -206,7 +231,8 @@ public class ReconcileMetrics {
   /**
    * Counts a webhook delivery.
    *
-   * @param result accepted, ignored, ping, unauthorized, rate_limited, invalid, disabled, not_running
+   * @param result accepted, ignored, ping, unauthorized, rate_limited, invalid, disabled,
+   *     not_running
    */
   public void webhookReceived(String provider, String result) {
     Counter.builder("helmsync.webhook.requests")

@@ -19,8 +19,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * What a sync would do, from the informer cache, without writing: the agent's answer in dry-run
- * and while suspended. Each object is unchanged, or skipped with "would create/configure" and the
+ * What a sync would do, from the informer cache, without writing: the agent's answer in dry-run and
+ * while suspended. Each object is unchanged, or skipped with "would create/configure" and the
  * differing field paths; stale objects "would prune". Drift found on the way is counted (and not
  * corrected).
  */
@@ -34,8 +34,12 @@ final class ChangePreview {
   private final boolean prune;
   private String lastReport = "";
 
-  ChangePreview(ManagedObjectCache cache, DriftWatch drift, DriftPolicy driftPolicy,
-      InventoryStore inventories, boolean prune) {
+  ChangePreview(
+      ManagedObjectCache cache,
+      DriftWatch drift,
+      DriftPolicy driftPolicy,
+      InventoryStore inventories,
+      boolean prune) {
     this.cache = cache;
     this.drift = drift;
     this.driftPolicy = driftPolicy;
@@ -43,7 +47,9 @@ final class ChangePreview {
     this.prune = prune;
   }
 
-  /** @param why why nothing may be written, which starts each skipped entry's message */
+  /**
+   * @param why why nothing may be written, which starts each skipped entry's message
+   */
   ChangeSet of(DesiredState desired, String why) {
     List<ChangeSet.Entry> entries = new ArrayList<>();
     for (DesiredRelease release : desired.releases()) {
@@ -74,8 +80,15 @@ final class ChangePreview {
       return new ChangeSet.Entry(ref, release, Action.UNCHANGED, "");
     }
     List<String> paths = LiveComparison.differences(manifest.body(), live.get(), ignored);
-    return new ChangeSet.Entry(ref, release, Action.SKIPPED, why + ": would configure"
-        + (paths.isEmpty() ? " (drop fields no longer in Git)" : " " + String.join(", ", paths)));
+    return new ChangeSet.Entry(
+        ref,
+        release,
+        Action.SKIPPED,
+        why
+            + ": would configure"
+            + (paths.isEmpty()
+                ? " (drop fields no longer in Git)"
+                : " " + String.join(", ", paths)));
   }
 
   /** Logs the preview when it differs from the last, so that an idle agent does not repeat it. */
@@ -88,7 +101,8 @@ final class ChangePreview {
       return;
     }
     lastReport = text;
-    LOG.infof("%s: revision %s, %d objects would change, nothing was written%s", why, revision,
-        pending.size(), text);
+    LOG.infof(
+        "%s: revision %s, %d objects would change, nothing was written%s",
+        why, revision, pending.size(), text);
   }
 }

@@ -27,9 +27,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one place where the cluster side is put together: what charts see of the cluster, the
- * {@link ServerSideSync} of {@code sync --once} and of the agent (which also reads release health).
- * One per process, so that the discovery it keeps outlives reconciles.
+ * The one place where the cluster side is put together: what charts see of the cluster, the {@link
+ * ServerSideSync} of {@code sync --once} and of the agent (which also reads release health). One
+ * per process, so that the discovery it keeps outlives reconciles.
  */
 public final class ClusterSide {
 
@@ -47,7 +47,10 @@ public final class ClusterSide {
   }
 
   /** With the waiter and apply options given, for tests that must not wait long. */
-  ClusterSide(KubernetesClient client, PruneOptions pruneOptions, ApplyOptions applyOptions,
+  ClusterSide(
+      KubernetesClient client,
+      PruneOptions pruneOptions,
+      ApplyOptions applyOptions,
       HealthWaiter waiter) {
     this.client = client;
     this.pruneOptions = pruneOptions;
@@ -68,12 +71,15 @@ public final class ClusterSide {
   }
 
   /**
-   * The sync of {@code sync --once}: one GET per object, no informers, no Events; fields the
-   * {@code driftPolicy} ignores are left to their owners, as the agent leaves them.
+   * The sync of {@code sync --once}: one GET per object, no informers, no Events; fields the {@code
+   * driftPolicy} ignores are left to their owners, as the agent leaves them.
    */
   public ServerSideSync once(AgentSettings settings, DriftPolicy driftPolicy) {
-    return new ServerSideSync(parts(settings, new ServerSideApplier(client, driftPolicy),
-        LiveObjects.reading(client)), discovery, new SyncEvents(EventSink.NONE), Optional.empty());
+    return new ServerSideSync(
+        parts(settings, new ServerSideApplier(client, driftPolicy), LiveObjects.reading(client)),
+        discovery,
+        new SyncEvents(EventSink.NONE),
+        Optional.empty());
   }
 
   /**
@@ -84,30 +90,55 @@ public final class ClusterSide {
    * @param events where each new revision is announced
    * @param request asks the reconcile loop for a reconcile ({@code drift} heals)
    */
-  public ServerSideSync agent(AgentSettings settings, WatchOptions options,
-      ReconcileMetrics metrics, EventSink sink, SyncEvents events, Consumer<Trigger> request) {
+  public ServerSideSync agent(
+      AgentSettings settings,
+      WatchOptions options,
+      ReconcileMetrics metrics,
+      EventSink sink,
+      SyncEvents events,
+      Consumer<Trigger> request) {
     ServerDryRun serverDryRun = new ServerDryRun(client);
-    DriftWatch drift = new DriftWatch(settings.environment(), options.driftPolicy(),
-        (desired, live, ignored) ->
-            serverDryRun.wouldChange(desired, live, ApplyOptions.FIELD_MANAGER, ignored),
-        metrics, sink, request, options.selfHeal(), Backoff.defaults(), Clock.systemUTC());
+    DriftWatch drift =
+        new DriftWatch(
+            settings.environment(),
+            options.driftPolicy(),
+            (desired, live, ignored) ->
+                serverDryRun.wouldChange(desired, live, ApplyOptions.FIELD_MANAGER, ignored),
+            metrics,
+            sink,
+            request,
+            options.selfHeal(),
+            Backoff.defaults(),
+            Clock.systemUTC());
     ManagedObjectCache cache =
         new ManagedObjectCache(client, settings.namespace(), settings.environment(), drift);
     Applier applier = new ServerSideApplier(client, cache, options.driftPolicy(), drift);
-    ObjectRef inventory = new ObjectRef("v1", "ConfigMap", settings.namespace(),
-        ConfigMapInventoryStore.name(settings.environment()));
-    ChangePreview preview = new ChangePreview(cache, drift, options.driftPolicy(),
-        inventories(settings), settings.prune());
-    ServerSideSync.Watch watch = new ServerSideSync.Watch(cache, drift, preview, inventory,
-        options.suspend(), settings.dryRun());
-    return new ServerSideSync(parts(settings, applier, cache), discovery, events,
-        Optional.of(watch));
+    ObjectRef inventory =
+        new ObjectRef(
+            "v1",
+            "ConfigMap",
+            settings.namespace(),
+            ConfigMapInventoryStore.name(settings.environment()));
+    ChangePreview preview =
+        new ChangePreview(
+            cache, drift, options.driftPolicy(), inventories(settings), settings.prune());
+    ServerSideSync.Watch watch =
+        new ServerSideSync.Watch(
+            cache, drift, preview, inventory, options.suspend(), settings.dryRun());
+    return new ServerSideSync(
+        parts(settings, applier, cache), discovery, events, Optional.of(watch));
   }
 
   private ServerSideSync.Parts parts(AgentSettings settings, Applier applier, LiveObjects live) {
-    return new ServerSideSync.Parts(applier, live, inventories(settings),
-        new Pruner(client, settings.environment()), waiter,
-        HookRunner.create(client, waiter, settings.environment()), applyOptions, pruneOptions,
+    return new ServerSideSync.Parts(
+        applier,
+        live,
+        inventories(settings),
+        new Pruner(client, settings.environment()),
+        waiter,
+        HookRunner.create(client, waiter, settings.environment()),
+        applyOptions,
+        pruneOptions,
         settings.prune());
   }
 

@@ -2,8 +2,8 @@ package io.helmsync.reconcile;
 
 import io.helmsync.apply.Ownership;
 import io.helmsync.helmfile.PlannedRelease;
-import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.DesiredState;
+import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Hook;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ReconcileException;
@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds the {@link DesiredState} of a revision from rendered releases: every object and hook gets
- * helmsync's ownership labels and its release namespace, and an object declared twice is an error naming both
- * places, since applying both would make them overwrite each other on every reconcile.
+ * helmsync's ownership labels and its release namespace, and an object declared twice is an error
+ * naming both places, since applying both would make them overwrite each other on every reconcile.
  */
 final class DesiredStates {
   private DesiredStates() {}
@@ -27,7 +27,10 @@ final class DesiredStates {
    * @param planned the releases as planned, in the order of {@code rendered}: their needs and wait
    *     settings go with the objects
    */
-  static DesiredState of(String environment, String revision, List<PlannedRelease> planned,
+  static DesiredState of(
+      String environment,
+      String revision,
+      List<PlannedRelease> planned,
       List<RenderedRelease> rendered) {
     Map<String, String> declaredIn = new HashMap<>();
     List<DesiredRelease> releases = new ArrayList<>();
@@ -36,34 +39,50 @@ final class DesiredStates {
       PlannedRelease plan = planned.get(i);
       List<Manifest> objects = new ArrayList<>();
       for (Manifest manifest : withCrds(release)) {
-        Manifest owned = Ownership.label(manifest, environment, release.name(), release.namespace(), revision);
+        Manifest owned =
+            Ownership.label(manifest, environment, release.name(), release.namespace(), revision);
         String where = "release " + release.name() + " (" + manifest.source() + ")";
         String earlier = declaredIn.putIfAbsent(owned.ref().id(), where);
         if (earlier != null) {
           throw ReconcileException.stalled(
-              owned.ref() + ": declared twice, in " + earlier + " and in " + where
+              owned.ref()
+                  + ": declared twice, in "
+                  + earlier
+                  + " and in "
+                  + where
                   + "; keep one of them");
         }
         objects.add(owned);
       }
-      WaitPolicy wait = new WaitPolicy(plan.settings().waitForResources(), plan.settings().timeout(),
-          plan.settings().atomic());
-      releases.add(new DesiredRelease(release.name(), release.namespace(), objects, plan.needs(),
-          wait, hooks(environment, revision, release), release.chart()));
+      WaitPolicy wait =
+          new WaitPolicy(
+              plan.settings().waitForResources(),
+              plan.settings().timeout(),
+              plan.settings().atomic());
+      releases.add(
+          new DesiredRelease(
+              release.name(),
+              release.namespace(),
+              objects,
+              plan.needs(),
+              wait,
+              hooks(environment, revision, release),
+              release.chart()));
     }
     return new DesiredState(environment, revision, releases);
   }
 
   /**
    * The release's objects after the CustomResourceDefinitions of its charts' {@code crds/}
-   * directories, which Helm installs first and never deletes: deleting a CRD deletes every
-   * custom resource of its kind in the cluster, so these are marked never to be pruned. Unlike
-   * Helm, which installs them once and never upgrades them, helmsync keeps them as Git has them
-   * (as Flux's {@code CreateReplace} and Argo CD do).
+   * directories, which Helm installs first and never deletes: deleting a CRD deletes every custom
+   * resource of its kind in the cluster, so these are marked never to be pruned. Unlike Helm, which
+   * installs them once and never upgrades them, helmsync keeps them as Git has them (as Flux's
+   * {@code CreateReplace} and Argo CD do).
    */
   private static List<Manifest> withCrds(RenderedRelease release) {
-    return Stream.concat(release.crds().stream().map(Ownership::neverPruned),
-        release.manifests().stream()).toList();
+    return Stream.concat(
+            release.crds().stream().map(Ownership::neverPruned), release.manifests().stream())
+        .toList();
   }
 
   /**
@@ -71,8 +90,19 @@ final class DesiredStates {
    * by an earlier run is recognised as helmsync's before it is replaced.
    */
   private static List<Hook> hooks(String environment, String revision, RenderedRelease release) {
-    return release.hooks().stream().map(hook -> new Hook(
-        Ownership.label(hook.manifest(), environment, release.name(), release.namespace(), revision),
-        hook.events(), hook.weight(), hook.deletePolicies())).toList();
+    return release.hooks().stream()
+        .map(
+            hook ->
+                new Hook(
+                    Ownership.label(
+                        hook.manifest(),
+                        environment,
+                        release.name(),
+                        release.namespace(),
+                        revision),
+                    hook.events(),
+                    hook.weight(),
+                    hook.deletePolicies()))
+        .toList();
   }
 }

@@ -33,9 +33,9 @@ import org.jboss.logging.Logger;
 /**
  * Finds drift and puts it back. A change to a managed object is drift when the object no longer
  * holds the fields Git declares (after normalisation, outside ignored paths, confirmed by a
- * server-side dry-run) and another field manager made it, or when someone deleted the object.
- * Drift is counted in {@code helmsync_drifted_objects}; with self-heal on and not suspended it asks
- * for a {@code drift} reconcile, which re-applies only the drifted objects, as the others match.
+ * server-side dry-run) and another field manager made it, or when someone deleted the object. Drift
+ * is counted in {@code helmsync_drifted_objects}; with self-heal on and not suspended it asks for a
+ * {@code drift} reconcile, which re-applies only the drifted objects, as the others match.
  *
  * <p>A drift that keeps coming back (another controller fighting helmsync) is corrected with
  * backoff, 1 s doubling to 5 min: {@link #reason} holds the object back from every apply until
@@ -43,22 +43,27 @@ import org.jboss.logging.Logger;
  */
 public final class DriftWatch implements ManagedObjectCache.Listener, Holds, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DriftWatch.class);
+
   /** A drift back within this time after its correction continues a streak. */
   static final Duration RECURRENCE_WINDOW = Duration.ofMinutes(10);
+
   static final int RECURRING = 3;
   static final String DELETED = "(the whole object: deleted)";
 
   /** Confirms a difference with the API server before it counts as drift. */
   @FunctionalInterface
   public interface Confirmation {
-    boolean wouldChange(Map<String, Object> desired, Map<String, Object> live, List<String> ignored);
+    boolean wouldChange(
+        Map<String, Object> desired, Map<String, Object> live, List<String> ignored);
   }
 
   /** One drifted object: the paths that differ, and who changed them (never values). */
   record Drift(String release, List<String> paths, Set<String> managers) {
     String describe() {
-      String fields = paths.size() <= 5 ? String.join(", ", paths)
-          : String.join(", ", paths.subList(0, 5)) + " and " + (paths.size() - 5) + " more";
+      String fields =
+          paths.size() <= 5
+              ? String.join(", ", paths)
+              : String.join(", ", paths.subList(0, 5)) + " and " + (paths.size() - 5) + " more";
       return fields + (managers.isEmpty() ? "" : " changed by " + String.join(", ", managers));
     }
   }
@@ -77,11 +82,13 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
   private final boolean selfHeal;
   private final Backoff backoff;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "helmsync-drift");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "helmsync-drift");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<ObjectRef, Expected> expected = new HashMap<>();
   private final Map<ObjectRef, Drift> drifted = new LinkedHashMap<>();
   private final Map<ObjectRef, Streak> streaks = new HashMap<>();
@@ -92,9 +99,16 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
   /**
    * @param heal asks for a reconcile (the loop's {@code request}); called from a timer thread
    */
-  public DriftWatch(String environment, DriftPolicy policy, Confirmation confirmation,
-      ReconcileMetrics metrics, EventSink events, Consumer<Trigger> heal, boolean selfHeal,
-      Backoff backoff, Clock clock) {
+  public DriftWatch(
+      String environment,
+      DriftPolicy policy,
+      Confirmation confirmation,
+      ReconcileMetrics metrics,
+      EventSink events,
+      Consumer<Trigger> heal,
+      boolean selfHeal,
+      Backoff backoff,
+      Clock clock) {
     this.environment = environment;
     this.policy = policy;
     this.confirmation = confirmation;
@@ -112,7 +126,9 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     this.revision = desired.revision();
     expected.clear();
     for (DesiredRelease release : desired.releases()) {
-      release.objects().forEach(object -> expected.put(object.ref(), new Expected(release.name(), object)));
+      release
+          .objects()
+          .forEach(object -> expected.put(object.ref(), new Expected(release.name(), object)));
     }
     drifted.keySet().removeIf(ref -> !expected.containsKey(ref));
     publishGauge();
@@ -128,10 +144,14 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
       return;
     }
     Optional<Drift> drift = assess(wanted, live);
-    if (drift.isPresent() && !confirmation.wouldChange(wanted.manifest().body(), live,
-        policy.pathsFor(ref, live, ApplyOptions.FIELD_MANAGER))) {
-      LOG.debugf("%s: %s, but a server-side dry-run apply would change nothing; not drift", ref,
-          drift.get().describe());
+    if (drift.isPresent()
+        && !confirmation.wouldChange(
+            wanted.manifest().body(),
+            live,
+            policy.pathsFor(ref, live, ApplyOptions.FIELD_MANAGER))) {
+      LOG.debugf(
+          "%s: %s, but a server-side dry-run apply would change nothing; not drift",
+          ref, drift.get().describe());
       drift = Optional.empty();
     }
     found(ref, drift);
@@ -169,7 +189,9 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     }
     Set<String> managers = ManagedFieldsV1.managersOf(live, paths, ApplyOptions.FIELD_MANAGER);
     // Only helmsync wrote it: the cache shows one of helmsync's own applies, not drift.
-    return managers.isEmpty() ? Optional.empty() : Optional.of(new Drift(wanted.release(), paths, managers));
+    return managers.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Drift(wanted.release(), paths, managers));
   }
 
   /** Records what an assessment found (or that the object is back in line). */
@@ -186,7 +208,10 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
       boolean isNew = !drift.get().equals(drifted.put(ref, drift.get()));
       publishGauge();
       if (isNew) {
-        LOG.infof("%s drifted: %s%s", ref, drift.get().describe(),
+        LOG.infof(
+            "%s drifted: %s%s",
+            ref,
+            drift.get().describe(),
             suspended ? " (suspended: not corrected)" : selfHeal ? "" : " (self-heal is off)");
       }
       if (suspended || !selfHeal) {
@@ -196,13 +221,14 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
       Instant until = holdUntil(ref);
       wait = until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
     }
-    timer.schedule(() -> heal.accept(Trigger.of(Trigger.Cause.DRIFT)), wait.toMillis(),
-        TimeUnit.MILLISECONDS);
+    timer.schedule(
+        () -> heal.accept(Trigger.of(Trigger.Cause.DRIFT)), wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private Instant holdUntil(ObjectRef ref) {
     Streak streak = streaks.get(ref);
-    if (streak == null || Duration.between(streak.last(), clock.instant()).compareTo(RECURRENCE_WINDOW) > 0) {
+    if (streak == null
+        || Duration.between(streak.last(), clock.instant()).compareTo(RECURRENCE_WINDOW) > 0) {
       return Instant.MIN;
     }
     return streak.next();
@@ -214,8 +240,11 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     if (!drifted.containsKey(ref) || !clock.instant().isBefore(until)) {
       return Optional.empty();
     }
-    return Optional.of("drift keeps coming back (corrected " + streaks.get(ref).corrections()
-        + " times in a row); next correction at " + until);
+    return Optional.of(
+        "drift keeps coming back (corrected "
+            + streaks.get(ref).corrections()
+            + " times in a row); next correction at "
+            + until);
   }
 
   /** Marks the start of an apply, whose own changes must not clear the drift it corrects. */
@@ -256,9 +285,10 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
   private Streak streak(ObjectRef ref) {
     Instant now = clock.instant();
     Streak previous = streaks.get(ref);
-    int inARow = previous != null
-        && Duration.between(previous.last(), now).compareTo(RECURRENCE_WINDOW) <= 0
-        ? previous.corrections() + 1 : 1;
+    int inARow =
+        previous != null && Duration.between(previous.last(), now).compareTo(RECURRENCE_WINDOW) <= 0
+            ? previous.corrections() + 1
+            : 1;
     Streak streak = new Streak(inARow, now, now.plus(backoff.after(inARow)));
     streaks.put(ref, streak);
     return streak;
@@ -269,15 +299,23 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     metrics.driftCorrected(environment, drift.release());
     String message = drift.describe() + "; restored from Git revision " + shortRevision();
     if (inARow >= RECURRING) {
-      message += "; corrected " + inARow + " times in a row: something keeps changing it, so the"
-          + " next correction waits until " + streak.next() + " (set "
-          + "helmsync.io/drift: ignore or HELMSYNC_DRIFT_IGNORE to leave it alone)";
+      message +=
+          "; corrected "
+              + inARow
+              + " times in a row: something keeps changing it, so the"
+              + " next correction waits until "
+              + streak.next()
+              + " (set "
+              + "helmsync.io/drift: ignore or HELMSYNC_DRIFT_IGNORE to leave it alone)";
       LOG.warnf("%s drift corrected again: %s", ref, message);
     } else {
       LOG.infof("%s drift corrected: %s", ref, message);
     }
-    events.object(ref, inARow >= RECURRING ? EventSink.Type.WARNING : EventSink.Type.NORMAL,
-        "DriftCorrected", message);
+    events.object(
+        ref,
+        inARow >= RECURRING ? EventSink.Type.WARNING : EventSink.Type.NORMAL,
+        "DriftCorrected",
+        message);
   }
 
   private String shortRevision() {

@@ -9,9 +9,9 @@ import io.helmsync.apply.ApiErrors;
 import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.Ownership;
 import io.helmsync.cluster.HealthWaiter;
+import io.helmsync.model.Hook;
 import io.helmsync.model.ObjectRef;
 import io.helmsync.model.ReconcileException;
-import io.helmsync.model.Hook;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -29,16 +29,20 @@ final class HookRunner {
   static final String HOOK_SUCCEEDED = "hook-succeeded";
   static final String HOOK_FAILED = "hook-failed";
   private static final Duration DELETE_POLL = Duration.ofMillis(200);
-  private static final Comparator<Hook> HELM_ORDER = Comparator.comparingInt(Hook::weight)
-      .thenComparing(hook -> hook.manifest().ref().kind())
-      .thenComparing(hook -> hook.manifest().ref().name());
+  private static final Comparator<Hook> HELM_ORDER =
+      Comparator.comparingInt(Hook::weight)
+          .thenComparing(hook -> hook.manifest().ref().kind())
+          .thenComparing(hook -> hook.manifest().ref().name());
 
   private final KubernetesClient client;
   private final HealthWaiter waiter;
   private final String environment;
   private final HealthWaiter.Sleeper sleeper;
 
-  HookRunner(KubernetesClient client, HealthWaiter waiter, String environment,
+  HookRunner(
+      KubernetesClient client,
+      HealthWaiter waiter,
+      String environment,
       HealthWaiter.Sleeper sleeper) {
     this.client = client;
     this.waiter = waiter;
@@ -74,17 +78,22 @@ final class HookRunner {
 
   private Optional<String> runOne(String event, Hook hook, Duration timeout) {
     ObjectRef ref = hook.manifest().ref();
-    Resource<GenericKubernetesResource> resource = client.resource(
-        client.getKubernetesSerialization().convertValue(hook.manifest().body(),
-            GenericKubernetesResource.class));
+    Resource<GenericKubernetesResource> resource =
+        client.resource(
+            client
+                .getKubernetesSerialization()
+                .convertValue(hook.manifest().body(), GenericKubernetesResource.class));
     try {
       if (hook.deletePolicies().contains(BEFORE_HOOK_CREATION)) {
         deleteLeftover(ref, resource, timeout);
       }
       resource.fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
-      Optional<String> problem = runsToCompletion(ref)
-          ? waiter.await(List.of(hook.manifest()), timeout).map(HealthWaiter.NotHealthy::message)
-          : Optional.empty();
+      Optional<String> problem =
+          runsToCompletion(ref)
+              ? waiter
+                  .await(List.of(hook.manifest()), timeout)
+                  .map(HealthWaiter.NotHealthy::message)
+              : Optional.empty();
       String policy = problem.isEmpty() ? HOOK_SUCCEEDED : HOOK_FAILED;
       if (hook.deletePolicies().contains(policy)) {
         resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
@@ -102,26 +111,35 @@ final class HookRunner {
   }
 
   /**
-   * Deletes the object a previous run left, and waits until it is gone (a Job's finalizers may
-   * keep it a moment), so that the new run starts from a fresh object. An object of that name that
-   * is not helmsync's is left alone and fails the hook.
+   * Deletes the object a previous run left, and waits until it is gone (a Job's finalizers may keep
+   * it a moment), so that the new run starts from a fresh object. An object of that name that is
+   * not helmsync's is left alone and fails the hook.
    */
-  private void deleteLeftover(ObjectRef ref, Resource<GenericKubernetesResource> resource,
-      Duration timeout) {
+  private void deleteLeftover(
+      ObjectRef ref, Resource<GenericKubernetesResource> resource, Duration timeout) {
     GenericKubernetesResource live = resource.get();
     if (live == null) {
       return;
     }
     if (!Ownership.ownedBy(live.getMetadata().getLabels(), environment)) {
-      throw ReconcileException.stalled(ref + ": a hook of this name exists and is not labelled as "
-          + "helmsync's for environment " + environment + "; rename the hook or delete the object");
+      throw ReconcileException.stalled(
+          ref
+              + ": a hook of this name exists and is not labelled as "
+              + "helmsync's for environment "
+              + environment
+              + "; rename the hook or delete the object");
     }
     resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (resource.get() != null) {
       if (System.nanoTime() >= deadline) {
-        throw ReconcileException.transientError(ref + ": the previous run of this hook was not "
-            + "deleted within " + timeout.toSeconds() + "s; check its finalizers", null);
+        throw ReconcileException.transientError(
+            ref
+                + ": the previous run of this hook was not "
+                + "deleted within "
+                + timeout.toSeconds()
+                + "s; check its finalizers",
+            null);
       }
       pause();
     }

@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
- * Leader election on a {@code coordination.k8s.io} Lease named {@code helmsync-ENVIRONMENT}, so that
- * two replicas of the agent can run with one writing: only the leader reconciles. A replica that
- * loses the Lease stops reconciling at once and stands again; a standby is not ready, so Services
- * (webhooks, the status page) reach the leader.
+ * Leader election on a {@code coordination.k8s.io} Lease named {@code helmsync-ENVIRONMENT}, so
+ * that two replicas of the agent can run with one writing: only the leader reconciles. A replica
+ * that loses the Lease stops reconciling at once and stands again; a standby is not ready, so
+ * Services (webhooks, the status page) reach the leader.
  */
 public final class Leadership {
   private static final Logger LOG = Logger.getLogger(Leadership.class);
@@ -31,8 +31,10 @@ public final class Leadership {
   private final String leaseName;
   private final String identity;
   private final Timing timing;
+
   /** The current competition; cancelling it releases the Lease (releaseOnCancel). */
   private volatile CompletableFuture<?> competing;
+
   private volatile boolean closed;
 
   /**
@@ -44,7 +46,11 @@ public final class Leadership {
         new Timing(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2));
   }
 
-  public Leadership(KubernetesClient client, String namespace, String environment, String identity,
+  public Leadership(
+      KubernetesClient client,
+      String namespace,
+      String environment,
+      String identity,
       Timing timing) {
     this.client = client;
     this.namespace = namespace;
@@ -61,11 +67,12 @@ public final class Leadership {
     LeaderElector elector = client.leaderElector().withConfig(config(role)).build();
     CompletableFuture<?> lost = elector.start();
     competing = lost;
-    lost.whenComplete((ignored, error) -> {
-      if (!closed) {
-        run(role);
-      }
-    });
+    lost.whenComplete(
+        (ignored, error) -> {
+          if (!closed) {
+            run(role);
+          }
+        });
   }
 
   /** Gives the Lease up (if held) and stops competing. */
@@ -85,16 +92,17 @@ public final class Leadership {
         .withRenewDeadline(timing.renewDeadline())
         .withRetryPeriod(timing.retryPeriod())
         .withReleaseOnCancel(true)
-        .withLeaderCallbacks(new LeaderCallbacks(
-            () -> {
-              LOG.infof("leading: holding Lease %s/%s as %s", namespace, leaseName, identity);
-              role.lead();
-            },
-            () -> {
-              LOG.warnf("lost Lease %s/%s: standing by", namespace, leaseName);
-              role.standBy();
-            },
-            leader -> LOG.infof("leader of %s/%s is %s", namespace, leaseName, leader)))
+        .withLeaderCallbacks(
+            new LeaderCallbacks(
+                () -> {
+                  LOG.infof("leading: holding Lease %s/%s as %s", namespace, leaseName, identity);
+                  role.lead();
+                },
+                () -> {
+                  LOG.warnf("lost Lease %s/%s: standing by", namespace, leaseName);
+                  role.standBy();
+                },
+                leader -> LOG.infof("leader of %s/%s is %s", namespace, leaseName, leader)))
         .build();
   }
 }

@@ -35,18 +35,18 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * Runs reconciles one at a time: on every poll tick, and when asked; whatever is asked for during
- * a reconcile is one reconcile after it. This is the one place where a result becomes status:
- * metrics, readiness, logs, Events, release health, and when to try again
- * (stalled: when the revision or a secret changes, else after {@link Reconciler#STALLED_RETRY};
- * waiting for health: after {@link #WAITING_RETRY}; transient: exponential backoff; success: next
- * poll).
+ * Runs reconciles one at a time: on every poll tick, and when asked; whatever is asked for during a
+ * reconcile is one reconcile after it. This is the one place where a result becomes status:
+ * metrics, readiness, logs, Events, release health, and when to try again (stalled: when the
+ * revision or a secret changes, else after {@link Reconciler#STALLED_RETRY}; waiting for health:
+ * after {@link #WAITING_RETRY}; transient: exponential backoff; success: next poll).
  */
 @ApplicationScoped
 public class ReconcileLoop {
   private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
   static final String POLL_JOB = "helmsync-poll";
   static final int HISTORY = 20;
+
   /** How long a reconcile that waits for health lets the objects progress before it looks again. */
   static final Duration WAITING_RETRY = Duration.ofSeconds(30);
 
@@ -58,16 +58,20 @@ public class ReconcileLoop {
   private final Backoff backoff = Backoff.defaults();
   private final Executor executor;
   private final AtomicReference<Trigger> pending = new AtomicReference<>();
+
   /** True from when a run of the pending request is handed to the executor until it ends. */
   private final AtomicBoolean draining = new AtomicBoolean();
+
   private final Deque<ReconcileSummary> history = new ArrayDeque<>();
 
   private volatile Reconciler reconciler;
   private volatile AgentSettings settings;
   private volatile SyncEvents events = new SyncEvents(EventSink.NONE);
   private volatile ReleaseHealth releaseHealth = ReleaseHealth.NONE;
+
   /** The one full result kept: the next reconcile and the status page need its details. */
   private volatile ReconcileResult last;
+
   private volatile Map<String, String> charts = Map.of();
   private volatile Instant retryNotBefore = Instant.MIN;
   private volatile Map<String, Health> lastReleaseHealth = Map.of();
@@ -80,15 +84,18 @@ public class ReconcileLoop {
   }
 
   /** With the executor that runs requested reconciles given, for tests. */
-  ReconcileLoop(Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health,
-      Executor executor) {
+  ReconcileLoop(
+      Scheduler scheduler, ReconcileMetrics metrics, AgentHealth health, Executor executor) {
     this.scheduler = scheduler;
     this.metrics = metrics;
     this.health = health;
     this.executor = executor;
   }
 
-  /** Starts polling every {@code settings.interval()}, the first time right away, reporting no Events. */
+  /**
+   * Starts polling every {@code settings.interval()}, the first time right away, reporting no
+   * Events.
+   */
   public void start(Reconciler reconciler, AgentSettings settings) {
     start(reconciler, settings, new SyncEvents(EventSink.NONE), ReleaseHealth.NONE);
   }
@@ -100,7 +107,10 @@ public class ReconcileLoop {
    * @param releaseHealth how each release's health is read after a sync
    */
   public void start(
-      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
+      Reconciler reconciler,
+      AgentSettings settings,
+      SyncEvents events,
+      ReleaseHealth releaseHealth) {
     use(reconciler, settings, events, releaseHealth);
     health.started(settings.interval().multipliedBy(3).plusMinutes(1));
     scheduler
@@ -116,7 +126,10 @@ public class ReconcileLoop {
    * ticks, which tests do themselves.
    */
   void use(
-      Reconciler reconciler, AgentSettings settings, SyncEvents events, ReleaseHealth releaseHealth) {
+      Reconciler reconciler,
+      AgentSettings settings,
+      SyncEvents events,
+      ReleaseHealth releaseHealth) {
     this.reconciler = Objects.requireNonNull(reconciler);
     this.settings = Objects.requireNonNull(settings);
     this.events = Objects.requireNonNull(events);
@@ -160,8 +173,8 @@ public class ReconcileLoop {
   }
 
   /**
-   * Takes the pending request only once the reconcile in progress is over, so that everything
-   * asked for meanwhile is in it; then looks for requests that came during this one.
+   * Takes the pending request only once the reconcile in progress is over, so that everything asked
+   * for meanwhile is in it; then looks for requests that came during this one.
    */
   private void runPending() {
     try {
@@ -239,7 +252,9 @@ public class ReconcileLoop {
     }
   }
 
-  /** Each release's chart ({@code name-version}) as last rendered; a failed reconcile renders none. */
+  /**
+   * Each release's chart ({@code name-version}) as last rendered; a failed reconcile renders none.
+   */
   public Map<String, String> charts() {
     return charts;
   }
@@ -262,8 +277,8 @@ public class ReconcileLoop {
 
   private void record(ReconcileResult previous, ReconcileResult result) {
     if (result.outcome() == Outcome.SKIPPED) {
-      LOG.debugf("revision %s stalled before and has not changed; not retrying it yet",
-          result.revision());
+      LOG.debugf(
+          "revision %s stalled before and has not changed; not retrying it yet", result.revision());
       return;
     }
     String environment = settings.environment();
@@ -284,8 +299,10 @@ public class ReconcileLoop {
         metrics.releaseStatus(environment, statusLabels(releases));
       }
       events.recorded(previous, result, releases);
-      // Counted last, so that a scrape that sees the count also sees everything else of this result.
-      metrics.reconcileFinished(environment, result.succeeded() ? "success" : "failure", result.duration());
+      // Counted last, so that a scrape that sees the count also sees everything else of this
+      // result.
+      metrics.reconcileFinished(
+          environment, result.succeeded() ? "success" : "failure", result.duration());
     } finally {
       LogFields.clear();
     }
@@ -293,7 +310,8 @@ public class ReconcileLoop {
 
   private static Map<String, String> statusLabels(Map<String, Health> releases) {
     Map<String, String> labels = new LinkedHashMap<>();
-    releases.forEach((release, health) -> labels.put(release, health.status().name().toLowerCase(Locale.ROOT)));
+    releases.forEach(
+        (release, health) -> labels.put(release, health.status().name().toLowerCase(Locale.ROOT)));
     return labels;
   }
 
@@ -302,12 +320,25 @@ public class ReconcileLoop {
     retryNotBefore = Instant.MIN;
     health.reconciled();
     if (result.outcome() == Outcome.RENDERED) {
-      boolean newRevision = previous == null || !Objects.equals(previous.revision(), result.revision());
+      boolean newRevision =
+          previous == null || !Objects.equals(previous.revision(), result.revision());
       if (newRevision) {
         LOG.infof("dry-run: rendered revision %s; would apply:", result.revision());
-        result.desired().releases().forEach(
-            release -> release.objects().forEach(
-                object -> logAbout(release.name(), object.ref(), () -> LOG.infof("  %s (release %s)", object.ref(), release.name()))));
+        result
+            .desired()
+            .releases()
+            .forEach(
+                release ->
+                    release
+                        .objects()
+                        .forEach(
+                            object ->
+                                logAbout(
+                                    release.name(),
+                                    object.ref(),
+                                    () ->
+                                        LOG.infof(
+                                            "  %s (release %s)", object.ref(), release.name()))));
       }
       return;
     }
@@ -319,11 +350,16 @@ public class ReconcileLoop {
         result.revision(),
         result.objectsPerRelease(),
         clock.instant());
-    if (!result.changes().writes().isEmpty() || previous == null || !result.succeededOnSameRevision(previous)) {
+    if (!result.changes().writes().isEmpty()
+        || previous == null
+        || !result.succeededOnSameRevision(previous)) {
       LOG.infof(
           "reconcile completed in %d ms: %s",
           result.duration().toMillis(), result.changes().countByAction());
-      result.changes().writes().forEach(entry -> logAbout(entry.release(), entry.ref(), () -> LOG.infof("  %s", entry)));
+      result
+          .changes()
+          .writes()
+          .forEach(entry -> logAbout(entry.release(), entry.ref(), () -> LOG.infof("  %s", entry)));
     }
   }
 
@@ -344,19 +380,26 @@ public class ReconcileLoop {
     Duration delay = retryDelay(reason);
     retryNotBefore = clock.instant().plus(delay);
     switch (reason) {
-      case TRANSIENT -> LOG.warnf("reconcile failed, retrying in %d s: %s", delay.toSeconds(),
-          result.error().getMessage());
-      case WAITING -> LOG.warnf("reconcile waiting for health, looking again in %d s: %s",
-          delay.toSeconds(), result.error().getMessage());
-      case STALLED -> LOG.errorf("reconcile stalled until the revision or a secret changes, or %d"
-          + " minutes pass: %s", Reconciler.STALLED_RETRY.toMinutes(), result.error().getMessage());
+      case TRANSIENT ->
+          LOG.warnf(
+              "reconcile failed, retrying in %d s: %s",
+              delay.toSeconds(), result.error().getMessage());
+      case WAITING ->
+          LOG.warnf(
+              "reconcile waiting for health, looking again in %d s: %s",
+              delay.toSeconds(), result.error().getMessage());
+      case STALLED ->
+          LOG.errorf(
+              "reconcile stalled until the revision or a secret changes, or %d"
+                  + " minutes pass: %s",
+              Reconciler.STALLED_RETRY.toMinutes(), result.error().getMessage());
     }
   }
 
   /**
-   * How long polls wait before the next reconcile after a failure for {@code reason}: backoff for
-   * a transient error (counting it), a fixed delay while waiting for health, none when stalled
-   * (the reconciler skips a stalled revision itself).
+   * How long polls wait before the next reconcile after a failure for {@code reason}: backoff for a
+   * transient error (counting it), a fixed delay while waiting for health, none when stalled (the
+   * reconciler skips a stalled revision itself).
    */
   Duration retryDelay(Reason reason) {
     return switch (reason) {

@@ -2,8 +2,8 @@ package io.helmsync.reconcile;
 
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
-import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Trigger;
 import io.helmsync.source.CommitInfo;
 import java.time.Duration;

@@ -9,8 +9,8 @@ import io.helmsync.helmfile.ReleasePlanner;
 import io.helmsync.helmfile.StateLoader;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
-import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Reason;
+import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Trigger;
 import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.render.ChartRenderer;
@@ -31,11 +31,12 @@ import org.jboss.logging.MDC;
 /**
  * One reconcile as a straight line: fetch, load, plan, render, label, check, then (unless only
  * rendering) apply and prune. Every stage either returns its value or throws one {@link
- * ReconcileException}; nothing reaches the cluster from a state that did not fully load, render
- * and pass the check.
+ * ReconcileException}; nothing reaches the cluster from a state that did not fully load, render and
+ * pass the check.
  */
 public final class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
   /** How long a revision that stalled waits before it is tried again without a new commit. */
   static final Duration STALLED_RETRY = Duration.ofMinutes(5);
 
@@ -79,7 +80,13 @@ public final class Reconciler {
       ChartRenderer renderer,
       Optional<ClusterSync> cluster,
       String environment) {
-    this(source, loader, planner, renderer, cluster, environment,
+    this(
+        source,
+        loader,
+        planner,
+        renderer,
+        cluster,
+        environment,
         ScopePolicy.UNRESTRICTED.check("", KindScopes.OFFLINE));
   }
 
@@ -97,7 +104,8 @@ public final class Reconciler {
       SourceSnapshot snapshot = source.fetch(attempt.revision);
       attempt.fetched(snapshot);
       MDC.put(LogFields.REVISION, snapshot.revision());
-      if (previous != null && previous.stalledOn(snapshot.revision())
+      if (previous != null
+          && previous.stalledOn(snapshot.revision())
           && !worthRetrying(previous, trigger)) {
         return attempt.result(Outcome.SKIPPED, null, null, previous.objectsPerRelease(), null);
       }
@@ -129,23 +137,30 @@ public final class Reconciler {
       return e.getMessage();
     }
     String described = e.getClass().getSimpleName() + where(e);
-    return e.getCause() == null ? described : described + ", caused by "
-        + e.getCause().getClass().getSimpleName() + where(e.getCause());
+    return e.getCause() == null
+        ? described
+        : described
+            + ", caused by "
+            + e.getCause().getClass().getSimpleName()
+            + where(e.getCause());
   }
 
   /** {@code " at"} the first frame in helmsync's code (else the first frame), or nothing. */
   private static String where(Throwable e) {
     StackTraceElement[] frames = e.getStackTrace();
-    return Arrays.stream(frames).filter(frame -> frame.getClassName().startsWith("io.helmsync."))
-        .findFirst().or(() -> Arrays.stream(frames).findFirst())
-        .map(frame -> " at " + frame).orElse("");
+    return Arrays.stream(frames)
+        .filter(frame -> frame.getClassName().startsWith("io.helmsync."))
+        .findFirst()
+        .or(() -> Arrays.stream(frames).findFirst())
+        .map(frame -> " at " + frame)
+        .orElse("");
   }
 
   /**
-   * Whether a revision that stalled is tried again although Git did not change: a rotated or
-   * newly created secret is new input, and so, after {@link #STALLED_RETRY}, may be what the fix
-   * needed outside Git (a permission granted, a chart version published); until then polls skip
-   * it rather than fail the same way every few seconds.
+   * Whether a revision that stalled is tried again although Git did not change: a rotated or newly
+   * created secret is new input, and so, after {@link #STALLED_RETRY}, may be what the fix needed
+   * outside Git (a permission granted, a chart version published); until then polls skip it rather
+   * than fail the same way every few seconds.
    */
   private static boolean worthRetrying(ReconcileResult stalled, Trigger trigger) {
     Instant stalledAt = stalled.trigger().at().plus(stalled.duration());
@@ -199,10 +214,13 @@ public final class Reconciler {
     try {
       Plan plan = planner.plan(state);
       MDC.put(LogFields.STAGE, "render");
-      List<RenderedRelease> rendered = plan.releases().stream()
-          .map(release -> renderer.render(release, snapshot.dir())).toList();
-      DesiredState desired = DesiredStates.of(environment, snapshot.revision(), plan.releases(),
-          rendered).withSecretValues(state.secretValues());
+      List<RenderedRelease> rendered =
+          plan.releases().stream()
+              .map(release -> renderer.render(release, snapshot.dir()))
+              .toList();
+      DesiredState desired =
+          DesiredStates.of(environment, snapshot.revision(), plan.releases(), rendered)
+              .withSecretValues(state.secretValues());
       MDC.put(LogFields.STAGE, "check");
       check.verify(desired);
       return desired;

@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.helmsync.apply.Ownership;
 import io.helmsync.model.DesiredState.DesiredRelease;
-import io.helmsync.model.Manifest;
 import io.helmsync.model.Hook;
+import io.helmsync.model.Manifest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * The content checksum of a release: its objects and hooks as rendered, without the Git revision
@@ -30,8 +29,9 @@ final class ReleaseChecksum {
     release.objects().forEach(object -> update(digest, object));
     for (Hook hook : release.hooks()) {
       update(digest, hook.manifest());
-      digest.update((hook.events() + " " + hook.weight() + " " + hook.deletePolicies())
-          .getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          (hook.events() + " " + hook.weight() + " " + hook.deletePolicies())
+              .getBytes(StandardCharsets.UTF_8));
     }
     return "sha256:" + HexFormat.of().formatHex(digest.digest());
   }
@@ -43,7 +43,6 @@ final class ReleaseChecksum {
       throw new IllegalStateException(object.ref() + ": cannot serialise for its checksum", e);
     }
   }
-
 
   private static MessageDigest sha256() {
     try {

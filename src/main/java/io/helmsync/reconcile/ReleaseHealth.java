@@ -12,14 +12,16 @@ import java.util.Map;
 /**
  * How healthy each release is after a sync, for the {@code helmsync_release_status} metric and the
  * ReleaseDegraded/ReleaseRecovered Events: the least healthy of its live objects decides, and its
- * message names that object. Only kinds with a health check of their own are looked at (a
- * ConfigMap has no status). The agent reads them from its informer cache, so that an idle poll
- * reads no managed object from the API server.
+ * message names that object. Only kinds with a health check of their own are looked at (a ConfigMap
+ * has no status). The agent reads them from its informer cache, so that an idle poll reads no
+ * managed object from the API server.
  */
 @FunctionalInterface
 public interface ReleaseHealth {
 
-  /** @return per release, in plan order */
+  /**
+   * @return per release, in plan order
+   */
   Map<String, Health> assess(DesiredState desired);
 
   /** Assesses nothing: dry-run, and tests that do not look at health. */

@@ -14,8 +14,8 @@ enum ReleasePhase {
   /** The content did not change since the last success: apply (to heal), run no hook. */
   UNCHANGED("", ""),
   /**
-   * Listed by the previous inventory without a history: applied by a helmsync that ran no hooks,
-   * so it is taken as installed, runs no hook, and stays untracked until it succeeds.
+   * Listed by the previous inventory without a history: applied by a helmsync that ran no hooks, so
+   * it is taken as installed, runs no hook, and stays untracked until it succeeds.
    */
   ADOPT("", "");
 

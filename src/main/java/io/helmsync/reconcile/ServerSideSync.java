@@ -45,13 +45,15 @@ import org.jboss.logging.Logger;
  * uninstalled; store the new inventory, keeping objects whose prune failed so they are retried;
  * discover the cluster again when a CustomResourceDefinition changed.
  *
- * <p>Built by {@link ClusterSide}. The agent's sync has a {@link Watch}: informers feed the
- * applier and see drift. {@code sync --once} has none, and reads each object with a GET.
+ * <p>Built by {@link ClusterSide}. The agent's sync has a {@link Watch}: informers feed the applier
+ * and see drift. {@code sync --once} has none, and reads each object with a GET.
  */
 public final class ServerSideSync implements ClusterSync, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(ServerSideSync.class);
+
   /** How each object's entry begins while applying is suspended, so the status can tell. */
   public static final String SUSPENDED_BY = "suspended by ";
+
   private static final String POST_DELETE = "post-delete";
 
   /**
@@ -59,8 +61,15 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
    *
    * @param live where the applier reads the live objects, and so where release health is read
    */
-  record Parts(Applier applier, LiveObjects live, InventoryStore inventories, Pruner pruner,
-      HealthWaiter waiter, HookRunner hooks, ApplyOptions applyOptions, PruneOptions pruneOptions,
+  record Parts(
+      Applier applier,
+      LiveObjects live,
+      InventoryStore inventories,
+      Pruner pruner,
+      HealthWaiter waiter,
+      HookRunner hooks,
+      ApplyOptions applyOptions,
+      PruneOptions pruneOptions,
       boolean prune) {}
 
   /**
@@ -68,8 +77,13 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
    *
    * @param inventory the inventory ConfigMap, whose {@code helmsync.io/suspend} annotation holds
    */
-  record Watch(ManagedObjectCache cache, DriftWatch drift, ChangePreview preview,
-      ObjectRef inventory, boolean suspend, boolean dryRun) {}
+  record Watch(
+      ManagedObjectCache cache,
+      DriftWatch drift,
+      ChangePreview preview,
+      ObjectRef inventory,
+      boolean suspend,
+      boolean dryRun) {}
 
   /** Why a release failed or was held back, and what that asks of the next reconcile. */
   private record Failure(String message, Reason reason) {
@@ -83,16 +97,20 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     /** Waiting when every failure only ran out of time: health may still come. */
     ReconcileException failure() {
       boolean waiting = failures.stream().allMatch(failure -> failure.reason() == Reason.WAITING);
-      return new ReconcileException(waiting ? Reason.WAITING : Reason.TRANSIENT,
-          "applied " + applied.entries().size() + " objects, but "
+      return new ReconcileException(
+          waiting ? Reason.WAITING : Reason.TRANSIENT,
+          "applied "
+              + applied.entries().size()
+              + " objects, but "
               + failures.stream().map(Failure::message).collect(Collectors.joining("; "))
-              + ". Nothing was pruned.", null);
+              + ". Nothing was pruned.",
+          null);
     }
   }
 
   /** What one release's install did; {@code ranHooks}: a retry would run them again. */
-  private record Installed(ChangeSet applied, Optional<Failure> failure, ReleaseHistory history,
-      boolean ranHooks) {}
+  private record Installed(
+      ChangeSet applied, Optional<Failure> failure, ReleaseHistory history, boolean ranHooks) {}
 
   private final Applier applier;
   private final LiveObjects live;
@@ -106,16 +124,18 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
   private final ClusterDiscovery discovery;
   private final SyncEvents events;
   private final Optional<Watch> watch;
+
   /**
    * Each release alone as last applied successfully, for {@code atomic} and {@code post-delete}.
    * Only in memory: after a restart a release has none until its next success.
    */
   private final Map<String, DesiredState> lastSuccess = new ConcurrentHashMap<>();
+
   /** The revision of the last sync that ended, so that only a new one is announced. */
   private String appliedRevision;
 
-  ServerSideSync(Parts parts, ClusterDiscovery discovery, SyncEvents events,
-      Optional<Watch> watch) {
+  ServerSideSync(
+      Parts parts, ClusterDiscovery discovery, SyncEvents events, Optional<Watch> watch) {
     this.applier = parts.applier();
     this.live = parts.live();
     this.inventories = parts.inventories();
@@ -137,9 +157,10 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     watchManagedKinds(desired);
     Optional<String> hold = holdReason();
     expectDrift(desired, hold.isPresent());
-    ChangeSet changes = hold.isPresent()
-        ? preview(desired, hold.get())
-        : whileCorrectingDrift(() -> applyAndPrune(desired));
+    ChangeSet changes =
+        hold.isPresent()
+            ? preview(desired, hold.get())
+            : whileCorrectingDrift(() -> applyAndPrune(desired));
     rediscoverAfterCrdChanges(changes);
     appliedRevision = desired.revision();
     return changes;
@@ -178,8 +199,8 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
 
   /** Before the first apply too, so that the first reconcile after a start reads the cache. */
   private void watchManagedKinds(DesiredState desired) {
-    watch.ifPresent(w -> w.cache().watchKindsOf(desired.objects().stream().map(Manifest::ref)
-        .toList()));
+    watch.ifPresent(
+        w -> w.cache().watchKindsOf(desired.objects().stream().map(Manifest::ref).toList()));
   }
 
   /** Why nothing may be written, if so. */
@@ -234,8 +255,8 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
    *
    * @param unpruned the inventory to keep when not everything was applied
    */
-  private ChangeSet applyInStages(DesiredState desired, Inventory previous, SyncProgress progress,
-      Inventory unpruned) {
+  private ChangeSet applyInStages(
+      DesiredState desired, Inventory previous, SyncProgress progress, Inventory unpruned) {
     Staged staged;
     try {
       staged = applyFoundations(desired);
@@ -275,10 +296,18 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     DesiredState foundations =
         new DesiredState(desired.environment(), desired.revision(), releases);
     ChangeSet applied = applier.apply(foundations, applyOptions);
-    List<Failure> failures = waiter.await(foundations.objects(), applyOptions.establishTimeout())
-        .map(problem -> failure("the CustomResourceDefinitions are not ready: " + problem.message()
-            + "; no release was applied", problem))
-        .stream().toList();
+    List<Failure> failures =
+        waiter
+            .await(foundations.objects(), applyOptions.establishTimeout())
+            .map(
+                problem ->
+                    failure(
+                        "the CustomResourceDefinitions are not ready: "
+                            + problem.message()
+                            + "; no release was applied",
+                        problem))
+            .stream()
+            .toList();
     return new Staged(applied, failures);
   }
 
@@ -294,8 +323,8 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
    * or times out, fails, and every release that needs a failed or held-back one is held back (not
    * applied), as {@code helmfile apply} stops a DAG branch.
    */
-  private Staged applyReleases(DesiredState desired, Inventory previous, SyncProgress progress,
-      ChangeSet foundations) {
+  private Staged applyReleases(
+      DesiredState desired, Inventory previous, SyncProgress progress, ChangeSet foundations) {
     ChangeSet applied = foundations;
     List<Failure> failures = new ArrayList<>();
     Set<String> notDone = new HashSet<>();
@@ -304,8 +333,13 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
       if (!blocking.isEmpty()) {
         notDone.add(release.name());
         // Held back, it waits for what it needs: the failure of that decides what to do.
-        failures.add(new Failure("release " + release.name() + " was not applied because it needs "
-            + String.join(", ", blocking), Reason.WAITING));
+        failures.add(
+            new Failure(
+                "release "
+                    + release.name()
+                    + " was not applied because it needs "
+                    + String.join(", ", blocking),
+                Reason.WAITING));
         continue;
       }
       Installed installed = install(desired, release, previous);
@@ -342,10 +376,14 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     if (failure.isEmpty()) {
       failure = runHooks(phase.after, release);
     }
-    ReleaseHistory after = failure.isPresent()
-        ? phase.failed(before) : phase.succeeded(before, checksum, desired.revision());
-    boolean ranHooks = phase.runsHooks() && !(HookRunner.at(phase.before, release.hooks()).isEmpty()
-        && HookRunner.at(phase.after, release.hooks()).isEmpty());
+    ReleaseHistory after =
+        failure.isPresent()
+            ? phase.failed(before)
+            : phase.succeeded(before, checksum, desired.revision());
+    boolean ranHooks =
+        phase.runsHooks()
+            && !(HookRunner.at(phase.before, release.hooks()).isEmpty()
+                && HookRunner.at(phase.after, release.hooks()).isEmpty());
     return new Installed(applied, failure, after, ranHooks);
   }
 
@@ -355,10 +393,15 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
       return;
     }
     WaitPolicy policy = release.waitPolicy();
-    LOG.infof("release %s: %s (%d objects, %d hooks%s)", release.name(),
-        phase == ReleasePhase.INSTALL ? "installing" : "upgrading", release.objects().size(),
-        release.hooks().size(), policy.untilHealthy()
-            ? ", then waiting up to " + policy.timeout().toSeconds() + "s for health" : "");
+    LOG.infof(
+        "release %s: %s (%d objects, %d hooks%s)",
+        release.name(),
+        phase == ReleasePhase.INSTALL ? "installing" : "upgrading",
+        release.objects().size(),
+        release.hooks().size(),
+        policy.untilHealthy()
+            ? ", then waiting up to " + policy.timeout().toSeconds() + "s for health"
+            : "");
   }
 
   /** The release's hooks for {@code event}; none when the phase runs none (empty event). */
@@ -366,7 +409,8 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     if (event.isEmpty()) {
       return Optional.empty();
     }
-    return hooks.run(event, release.hooks(), release.waitPolicy().timeout())
+    return hooks
+        .run(event, release.hooks(), release.waitPolicy().timeout())
         .map(message -> new Failure(message, Reason.TRANSIENT));
   }
 
@@ -374,8 +418,13 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     if (!release.waitPolicy().untilHealthy()) {
       return Optional.empty();
     }
-    return waiter.await(release.objects(), release.waitPolicy().timeout()).map(problem ->
-        failure("release " + release.name() + " is not healthy: " + problem.message(), problem));
+    return waiter
+        .await(release.objects(), release.waitPolicy().timeout())
+        .map(
+            problem ->
+                failure(
+                    "release " + release.name() + " is not healthy: " + problem.message(),
+                    problem));
   }
 
   /** A health wait that ran out of time asks to wait more; a degraded object is a failure. */
@@ -384,9 +433,9 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
   }
 
   /**
-   * With {@code atomic}, re-applies the objects of the last success; the failure is reported
-   * either way. Objects the failed revision added stay (and stay in the inventory): deleting them
-   * is a prune, which waits for a sync that succeeds.
+   * With {@code atomic}, re-applies the objects of the last success; the failure is reported either
+   * way. Objects the failed revision added stay (and stay in the inventory): deleting them is a
+   * prune, which waits for a sync that succeeds.
    */
   private Failure rollBack(DesiredRelease release, Failure problem) {
     if (!release.waitPolicy().atomic()) {
@@ -394,21 +443,22 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     }
     DesiredState last = lastSuccess.get(release.name());
     if (last == null) {
-      return problem.withMore("; atomic: no earlier successful objects of this release are known "
-          + "to this agent (first install, or the agent restarted since), so nothing was rolled "
-          + "back");
+      return problem.withMore(
+          "; atomic: no earlier successful objects of this release are known "
+              + "to this agent (first install, or the agent restarted since), so nothing was rolled "
+              + "back");
     }
     applier.apply(last, applyOptions);
-    return problem.withMore("; atomic: re-applied the release's objects of revision "
-        + last.revision());
+    return problem.withMore(
+        "; atomic: re-applied the release's objects of revision " + last.revision());
   }
 
   /**
-   * Deletes what the previous inventory lists and the desired state no longer does, unless that
-   * is all or most of it.
+   * Deletes what the previous inventory lists and the desired state no longer does, unless that is
+   * all or most of it.
    */
-  private ChangeSet prune(List<ObjectRef> stale, Inventory previous, Inventory current,
-      SyncProgress progress) {
+  private ChangeSet prune(
+      List<ObjectRef> stale, Inventory previous, Inventory current, SyncProgress progress) {
     if (stale.isEmpty()) {
       progress.finish(current);
       return ChangeSet.empty();
@@ -418,34 +468,42 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
     progress.finish(current.plus(previous, pruned.failed()));
     if (!pruned.failed().isEmpty()) {
       throw ReconcileException.transientError(
-          "applied, but could not prune " + pruned.failed().size()
-              + " objects (kept in the inventory to retry): " + pruned.changes().entries().stream()
+          "applied, but could not prune "
+              + pruned.failed().size()
+              + " objects (kept in the inventory to retry): "
+              + pruned.changes().entries().stream()
                   .filter(entry -> pruned.failed().contains(entry.ref()))
-                  .map(ChangeSet.Entry::toString).toList(),
+                  .map(ChangeSet.Entry::toString)
+                  .toList(),
           null);
     }
     return pruned.changes();
   }
 
-  private void refuseMassPrune(List<ObjectRef> stale, Inventory previous, Inventory current,
-      SyncProgress progress) {
+  private void refuseMassPrune(
+      List<ObjectRef> stale, Inventory previous, Inventory current, SyncProgress progress) {
     int managed = previous.objects().size();
     if (!pruneOptions.refuses(stale.size(), managed)) {
       return;
     }
     progress.finish(current.plus(previous, stale));
-    throw new PruneRefusedException("applied, but refused to prune " + stale.size() + " of the "
-        + managed + " managed objects: " + (stale.size() == managed ? "all of them" : "more than "
-        + "half") + ", which is more often a Git mistake (a removed include, a wrong branch or "
-        + "environment) than an intent. Check the last commit; if the deletion is meant, set "
-        + "HELMSYNC_ALLOW_MASS_PRUNE=true for one sync. First objects: "
-        + stale.stream().limit(5).map(ObjectRef::toString).toList());
+    throw new PruneRefusedException(
+        "applied, but refused to prune "
+            + stale.size()
+            + " of the "
+            + managed
+            + " managed objects: "
+            + (stale.size() == managed ? "all of them" : "more than " + "half")
+            + ", which is more often a Git mistake (a removed include, a wrong branch or "
+            + "environment) than an intent. Check the last commit; if the deletion is meant, set "
+            + "HELMSYNC_ALLOW_MASS_PRUNE=true for one sync. First objects: "
+            + stale.stream().limit(5).map(ObjectRef::toString).toList());
   }
 
   /**
-   * Runs the {@code post-delete} hooks of each release the previous inventory lists and the
-   * desired state does not, once its objects are pruned. The hooks come from this agent's memory of
-   * the release; a release removed while the agent was down is uninstalled without them.
+   * Runs the {@code post-delete} hooks of each release the previous inventory lists and the desired
+   * state does not, once its objects are pruned. The hooks come from this agent's memory of the
+   * release; a release removed while the agent was down is uninstalled without them.
    */
   private void runPostDeleteHooks(Inventory previous, DesiredState desired) {
     Set<String> kept = new HashSet<>();
@@ -455,14 +513,16 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
       DesiredState last = kept.contains(name) ? null : lastSuccess.remove(name);
       if (last != null) {
         DesiredRelease release = last.releases().get(0);
-        hooks.run(POST_DELETE, release.hooks(), release.waitPolicy().timeout())
-            .ifPresent(failure -> failures.add("release " + name + " was uninstalled, but "
-                + failure));
+        hooks
+            .run(POST_DELETE, release.hooks(), release.waitPolicy().timeout())
+            .ifPresent(
+                failure -> failures.add("release " + name + " was uninstalled, but " + failure));
       }
     }
     if (!failures.isEmpty()) {
-      throw ReconcileException.transientError(String.join("; ", failures)
-          + ". The hooks do not run again; clean up by hand if needed.", null);
+      throw ReconcileException.transientError(
+          String.join("; ", failures) + ". The hooks do not run again; clean up by hand if needed.",
+          null);
     }
   }
 
@@ -477,9 +537,10 @@ public final class ServerSideSync implements ClusterSync, AutoCloseable {
 
   @Override
   public void close() {
-    watch.ifPresent(w -> {
-      w.cache().close();
-      w.drift().close();
-    });
+    watch.ifPresent(
+        w -> {
+          w.cache().close();
+          w.drift().close();
+        });
   }
 }

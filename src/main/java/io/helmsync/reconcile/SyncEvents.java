@@ -28,6 +28,7 @@ public final class SyncEvents {
   static final String RELEASE_RECOVERED = "ReleaseRecovered";
 
   private final EventSink sink;
+
   /** The releases last seen degraded, to report the change and not the state on every poll. */
   private final Map<String, Boolean> degraded = new HashMap<>();
 
@@ -41,32 +42,47 @@ public final class SyncEvents {
    * @param previous the last result before this one, or {@code null}
    * @param releases the health of each release after it (empty when not assessed)
    */
-  public void recorded(ReconcileResult previous, ReconcileResult result, Map<String, Health> releases) {
+  public void recorded(
+      ReconcileResult previous, ReconcileResult result, Map<String, Health> releases) {
     if (result.outcome() == Outcome.FAILED) {
       failed(result);
     } else if (result.outcome() == Outcome.SYNCED && worthTelling(previous, result)) {
-      sink.environment(Type.NORMAL, SYNC_SUCCEEDED, "revision " + shortRevision(result.revision())
-          + " applied: " + summary(result.changes()));
+      sink.environment(
+          Type.NORMAL,
+          SYNC_SUCCEEDED,
+          "revision "
+              + shortRevision(result.revision())
+              + " applied: "
+              + summary(result.changes()));
     }
     releases.forEach(this::releaseHealth);
   }
 
   private void failed(ReconcileResult result) {
     String reason = result.error() instanceof PruneRefusedException ? PRUNE_REFUSED : SYNC_FAILED;
-    String revision = result.revision() == null ? "" : "revision " + shortRevision(result.revision()) + ": ";
+    String revision =
+        result.revision() == null ? "" : "revision " + shortRevision(result.revision()) + ": ";
     sink.environment(Type.WARNING, reason, revision + result.error().getMessage());
   }
 
-  /** A sync that wrote something, the first one, or the first success after a failure or a new commit. */
+  /**
+   * A sync that wrote something, the first one, or the first success after a failure or a new
+   * commit.
+   */
   private static boolean worthTelling(ReconcileResult previous, ReconcileResult result) {
-    return !result.changes().writes().isEmpty() || previous == null || !result.succeededOnSameRevision(previous);
+    return !result.changes().writes().isEmpty()
+        || previous == null
+        || !result.succeededOnSameRevision(previous);
   }
 
   private void releaseHealth(String release, Health health) {
     boolean now = health.status() == HealthStatus.DEGRADED;
     boolean before = degraded.getOrDefault(release, false);
     if (now && !before) {
-      sink.environment(Type.WARNING, RELEASE_DEGRADED, "release " + release + " is degraded: " + health.message());
+      sink.environment(
+          Type.WARNING,
+          RELEASE_DEGRADED,
+          "release " + release + " is degraded: " + health.message());
     } else if (before && health.status() == HealthStatus.HEALTHY) {
       sink.environment(Type.NORMAL, RELEASE_RECOVERED, "release " + release + " is healthy again");
     }
@@ -77,8 +93,14 @@ public final class SyncEvents {
 
   /** Reports that a sync of {@code desired}, a revision not applied before, starts. */
   void started(DesiredState desired) {
-    sink.environment(Type.NORMAL, SYNC_STARTED, "applying revision "
-        + shortRevision(desired.revision()) + " (" + desired.releases().size() + " releases)");
+    sink.environment(
+        Type.NORMAL,
+        SYNC_STARTED,
+        "applying revision "
+            + shortRevision(desired.revision())
+            + " ("
+            + desired.releases().size()
+            + " releases)");
   }
 
   private static String summary(ChangeSet changes) {

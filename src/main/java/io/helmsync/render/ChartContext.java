@@ -11,41 +11,79 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The top-level object a chart's templates see besides {@code .Values}: {@code .Release} as a
- * first install, {@code .Chart} from {@code Chart.yaml}, {@code .Capabilities} (the cluster's
- * version and API versions, discovered from the cluster, or offline Helm's defaults) and {@code
- * .Files}.
+ * The top-level object a chart's templates see besides {@code .Values}: {@code .Release} as a first
+ * install, {@code .Chart} from {@code Chart.yaml}, {@code .Capabilities} (the cluster's version and
+ * API versions, discovered from the cluster, or offline Helm's defaults) and {@code .Files}.
  *
  * @param kubeVersion e.g. {@code v1.33.0}
  * @param apiVersions the group/versions {@code .Capabilities.APIVersions.Has} knows
  */
 public record ChartContext(String kubeVersion, Set<String> apiVersions) {
   /**
-   * What {@code helm template} assumes without a cluster: every API version of the client-go
-   * scheme that Helm 3.21 is built with ({@code chartutil.DefaultVersionSet}).
+   * What {@code helm template} assumes without a cluster: every API version of the client-go scheme
+   * that Helm 3.21 is built with ({@code chartutil.DefaultVersionSet}).
    */
   public static ChartContext offline() {
-    return new ChartContext("v1.33.0", Set.of("v1", "admissionregistration.k8s.io/v1",
-        "admissionregistration.k8s.io/v1alpha1", "admissionregistration.k8s.io/v1beta1",
-        "internal.apiserver.k8s.io/v1alpha1", "apps/v1", "apps/v1beta1", "apps/v1beta2",
-        "authentication.k8s.io/v1", "authentication.k8s.io/v1alpha1",
-        "authentication.k8s.io/v1beta1", "authorization.k8s.io/v1",
-        "authorization.k8s.io/v1beta1", "autoscaling/v1", "autoscaling/v2", "autoscaling/v2beta1",
-        "autoscaling/v2beta2", "batch/v1", "batch/v1beta1", "certificates.k8s.io/v1",
-        "certificates.k8s.io/v1beta1", "certificates.k8s.io/v1alpha1",
-        "coordination.k8s.io/v1alpha2", "coordination.k8s.io/v1beta1", "coordination.k8s.io/v1",
-        "discovery.k8s.io/v1", "discovery.k8s.io/v1beta1", "events.k8s.io/v1",
-        "events.k8s.io/v1beta1", "extensions/v1beta1", "flowcontrol.apiserver.k8s.io/v1",
-        "flowcontrol.apiserver.k8s.io/v1beta1", "flowcontrol.apiserver.k8s.io/v1beta2",
-        "flowcontrol.apiserver.k8s.io/v1beta3", "networking.k8s.io/v1",
-        "networking.k8s.io/v1beta1", "node.k8s.io/v1", "node.k8s.io/v1alpha1",
-        "node.k8s.io/v1beta1", "policy/v1", "policy/v1beta1", "rbac.authorization.k8s.io/v1",
-        "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1",
-        "resource.k8s.io/v1", "resource.k8s.io/v1beta2", "resource.k8s.io/v1beta1",
-        "resource.k8s.io/v1alpha3", "scheduling.k8s.io/v1alpha1", "scheduling.k8s.io/v1beta1",
-        "scheduling.k8s.io/v1", "storage.k8s.io/v1beta1", "storage.k8s.io/v1",
-        "storage.k8s.io/v1alpha1", "storagemigration.k8s.io/v1beta1",
-        "apiextensions.k8s.io/v1beta1", "apiextensions.k8s.io/v1"));
+    return new ChartContext(
+        "v1.33.0",
+        Set.of(
+            "v1",
+            "admissionregistration.k8s.io/v1",
+            "admissionregistration.k8s.io/v1alpha1",
+            "admissionregistration.k8s.io/v1beta1",
+            "internal.apiserver.k8s.io/v1alpha1",
+            "apps/v1",
+            "apps/v1beta1",
+            "apps/v1beta2",
+            "authentication.k8s.io/v1",
+            "authentication.k8s.io/v1alpha1",
+            "authentication.k8s.io/v1beta1",
+            "authorization.k8s.io/v1",
+            "authorization.k8s.io/v1beta1",
+            "autoscaling/v1",
+            "autoscaling/v2",
+            "autoscaling/v2beta1",
+            "autoscaling/v2beta2",
+            "batch/v1",
+            "batch/v1beta1",
+            "certificates.k8s.io/v1",
+            "certificates.k8s.io/v1beta1",
+            "certificates.k8s.io/v1alpha1",
+            "coordination.k8s.io/v1alpha2",
+            "coordination.k8s.io/v1beta1",
+            "coordination.k8s.io/v1",
+            "discovery.k8s.io/v1",
+            "discovery.k8s.io/v1beta1",
+            "events.k8s.io/v1",
+            "events.k8s.io/v1beta1",
+            "extensions/v1beta1",
+            "flowcontrol.apiserver.k8s.io/v1",
+            "flowcontrol.apiserver.k8s.io/v1beta1",
+            "flowcontrol.apiserver.k8s.io/v1beta2",
+            "flowcontrol.apiserver.k8s.io/v1beta3",
+            "networking.k8s.io/v1",
+            "networking.k8s.io/v1beta1",
+            "node.k8s.io/v1",
+            "node.k8s.io/v1alpha1",
+            "node.k8s.io/v1beta1",
+            "policy/v1",
+            "policy/v1beta1",
+            "rbac.authorization.k8s.io/v1",
+            "rbac.authorization.k8s.io/v1beta1",
+            "rbac.authorization.k8s.io/v1alpha1",
+            "resource.k8s.io/v1",
+            "resource.k8s.io/v1beta2",
+            "resource.k8s.io/v1beta1",
+            "resource.k8s.io/v1alpha3",
+            "scheduling.k8s.io/v1alpha1",
+            "scheduling.k8s.io/v1beta1",
+            "scheduling.k8s.io/v1",
+            "storage.k8s.io/v1beta1",
+            "storage.k8s.io/v1",
+            "storage.k8s.io/v1alpha1",
+            "storagemigration.k8s.io/v1beta1",
+            "apiextensions.k8s.io/v1beta1",
+            "apiextensions.k8s.io/v1"));
   }
 
   /** The same API versions with another {@code .Capabilities.KubeVersion}, e.g. {@code v1.29.0}. */
@@ -80,8 +118,18 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
    */
   private static Map<String, Object> chart(ChartTree tree) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (String field : List.of("Name", "Home", "Version", "Description", "Icon", "Condition",
-        "Tags", "AppVersion", "KubeVersion", "Type")) {
+    for (String field :
+        List.of(
+            "Name",
+            "Home",
+            "Version",
+            "Description",
+            "Icon",
+            "Condition",
+            "Tags",
+            "AppVersion",
+            "KubeVersion",
+            "Type")) {
       out.put(field, "");
     }
     tree.chart().metadata().forEach((key, value) -> out.put(goName(key), value));
@@ -114,13 +162,14 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
 
     @Override
     public Optional<Object> member(String name) {
-      return Optional.ofNullable(switch (name) {
-        case "Version", "GitVersion" -> version;
-        case "Major" -> major;
-        case "Minor" -> minor;
-        case "String" -> GoFunction.of(a -> version);
-        default -> null;
-      });
+      return Optional.ofNullable(
+          switch (name) {
+            case "Version", "GitVersion" -> version;
+            case "Major" -> major;
+            case "Minor" -> minor;
+            case "String" -> GoFunction.of(a -> version);
+            default -> null;
+          });
     }
 
     @Override

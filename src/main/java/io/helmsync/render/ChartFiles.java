@@ -38,15 +38,18 @@ final class ChartFiles extends AbstractMap<String, Object> implements GoStruct {
 
   @Override
   public Optional<Object> member(String name) {
-    return Optional.ofNullable(switch (name) {
-      case "Get" -> GoFunction.of(a -> get((String) a[0]), GoType.STRING);
-      case "GetBytes" -> GoFunction.of(a -> bytes(bytesOf((String) a[0])), GoType.STRING);
-      case "Lines" -> GoFunction.of(a -> lines((String) a[0]), GoType.STRING);
-      case "Glob" -> GoFunction.of(a -> glob((String) a[0]), GoType.STRING);
-      case "AsConfig" -> GoFunction.of(a -> asYaml(data -> new String(data, StandardCharsets.UTF_8)));
-      case "AsSecrets" -> GoFunction.of(a -> asYaml(data -> Base64.getEncoder().encodeToString(data)));
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (name) {
+          case "Get" -> GoFunction.of(a -> get((String) a[0]), GoType.STRING);
+          case "GetBytes" -> GoFunction.of(a -> bytes(bytesOf((String) a[0])), GoType.STRING);
+          case "Lines" -> GoFunction.of(a -> lines((String) a[0]), GoType.STRING);
+          case "Glob" -> GoFunction.of(a -> glob((String) a[0]), GoType.STRING);
+          case "AsConfig" ->
+              GoFunction.of(a -> asYaml(data -> new String(data, StandardCharsets.UTF_8)));
+          case "AsSecrets" ->
+              GoFunction.of(a -> asYaml(data -> Base64.getEncoder().encodeToString(data)));
+          default -> null;
+        });
   }
 
   private String get(String name) {
@@ -92,8 +95,8 @@ final class ChartFiles extends AbstractMap<String, Object> implements GoStruct {
       return "";
     }
     Map<String, Object> byName = new TreeMap<>();
-    files.forEach((path, data) -> byName.put(path.substring(path.lastIndexOf('/') + 1),
-        encode.apply(data)));
+    files.forEach(
+        (path, data) -> byName.put(path.substring(path.lastIndexOf('/') + 1), encode.apply(data)));
     String yaml = GoYaml.marshalViaJson(byName);
     return yaml.endsWith("\n") ? yaml.substring(0, yaml.length() - 1) : yaml;
   }

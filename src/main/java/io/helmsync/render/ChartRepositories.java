@@ -23,13 +23,24 @@ final class ChartRepositories {
     if (repository.caFile() != null) {
       caFile = root.resolve(repository.caFile()).normalize();
       if (!caFile.startsWith(root)) {
-        throw ReconcileException.stalled(where + ": repository '" + repository.name()
-            + "': caFile " + repository.caFile() + " is outside the repository; keep it in the "
-            + "repository");
+        throw ReconcileException.stalled(
+            where
+                + ": repository '"
+                + repository.name()
+                + "': caFile "
+                + repository.caFile()
+                + " is outside the repository; keep it in the "
+                + "repository");
       }
     }
-    return new ChartRepository(repository.name(), repository.url(), repository.username(),
-        repository.password(), repository.oci(), caFile, repository.skipTlsVerify(),
+    return new ChartRepository(
+        repository.name(),
+        repository.url(),
+        repository.username(),
+        repository.password(),
+        repository.oci(),
+        caFile,
+        repository.skipTlsVerify(),
         repository.passCredentials(),
         repository.certFile() != null || repository.keyFile() != null);
   }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every template of a chart and its enabled subcharts, named as Helm names them
- * ({@code parent/charts/sub/templates/x.yaml}), and which chart and values each one sees. A library
- * chart lends only its partials ({@code _*.tpl}), as in Helm.
+ * Every template of a chart and its enabled subcharts, named as Helm names them ({@code
+ * parent/charts/sub/templates/x.yaml}), and which chart and values each one sees. A library chart
+ * lends only its partials ({@code _*.tpl}), as in Helm.
  */
 record ChartScopes(Map<String, String> templates, List<Scope> scopes) {
 
@@ -22,18 +22,25 @@ record ChartScopes(Map<String, String> templates, List<Scope> scopes) {
     return new ChartScopes(templates, scopes);
   }
 
-  private static void collect(ChartTree tree, String prefix, Map<String, Object> values,
-      Map<String, String> templates, List<Scope> scopes) {
+  private static void collect(
+      ChartTree tree,
+      String prefix,
+      Map<String, Object> values,
+      Map<String, String> templates,
+      List<Scope> scopes) {
     scopes.add(new Scope(prefix + "/", tree, values));
-    tree.chart().templates().forEach((path, text) -> {
-      if (!tree.chart().isLibrary() || isPartial(path)) {
-        templates.put(prefix + "/" + path, text);
-      }
-    });
+    tree.chart()
+        .templates()
+        .forEach(
+            (path, text) -> {
+              if (!tree.chart().isLibrary() || isPartial(path)) {
+                templates.put(prefix + "/" + path, text);
+              }
+            });
     for (ChartTree child : tree.children()) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> childValues = values.get(child.name()) instanceof Map<?, ?> m
-          ? (Map<String, Object>) m : Map.of();
+      Map<String, Object> childValues =
+          values.get(child.name()) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
       collect(child, prefix + "/charts/" + child.name(), childValues, templates, scopes);
     }
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * A chart with the subcharts a release renders, after Helm's {@code ProcessDependencies}: each
- * declared dependency under its alias (one chart may appear under several), undeclared subcharts
- * as they are, and the ones switched off by {@code condition} or {@code tags} removed.
+ * declared dependency under its alias (one chart may appear under several), undeclared subcharts as
+ * they are, and the ones switched off by {@code condition} or {@code tags} removed.
  *
  * @param name the name the chart renders under: its alias, or its own name
  */
@@ -29,8 +29,8 @@ record ChartTree(String name, Chart chart, Chart.Dependency dependency, List<Cha
     return all.enabledOnly(values, "");
   }
 
-  private static ChartTree withAllDependencies(Chart chart, String name,
-      Chart.Dependency dependency, String where) {
+  private static ChartTree withAllDependencies(
+      Chart chart, String name, Chart.Dependency dependency, String where) {
     List<ChartTree> children = new ArrayList<>();
     for (Chart sub : chart.subcharts()) {
       boolean declared = chart.dependencies().stream().anyMatch(d -> d.name().equals(sub.name()));
@@ -39,10 +39,20 @@ record ChartTree(String name, Chart chart, Chart.Dependency dependency, List<Cha
       }
     }
     for (Chart.Dependency declared : chart.dependencies()) {
-      Chart sub = subchart(chart, declared).orElseThrow(() -> ReconcileException.stalled(where
-          + ": chart " + chart.path() + " depends on " + declared.name() + ", which is not in "
-          + chart.path() + "/charts; run helm dependency update and commit the charts/ directory "
-          + "(helmsync does not fetch dependencies yet)"));
+      Chart sub =
+          subchart(chart, declared)
+              .orElseThrow(
+                  () ->
+                      ReconcileException.stalled(
+                          where
+                              + ": chart "
+                              + chart.path()
+                              + " depends on "
+                              + declared.name()
+                              + ", which is not in "
+                              + chart.path()
+                              + "/charts; run helm dependency update and commit the charts/ directory "
+                              + "(helmsync does not fetch dependencies yet)"));
       children.add(withAllDependencies(sub, declared.effectiveName(), declared, where));
     }
     return new ChartTree(name, chart, dependency, children);
@@ -69,8 +79,8 @@ record ChartTree(String name, Chart chart, Chart.Dependency dependency, List<Cha
     return new ChartTree(name, chart, dependency, enabled);
   }
 
-  private static boolean isEnabled(Chart.Dependency dependency, Map<String, Object> top,
-      String path) {
+  private static boolean isEnabled(
+      Chart.Dependency dependency, Map<String, Object> top, String path) {
     if (dependency.condition() != null) {
       for (String condition : dependency.condition().strip().split(",")) {
         if (!condition.isEmpty() && lookup(top, path + condition) instanceof Boolean enabled) {

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * Helm's value coalescing ({@code chartutil.CoalesceValues}): the user's values over the chart's
  * defaults, then for each subchart its section over its own defaults with the parent's {@code
  * global:} merged in (the parent's globals win). A {@code null} from the user deletes the default
- * under it; Helm's asymmetries (a top-level {@code null} without a default stays, subchart
- * sections keep their {@code null}s until the subchart's own pass) are kept so output matches.
+ * under it; Helm's asymmetries (a top-level {@code null} without a default stays, subchart sections
+ * keep their {@code null}s until the subchart's own pass) are kept so output matches.
  */
 final class ChartValues {
   private static final String GLOBAL = "global";
@@ -45,14 +45,20 @@ final class ChartValues {
    */
   static Map<String, Object> coalesce(ChartTree tree, Map<String, Object> user, String where) {
     Map<String, Object> values = asHelmValues(user);
-    Set<String> children = tree.children().stream().map(ChartTree::name)
-        .collect(Collectors.toSet());
+    Set<String> children =
+        tree.children().stream().map(ChartTree::name).collect(Collectors.toSet());
     overDefaults(values, asHelmValues(tree.chart().defaults()), children);
     for (ChartTree child : tree.children()) {
       Object section = values.computeIfAbsent(child.name(), k -> new LinkedHashMap<>());
       if (!(section instanceof Map<?, ?> map)) {
-        throw ReconcileException.stalled(where + ": values of chart " + tree.chart().path() + ": "
-            + child.name() + " must be a map of the subchart's values, not " + section);
+        throw ReconcileException.stalled(
+            where
+                + ": values of chart "
+                + tree.chart().path()
+                + ": "
+                + child.name()
+                + " must be a map of the subchart's values, not "
+                + section);
       }
       Map<String, Object> childValues = asMap(map);
       passGlobals(childValues, values);
@@ -62,36 +68,43 @@ final class ChartValues {
   }
 
   /** Helm's {@code coalesceValues}: the chart's defaults under {@code values}, in place. */
-  private static void overDefaults(Map<String, Object> values, Map<String, Object> defaults,
-      Set<String> subchartNames) {
-    defaults.forEach((key, fallback) -> {
-      if (!values.containsKey(key)) {
-        values.put(key, fallback);
-      } else if (values.get(key) == null) {
-        values.remove(key);
-      } else if (values.get(key) instanceof Map<?, ?> mine && fallback instanceof Map<?, ?> theirs) {
-        // A subchart's section keeps its nulls here: the subchart's own pass deletes its defaults.
-        overTable(asMapInPlace(mine), asMapInPlace(theirs), subchartNames.contains(key));
-      }
-    });
+  private static void overDefaults(
+      Map<String, Object> values, Map<String, Object> defaults, Set<String> subchartNames) {
+    defaults.forEach(
+        (key, fallback) -> {
+          if (!values.containsKey(key)) {
+            values.put(key, fallback);
+          } else if (values.get(key) == null) {
+            values.remove(key);
+          } else if (values.get(key) instanceof Map<?, ?> mine
+              && fallback instanceof Map<?, ?> theirs) {
+            // A subchart's section keeps its nulls here: the subchart's own pass deletes its
+            // defaults.
+            overTable(asMapInPlace(mine), asMapInPlace(theirs), subchartNames.contains(key));
+          }
+        });
   }
 
   /** Helm's {@code coalesceTablesFullKey}: {@code src} under {@code dst}, in place. */
-  private static void overTable(Map<String, Object> dst, Map<String, Object> src, boolean keepNulls) {
-    dst.forEach((key, value) -> {
-      if (value == null) {
-        src.put(key, null);
-      }
-    });
-    src.forEach((key, fallback) -> {
-      if (dst.containsKey(key) && dst.get(key) == null && !keepNulls) {
-        dst.remove(key);
-      } else if (!dst.containsKey(key)) {
-        dst.put(key, fallback);
-      } else if (fallback instanceof Map<?, ?> theirs && dst.get(key) instanceof Map<?, ?> mine) {
-        overTable(asMapInPlace(mine), asMapInPlace(theirs), keepNulls);
-      }
-    });
+  private static void overTable(
+      Map<String, Object> dst, Map<String, Object> src, boolean keepNulls) {
+    dst.forEach(
+        (key, value) -> {
+          if (value == null) {
+            src.put(key, null);
+          }
+        });
+    src.forEach(
+        (key, fallback) -> {
+          if (dst.containsKey(key) && dst.get(key) == null && !keepNulls) {
+            dst.remove(key);
+          } else if (!dst.containsKey(key)) {
+            dst.put(key, fallback);
+          } else if (fallback instanceof Map<?, ?> theirs
+              && dst.get(key) instanceof Map<?, ?> mine) {
+            overTable(asMapInPlace(mine), asMapInPlace(theirs), keepNulls);
+          }
+        });
   }
 
   /**
@@ -111,20 +124,21 @@ final class ChartValues {
       return;
     }
     Map<String, Object> globals = asMap(existing);
-    parentGlobals.forEach((rawKey, value) -> {
-      String key = String.valueOf(rawKey);
-      if (value instanceof Map<?, ?> table) {
-        Map<String, Object> copy = asMap(jsonCopy(table));
-        if (globals.get(key) instanceof Map<?, ?> mine) {
-          overTable(copy, asMap(jsonCopy(mine)), true);
-          globals.put(key, copy);
-        } else if (!globals.containsKey(key)) {
-          globals.put(key, copy);
-        }
-      } else if (!(globals.get(key) instanceof Map<?, ?>)) {
-        globals.put(key, value);
-      }
-    });
+    parentGlobals.forEach(
+        (rawKey, value) -> {
+          String key = String.valueOf(rawKey);
+          if (value instanceof Map<?, ?> table) {
+            Map<String, Object> copy = asMap(jsonCopy(table));
+            if (globals.get(key) instanceof Map<?, ?> mine) {
+              overTable(copy, asMap(jsonCopy(mine)), true);
+              globals.put(key, copy);
+            } else if (!globals.containsKey(key)) {
+              globals.put(key, copy);
+            }
+          } else if (!(globals.get(key) instanceof Map<?, ?>)) {
+            globals.put(key, value);
+          }
+        });
     child.put(GLOBAL, globals);
   }
 

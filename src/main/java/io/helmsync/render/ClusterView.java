@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * What a chart sees of the cluster it is rendered for: {@code .Capabilities} and {@code lookup}.
- * Offline (render, template, no cluster) these are Helm's defaults and nothing found; the agent
- * and {@code sync}/{@code diff} with a cluster pass the live discovery and lookup.
+ * Offline (render, template, no cluster) these are Helm's defaults and nothing found; the agent and
+ * {@code sync}/{@code diff} with a cluster pass the live discovery and lookup.
  *
  * @param context asked once per chart rendered; may throw a {@code ReconcileException} when the
  *     cluster cannot be asked

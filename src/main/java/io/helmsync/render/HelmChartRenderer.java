@@ -26,24 +26,56 @@ import java.util.Map;
  * template} does: subcharts enabled by Helm's dependency rules, values coalesced over every chart's
  * defaults, every template in one set, documents split on {@code ---} and ordered by Helm's install
  * order. Hooks and {@code crds/} come back apart: the sync runs the hooks around the release's
- * objects and applies the CustomResourceDefinitions before them. Directories of
- * plain manifests still go to {@link ManifestDirectoryRenderer}; remote charts are fetched by
- * {@link RemoteCharts}.
+ * objects and applies the CustomResourceDefinitions before them. Directories of plain manifests
+ * still go to {@link ManifestDirectoryRenderer}; remote charts are fetched by {@link RemoteCharts}.
  */
 public final class HelmChartRenderer implements ChartRenderer {
   /** Helm's {@code releaseutil.InstallOrder}: kinds others depend on come first. */
-  private static final List<String> INSTALL_ORDER = List.of("PriorityClass", "Namespace",
-      "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget",
-      "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass", "PersistentVolume",
-      "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole", "ClusterRoleList",
-      "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding",
-      "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet",
-      "Deployment", "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass",
-      "Ingress", "APIService", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+  private static final List<String> INSTALL_ORDER =
+      List.of(
+          "PriorityClass",
+          "Namespace",
+          "NetworkPolicy",
+          "ResourceQuota",
+          "LimitRange",
+          "PodSecurityPolicy",
+          "PodDisruptionBudget",
+          "ServiceAccount",
+          "Secret",
+          "SecretList",
+          "ConfigMap",
+          "StorageClass",
+          "PersistentVolume",
+          "PersistentVolumeClaim",
+          "CustomResourceDefinition",
+          "ClusterRole",
+          "ClusterRoleList",
+          "ClusterRoleBinding",
+          "ClusterRoleBindingList",
+          "Role",
+          "RoleList",
+          "RoleBinding",
+          "RoleBindingList",
+          "Service",
+          "DaemonSet",
+          "Pod",
+          "ReplicationController",
+          "ReplicaSet",
+          "Deployment",
+          "HorizontalPodAutoscaler",
+          "StatefulSet",
+          "Job",
+          "CronJob",
+          "IngressClass",
+          "Ingress",
+          "APIService",
+          "MutatingWebhookConfiguration",
+          "ValidatingWebhookConfiguration");
 
   private final ManifestDirectoryRenderer manifests = new ManifestDirectoryRenderer();
   private final ClusterView cluster;
   private final RemoteCharts remote;
+
   /** This renderer's engine, whose cache of parsed charts lives as long as the renderer. */
   private final HelmEngine engine = new HelmEngine();
 
@@ -66,12 +98,19 @@ public final class HelmChartRenderer implements ChartRenderer {
   @Override
   public RenderedRelease render(PlannedRelease release, Path root) {
     String where = release.source();
-    ChartReference reference = ChartReference.resolve(release.chart(), release.baseDir(), root, where);
+    ChartReference reference =
+        ChartReference.resolve(release.chart(), release.baseDir(), root, where);
     return switch (reference.kind()) {
       case MANIFEST_DIRECTORY -> manifests.render(release, root);
       case LOCAL_CHART -> render(release, ChartLoader.load(reference.path(), where));
-      case REPOSITORY, OCI -> render(release, remote.load(release.chart(), release.version(),
-          ChartRepositories.of(release.repositories(), root, where), where));
+      case REPOSITORY, OCI ->
+          render(
+              release,
+              remote.load(
+                  release.chart(),
+                  release.version(),
+                  ChartRepositories.of(release.repositories(), root, where),
+                  where));
     };
   }
 
@@ -79,9 +118,13 @@ public final class HelmChartRenderer implements ChartRenderer {
   RenderedRelease render(PlannedRelease release, Chart chart) {
     String where = release.source();
     if (chart.isLibrary()) {
-      throw ReconcileException.stalled(where + ": chart " + chart.path() + " is a library chart, "
-          + "which only lends templates to other charts; list it as a dependency of an "
-          + "application chart instead");
+      throw ReconcileException.stalled(
+          where
+              + ": chart "
+              + chart.path()
+              + " is a library chart, "
+              + "which only lends templates to other charts; list it as a dependency of an "
+              + "application chart instead");
     }
     Map<String, Object> user = ChartValues.asHelmValues(release.values());
     ChartTree tree = ValueImports.apply(ChartTree.resolve(chart, user, where), where);
@@ -92,9 +135,11 @@ public final class HelmChartRenderer implements ChartRenderer {
     ChartScopes scopes = ChartScopes.of(tree, values);
     Map<String, String> rendered;
     try {
-      rendered = engine.render(scopes.templates(),
-          path -> context.data(scopes.scopeOf(path), release),
-          new HelmEngine.Options(false, cluster.lookup()));
+      rendered =
+          engine.render(
+              scopes.templates(),
+              path -> context.data(scopes.scopeOf(path), release),
+              new HelmEngine.Options(false, cluster.lookup()));
     } catch (TemplateException e) {
       String message = where + ": chart " + chart.path() + ": " + e.getMessage();
       ReconcileException cause = clusterCause(e);
@@ -110,15 +155,20 @@ public final class HelmChartRenderer implements ChartRenderer {
    * Helm's check of {@code kubeVersion} against {@code .Capabilities.KubeVersion}, with its
    * wording; a constraint or version that does not parse does not match, as in Helm.
    */
-  private static void requireSupportedKubeVersion(Chart chart, ChartContext context,
-      String where) {
+  private static void requireSupportedKubeVersion(Chart chart, ChartContext context, String where) {
     String constraint = chart.kubeVersion();
     if (constraint.isEmpty() || satisfies(constraint, context.kubeVersion())) {
       return;
     }
-    throw ReconcileException.stalled(where + ": chart " + chart.path() + ": chart requires kubeVersion: "
-        + constraint + " which is incompatible with Kubernetes " + context.kubeVersion()
-        + "; use a chart version made for this cluster");
+    throw ReconcileException.stalled(
+        where
+            + ": chart "
+            + chart.path()
+            + ": chart requires kubeVersion: "
+            + constraint
+            + " which is incompatible with Kubernetes "
+            + context.kubeVersion()
+            + "; use a chart version made for this cluster");
   }
 
   /** The cluster's failure behind a template error (a {@code lookup} refused), if that is it. */
@@ -140,20 +190,32 @@ public final class HelmChartRenderer implements ChartRenderer {
     }
   }
 
-  private static RenderedRelease split(PlannedRelease release, Chart chart,
-      Map<String, String> rendered, List<Manifest> crds, String where) {
+  private static RenderedRelease split(
+      PlannedRelease release,
+      Chart chart,
+      Map<String, String> rendered,
+      List<Manifest> crds,
+      String where) {
     List<Manifest> objects = new ArrayList<>();
     List<Manifest> hooks = new ArrayList<>();
-    rendered.keySet().stream().sorted().forEach(path -> {
-      if (path.endsWith("NOTES.txt")) {
-        return;
-      }
-      for (Manifest object : objects(rendered.get(path), path, where)) {
-        (Hook.isHook(object) ? hooks : objects).add(object);
-      }
-    });
-    return new RenderedRelease(release.name(), release.namespace(), inInstallOrder(objects),
-        inInstallOrder(hooks).stream().map(Hook::of).toList(), crds, chart.nameAndVersion());
+    rendered.keySet().stream()
+        .sorted()
+        .forEach(
+            path -> {
+              if (path.endsWith("NOTES.txt")) {
+                return;
+              }
+              for (Manifest object : objects(rendered.get(path), path, where)) {
+                (Hook.isHook(object) ? hooks : objects).add(object);
+              }
+            });
+    return new RenderedRelease(
+        release.name(),
+        release.namespace(),
+        inInstallOrder(objects),
+        inInstallOrder(hooks).stream().map(Hook::of).toList(),
+        crds,
+        chart.nameAndVersion());
   }
 
   /** Helm's {@code SplitManifests}: documents that are only whitespace or comments are dropped. */
@@ -190,9 +252,10 @@ public final class HelmChartRenderer implements ChartRenderer {
    */
   private static List<Manifest> inInstallOrder(List<Manifest> objects) {
     List<Manifest> sorted = new ArrayList<>(objects);
-    sorted.sort(Comparator.comparingInt(HelmChartRenderer::installRank)
-        .thenComparing(object -> INSTALL_ORDER.contains(object.ref().kind()) ? ""
-            : object.ref().kind()));
+    sorted.sort(
+        Comparator.comparingInt(HelmChartRenderer::installRank)
+            .thenComparing(
+                object -> INSTALL_ORDER.contains(object.ref().kind()) ? "" : object.ref().kind()));
     return sorted;
   }
 

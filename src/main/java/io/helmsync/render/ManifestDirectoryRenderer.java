@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Renders releases whose chart is a local directory of plain manifests: every {@code .yaml},
- * {@code .yml} and {@code .json} file directly in the directory, in file-name order, each document
- * one object ({@code kind: List} expands to its items). Helm charts are refused with a message
- * saying so, rather than deploying something else.
+ * Renders releases whose chart is a local directory of plain manifests: every {@code .yaml}, {@code
+ * .yml} and {@code .json} file directly in the directory, in file-name order, each document one
+ * object ({@code kind: List} expands to its items). Helm charts are refused with a message saying
+ * so, rather than deploying something else.
  */
 public final class ManifestDirectoryRenderer implements ChartRenderer {
 
@@ -30,7 +30,11 @@ public final class ManifestDirectoryRenderer implements ChartRenderer {
     ChartReference chart = ChartReference.resolve(release.chart(), release.baseDir(), root, where);
     if (chart.kind() != ChartReference.Kind.MANIFEST_DIRECTORY) {
       throw ReconcileException.stalled(
-          where + ": chart '" + release.chart() + "' is a Helm chart (" + chart.kind()
+          where
+              + ": chart '"
+              + release.chart()
+              + "' is a Helm chart ("
+              + chart.kind()
               + "); this version of helmsync renders only directories of plain manifests");
     }
     List<Manifest> manifests = new ArrayList<>();
@@ -73,7 +77,9 @@ public final class ManifestDirectoryRenderer implements ChartRenderer {
     out.add(new Manifest(refOf(body, source), body, source));
   }
 
-  /** Reads an object's identity, failing with the file and line when a required field is missing. */
+  /**
+   * Reads an object's identity, failing with the file and line when a required field is missing.
+   */
   public static ObjectRef refOf(Map<String, Object> body, String source) {
     Map<?, ?> metadata = body.get("metadata") instanceof Map<?, ?> map ? map : Map.of();
     String apiVersion = text(body.get("apiVersion"), source, "apiVersion");

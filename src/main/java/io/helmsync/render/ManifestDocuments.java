@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Helm's {@code releaseutil.SplitManifests} split of a rendered template into documents, on the
- * separator {@code (?:^|\s*\n)---\s*} (RE2's {@code \s}: space, tab, newline, carriage return,
- * form feed), matched by hand: as a {@link java.util.regex.Pattern} this split took about 7% of
- * the time helmsync spent rendering the chart corpus, where {@code \s*\n} is tried at every
- * whitespace character of every document.
+ * separator {@code (?:^|\s*\n)---\s*} (RE2's {@code \s}: space, tab, newline, carriage return, form
+ * feed), matched by hand: as a {@link java.util.regex.Pattern} this split took about 7% of the time
+ * helmsync spent rendering the chart corpus, where {@code \s*\n} is tried at every whitespace
+ * character of every document.
  */
 final class ManifestDocuments {
   private static final String DASHES = "---";
@@ -16,8 +16,8 @@ final class ManifestDocuments {
   private ManifestDocuments() {}
 
   /**
-   * The text between separators, as {@code Pattern.split(text, -1)} gives it with Helm's
-   * separator: empty and blank pieces included, for the caller to drop as Helm does.
+   * The text between separators, as {@code Pattern.split(text, -1)} gives it with Helm's separator:
+   * empty and blank pieces included, for the caller to drop as Helm does.
    */
   static List<String> split(String text) {
     List<String> out = new ArrayList<>();

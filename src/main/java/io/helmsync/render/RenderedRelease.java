@@ -17,8 +17,13 @@ import java.util.Objects;
  * @param chart the chart's {@code name-version}, as {@code helm list} shows it; empty for a
  *     directory of plain manifests
  */
-public record RenderedRelease(String name, String namespace, List<Manifest> manifests,
-    List<Hook> hooks, List<Manifest> crds, String chart) {
+public record RenderedRelease(
+    String name,
+    String namespace,
+    List<Manifest> manifests,
+    List<Hook> hooks,
+    List<Manifest> crds,
+    String chart) {
   public RenderedRelease {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(namespace, "namespace");

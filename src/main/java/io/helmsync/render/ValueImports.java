@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Helm's {@code processDependencyImportValues}: from the leaves up, each parent's defaults become
- * its values coalesced with its subcharts' defaults, with the tables its dependencies'
- * {@code import-values} name merged under them (the parent's own values win, so a chart can
- * import a section and override parts of it). Imports read defaults only, never the release's
- * values, as in Helm.
+ * its values coalesced with its subcharts' defaults, with the tables its dependencies' {@code
+ * import-values} name merged under them (the parent's own values win, so a chart can import a
+ * section and override parts of it). Imports read defaults only, never the release's values, as in
+ * Helm.
  */
 final class ValueImports {
   private ValueImports() {}
@@ -32,8 +32,7 @@ final class ValueImports {
       }
       for (Chart.ValueImport valueImport : child.dependency().importValues()) {
         // Helm renames an aliased dependency to its alias before it imports.
-        if (table(values, child.name() + "." + valueImport.child())
-            instanceof Map<?, ?> table) {
+        if (table(values, child.name() + "." + valueImport.child()) instanceof Map<?, ?> table) {
           imported = ChartValues.mergeUnder(imported, atPath(valueImport.parent(), table));
         }
       }

@@ -38,37 +38,48 @@ final class ValuesSchema {
     StringBuilder problems = new StringBuilder();
     collect(tree, values, where, problems);
     if (!problems.isEmpty()) {
-      throw ReconcileException.stalled(where + ": values don't meet the specifications of the "
-          + "schema(s) in the following chart(s):\n" + problems
-          + "fix the values, or the chart's values.schema.json");
+      throw ReconcileException.stalled(
+          where
+              + ": values don't meet the specifications of the "
+              + "schema(s) in the following chart(s):\n"
+              + problems
+              + "fix the values, or the chart's values.schema.json");
     }
   }
 
-  private static void collect(ChartTree tree, Map<String, Object> values, String where,
-      StringBuilder problems) {
-    tree.chart().schema().ifPresent(schema -> {
-      List<String> messages = problems(tree, schema, values, where);
-      if (!messages.isEmpty()) {
-        problems.append(tree.name()).append(":\n");
-        messages.forEach(message -> problems.append("- ").append(message).append('\n'));
-      }
-    });
+  private static void collect(
+      ChartTree tree, Map<String, Object> values, String where, StringBuilder problems) {
+    tree.chart()
+        .schema()
+        .ifPresent(
+            schema -> {
+              List<String> messages = problems(tree, schema, values, where);
+              if (!messages.isEmpty()) {
+                problems.append(tree.name()).append(":\n");
+                messages.forEach(message -> problems.append("- ").append(message).append('\n'));
+              }
+            });
     for (ChartTree child : tree.children()) {
       @SuppressWarnings("unchecked")
-      Map<String, Object> section = values.get(child.name()) instanceof Map<?, ?> map
-          ? (Map<String, Object>) map : Map.of();
+      Map<String, Object> section =
+          values.get(child.name()) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
       collect(child, section, where, problems);
     }
   }
 
-  private static List<String> problems(ChartTree tree, String schemaText,
-      Map<String, Object> values, String where) {
+  private static List<String> problems(
+      ChartTree tree, String schemaText, Map<String, Object> values, String where) {
     JsonNode schema;
     try {
       schema = JSON.readTree(schemaText);
     } catch (IOException e) {
-      throw ReconcileException.stalled(where + ": chart " + tree.chart().path()
-          + "/values.schema.json is not valid JSON: " + e.getMessage(), e);
+      throw ReconcileException.stalled(
+          where
+              + ": chart "
+              + tree.chart().path()
+              + "/values.schema.json is not valid JSON: "
+              + e.getMessage(),
+          e);
     }
     Optional<SpecVersion.VersionFlag> declared =
         SpecVersionDetector.detectOptionalVersion(schema, false);
@@ -78,8 +89,13 @@ final class ValuesSchema {
       object.remove("$schema");
     }
     SpecVersion.VersionFlag version = declared.orElse(SpecVersion.VersionFlag.V7);
-    return JsonSchemaFactory.getInstance(version).getSchema(schema, CONFIG).validate(json(values))
-        .stream().map(ValidationMessage::getMessage).sorted().toList();
+    return JsonSchemaFactory.getInstance(version)
+        .getSchema(schema, CONFIG)
+        .validate(json(values))
+        .stream()
+        .map(ValidationMessage::getMessage)
+        .sorted()
+        .toList();
   }
 
   /** The values as Go's encoding/json writes them: a whole float64 is an integer. */

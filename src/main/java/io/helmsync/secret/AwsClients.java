@@ -10,19 +10,17 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.CredentialUtils;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
 
 /**
  * Secrets Manager clients for references: the extension's client (configured region, default
- * credentials chain, endpoint override) for references without {@code ?region=} or
- * {@code ?role_arn=}, and one client per other (region, role), built when a reference first asks
- * for it. A role is assumed with STS {@code AssumeRole} using the agent's own credentials, and its
- * temporary credentials are renewed by the SDK before they expire; STS is reached at its regional
- * endpoint, or wherever the SDK's {@code AWS_ENDPOINT_URL_STS} points.
+ * credentials chain, endpoint override) for references without {@code ?region=} or {@code
+ * ?role_arn=}, and one client per other (region, role), built when a reference first asks for it. A
+ * role is assumed with STS {@code AssumeRole} using the agent's own credentials, and its temporary
+ * credentials are renewed by the SDK before they expire; STS is reached at its regional endpoint,
+ * or wherever the SDK's {@code AWS_ENDPOINT_URL_STS} points.
  */
 public final class AwsClients implements Function<SecretRef, SecretsManagerClient> {
   private final Supplier<SecretsManagerClient> configured;
@@ -31,8 +29,8 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
 
   /**
    * @param configured the extension's client, asked for only when a reference needs it
-   * @param endpointOverride {@code quarkus.secretsmanager.endpoint-override}, which applies to
-   *     the other regions' and roles' clients too (VPC endpoints, emulators)
+   * @param endpointOverride {@code quarkus.secretsmanager.endpoint-override}, which applies to the
+   *     other regions' and roles' clients too (VPC endpoints, emulators)
    */
   public AwsClients(Supplier<SecretsManagerClient> configured, Optional<URI> endpointOverride) {
     this.configured = configured;
@@ -45,18 +43,23 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
   @Override
   public SecretsManagerClient apply(SecretRef ref) {
     Target target = new Target(ref.parameter("region"), ref.parameter("role_arn"));
-    return target.region() == null && target.roleArn() == null ? configured.get()
+    return target.region() == null && target.roleArn() == null
+        ? configured.get()
         : byTarget.computeIfAbsent(target, this::build);
   }
 
   private SecretsManagerClient build(Target target) {
     SecretsManagerServiceClientConfiguration base = configured.get().serviceClientConfiguration();
     Region region = target.region() == null ? base.region() : Region.of(target.region());
-    var builder = SecretsManagerClient.builder()
-        .region(region)
-        .credentialsProvider(target.roleArn() == null ? base.credentialsProvider()
-            : AssumedRoles.credentials(target.roleArn(), region, base.credentialsProvider()))
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
+    var builder =
+        SecretsManagerClient.builder()
+            .region(region)
+            .credentialsProvider(
+                target.roleArn() == null
+                    ? base.credentialsProvider()
+                    : AssumedRoles.credentials(
+                        target.roleArn(), region, base.credentialsProvider()))
+            .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
   }
@@ -66,7 +69,13 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
    * only when used: AWS KMS, for SOPS files, runs as the same identity as Secrets Manager.
    */
   public AwsCredentialsProvider credentials() {
-    return () -> CredentialUtils.toCredentials(configured.get().serviceClientConfiguration()
-        .credentialsProvider().resolveIdentity().join());
+    return () ->
+        CredentialUtils.toCredentials(
+            configured
+                .get()
+                .serviceClientConfiguration()
+                .credentialsProvider()
+                .resolveIdentity()
+                .join());
   }
 }

@@ -12,12 +12,19 @@ import software.amazon.awssdk.core.exception.SdkException;
  * carry AWS's error code, never the secret or AWS's own text.
  */
 final class AwsErrors {
-  private static final Set<String> STALLED = Set.of("ResourceNotFoundException",
-      "AccessDeniedException", "DecryptionFailure", "InvalidRequestException",
-      "InvalidParameterException", "UnrecognizedClientException", "InvalidSignatureException");
+  private static final Set<String> STALLED =
+      Set.of(
+          "ResourceNotFoundException",
+          "AccessDeniedException",
+          "DecryptionFailure",
+          "InvalidRequestException",
+          "InvalidParameterException",
+          "UnrecognizedClientException",
+          "InvalidSignatureException");
 
   /** How the SDK's default credentials chain says that none of its providers had any. */
   private static final String NO_CREDENTIALS = "Unable to load credentials";
+
   /** What the SDK appends to a failed chain's message: every provider and its own failure. */
   private static final String PROVIDER_CHAIN = " from any of the providers in the chain";
 
@@ -60,18 +67,27 @@ final class AwsErrors {
   }
 
   static ReconcileException failure(SecretRef ref, SdkException e) {
-    if (e instanceof AwsServiceException service && !service.isThrottlingException()
+    if (e instanceof AwsServiceException service
+        && !service.isThrottlingException()
         && service.statusCode() < 500) {
       return stalled(ref, code(service), e);
     }
     if (String.valueOf(e.getMessage()).startsWith(NO_CREDENTIALS)) {
-      return ReconcileException.stalled(ref.text() + ": no AWS credentials were found; give the "
-          + "agent's ServiceAccount an IAM role (IRSA) or set AWS_ACCESS_KEY_ID and "
-          + "AWS_SECRET_ACCESS_KEY", e);
+      return ReconcileException.stalled(
+          ref.text()
+              + ": no AWS credentials were found; give the "
+              + "agent's ServiceAccount an IAM role (IRSA) or set AWS_ACCESS_KEY_ID and "
+              + "AWS_SECRET_ACCESS_KEY",
+          e);
     }
-    return ReconcileException.transientError(ref.text() + ": AWS Secrets Manager did not answer ("
-        + (e instanceof AwsServiceException service ? code(service) : e.getClass().getSimpleName())
-        + "); retrying with backoff", e);
+    return ReconcileException.transientError(
+        ref.text()
+            + ": AWS Secrets Manager did not answer ("
+            + (e instanceof AwsServiceException service
+                ? code(service)
+                : e.getClass().getSimpleName())
+            + "); retrying with backoff",
+        e);
   }
 
   /** A per-secret error of a batch call, thrown as a single call's would be. */
@@ -79,27 +95,37 @@ final class AwsErrors {
     if (STALLED.contains(errorCode)) {
       throw stalled(ref, errorCode, null);
     }
-    throw ReconcileException.transientError(ref.text() + ": AWS Secrets Manager did not return "
-        + "the secret (" + errorCode + "); retrying with backoff", null);
+    throw ReconcileException.transientError(
+        ref.text()
+            + ": AWS Secrets Manager did not return "
+            + "the secret ("
+            + errorCode
+            + "); retrying with backoff",
+        null);
   }
 
   private static ReconcileException stalled(SecretRef ref, String code, Throwable cause) {
-    return ReconcileException.stalled(ref.text() + ": " + explanation(code) + " (" + code + ")",
-        cause);
+    return ReconcileException.stalled(
+        ref.text() + ": " + explanation(code) + " (" + code + ")", cause);
   }
 
   private static String explanation(String code) {
     return switch (code) {
-      case "ResourceNotFoundException" -> "no such secret or version in AWS Secrets Manager; "
-          + "create it (aws secretsmanager create-secret) or fix the reference";
-      case "AccessDeniedException" -> "the agent's AWS role may not read this secret; grant it "
-          + "secretsmanager:GetSecretValue on the secret";
-      case "AccessDenied" -> "the agent's AWS role may not assume the role in role_arn; allow it "
-          + "sts:AssumeRole on that role, and the role's trust policy the agent's role";
-      case "DecryptionFailure" -> "AWS cannot decrypt the secret; grant the agent's role "
-          + "kms:Decrypt on the secret's KMS key";
-      default -> "AWS Secrets Manager refused the request; check the reference and the agent's "
-          + "AWS credentials";
+      case "ResourceNotFoundException" ->
+          "no such secret or version in AWS Secrets Manager; "
+              + "create it (aws secretsmanager create-secret) or fix the reference";
+      case "AccessDeniedException" ->
+          "the agent's AWS role may not read this secret; grant it "
+              + "secretsmanager:GetSecretValue on the secret";
+      case "AccessDenied" ->
+          "the agent's AWS role may not assume the role in role_arn; allow it "
+              + "sts:AssumeRole on that role, and the role's trust policy the agent's role";
+      case "DecryptionFailure" ->
+          "AWS cannot decrypt the secret; grant the agent's role "
+              + "kms:Decrypt on the secret's KMS key";
+      default ->
+          "AWS Secrets Manager refused the request; check the reference and the agent's "
+              + "AWS credentials";
     };
   }
 }

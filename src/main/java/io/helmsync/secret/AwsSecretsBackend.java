@@ -21,12 +21,13 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 /**
  * {@code ref+awssecrets://} references, read from AWS Secrets Manager. References to the current
  * version of secrets in one region are fetched with {@code BatchGetSecretValue} (20 to a call);
- * pinned versions, lone references, and every reference when the role may not batch, with
- * {@code GetSecretValue}.
+ * pinned versions, lone references, and every reference when the role may not batch, with {@code
+ * GetSecretValue}.
  */
 final class AwsSecretsBackend implements SecretBackend {
   /** Secrets Manager's limit on the secret ids of one {@code BatchGetSecretValue} call. */
   private static final int BATCH_SIZE = 20;
+
   private static final String SCHEME = SecretRef.Backend.AWS_SECRETS.scheme();
 
   private final Function<SecretRef, SecretsManagerClient> clients;
@@ -45,9 +46,13 @@ final class AwsSecretsBackend implements SecretBackend {
   @Override
   public Map<String, String> fetch(Collection<SecretRef> refs) {
     Map<String, String> secrets = new LinkedHashMap<>();
-    Map<String, List<SecretRef>> byClient = refs.stream().collect(Collectors.groupingBy(
-        ref -> ref.parameter("region") + " " + ref.parameter("role_arn"), LinkedHashMap::new,
-        Collectors.toList()));
+    Map<String, List<SecretRef>> byClient =
+        refs.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ref -> ref.parameter("region") + " " + ref.parameter("role_arn"),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
     byClient.values().forEach(group -> secrets.putAll(fetchWithOneClient(group)));
     return secrets;
   }
@@ -59,11 +64,12 @@ final class AwsSecretsBackend implements SecretBackend {
     Map<String, String> secrets = new LinkedHashMap<>();
     if (current.size() > 1) {
       for (int start = 0; start < current.size(); start += BATCH_SIZE) {
-        secrets.putAll(batch(client, current.subList(start,
-            Math.min(start + BATCH_SIZE, current.size()))));
+        secrets.putAll(
+            batch(client, current.subList(start, Math.min(start + BATCH_SIZE, current.size()))));
       }
     }
-    refs.stream().filter(ref -> !secrets.containsKey(ref.location()))
+    refs.stream()
+        .filter(ref -> !secrets.containsKey(ref.location()))
         .forEach(ref -> secrets.put(ref.location(), single(client, ref)));
     return secrets;
   }
@@ -84,21 +90,30 @@ final class AwsSecretsBackend implements SecretBackend {
       return client;
     } catch (RuntimeException e) {
       SdkException sdk = AwsErrors.sdkCause(e).orElseThrow(() -> e);
-      throw ReconcileException.stalled(ref.text() + ": cannot create the AWS Secrets Manager "
-          + "client (" + AwsErrors.withoutProviderChain(sdk) + "); set AWS_REGION (or "
-          + "quarkus.secretsmanager.aws.region) or add ?region= to the reference", e);
+      throw ReconcileException.stalled(
+          ref.text()
+              + ": cannot create the AWS Secrets Manager "
+              + "client ("
+              + AwsErrors.withoutProviderChain(sdk)
+              + "); set AWS_REGION (or "
+              + "quarkus.secretsmanager.aws.region) or add ?region= to the reference",
+          e);
     }
   }
 
   /**
-   * The secrets one batch call returned, by location; ids it did not return are left to
-   * {@code GetSecretValue}, and a role without {@code BatchGetSecretValue} falls back to it.
+   * The secrets one batch call returned, by location; ids it did not return are left to {@code
+   * GetSecretValue}, and a role without {@code BatchGetSecretValue} falls back to it.
    */
   private Map<String, String> batch(SecretsManagerClient client, List<SecretRef> refs) {
     BatchGetSecretValueResponse response;
     try {
-      response = counted(() -> client.batchGetSecretValue(
-          request -> request.secretIdList(refs.stream().map(SecretRef::path).toList())));
+      response =
+          counted(
+              () ->
+                  client.batchGetSecretValue(
+                      request ->
+                          request.secretIdList(refs.stream().map(SecretRef::path).toList())));
     } catch (SecretsManagerException e) {
       if ("AccessDeniedException".equals(AwsErrors.code(e))) {
         return Map.of();
@@ -108,28 +123,39 @@ final class AwsSecretsBackend implements SecretBackend {
       throw AwsErrors.failure(refs.get(0), e);
     }
     for (APIErrorType error : response.errors()) {
-      refs.stream().filter(ref -> ref.path().equals(error.secretId())).findFirst()
+      refs.stream()
+          .filter(ref -> ref.path().equals(error.secretId()))
+          .findFirst()
           .ifPresent(ref -> AwsErrors.check(ref, error.errorCode()));
     }
     Map<String, String> secrets = new LinkedHashMap<>();
     for (SecretValueEntry entry : response.secretValues()) {
       refs.stream()
           .filter(ref -> ref.path().equals(entry.name()) || ref.path().equals(entry.arn()))
-          .forEach(ref -> secrets.put(ref.location(), text(entry.secretString(),
-              entry.secretBinary() == null ? null : entry.secretBinary().asByteArray())));
+          .forEach(
+              ref ->
+                  secrets.put(
+                      ref.location(),
+                      text(
+                          entry.secretString(),
+                          entry.secretBinary() == null
+                              ? null
+                              : entry.secretBinary().asByteArray())));
     }
     return secrets;
   }
 
   private String single(SecretsManagerClient client, SecretRef ref) {
-    GetSecretValueRequest request = GetSecretValueRequest.builder()
-        .secretId(ref.path())
-        .versionStage(ref.parameter("version_stage"))
-        .versionId(ref.parameter("version_id"))
-        .build();
+    GetSecretValueRequest request =
+        GetSecretValueRequest.builder()
+            .secretId(ref.path())
+            .versionStage(ref.parameter("version_stage"))
+            .versionId(ref.parameter("version_id"))
+            .build();
     try {
       GetSecretValueResponse response = counted(() -> client.getSecretValue(request));
-      return text(response.secretString(),
+      return text(
+          response.secretString(),
           response.secretBinary() == null ? null : response.secretBinary().asByteArray());
     } catch (SdkException e) {
       throw AwsErrors.failure(ref, e);
@@ -150,8 +176,8 @@ final class AwsSecretsBackend implements SecretBackend {
 
   /** A binary secret is read as UTF-8 text, as vals does. */
   private static String text(String string, byte[] binary) {
-    return string != null ? string : new String(binary == null ? new byte[0] : binary,
-        StandardCharsets.UTF_8);
+    return string != null
+        ? string
+        : new String(binary == null ? new byte[0] : binary, StandardCharsets.UTF_8);
   }
-
 }

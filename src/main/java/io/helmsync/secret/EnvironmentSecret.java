@@ -44,17 +44,32 @@ public final class EnvironmentSecret {
     try {
       secret = client.secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
-      throw ReconcileException.transientError("cannot read Secret " + namespace + "/" + name
-          + " (HELMSYNC_ENV_SECRET): " + e.getStatus().getMessage(), e);
+      throw ReconcileException.transientError(
+          "cannot read Secret "
+              + namespace
+              + "/"
+              + name
+              + " (HELMSYNC_ENV_SECRET): "
+              + e.getStatus().getMessage(),
+          e);
     }
     if (secret == null) {
-      throw ReconcileException.stalled("Secret " + namespace + "/" + name + " named by "
-          + "HELMSYNC_ENV_SECRET does not exist; create it or unset HELMSYNC_ENV_SECRET");
+      throw ReconcileException.stalled(
+          "Secret "
+              + namespace
+              + "/"
+              + name
+              + " named by "
+              + "HELMSYNC_ENV_SECRET does not exist; create it or unset HELMSYNC_ENV_SECRET");
     }
     Map<String, String> data = new LinkedHashMap<>();
     if (secret.getData() != null) {
-      secret.getData().forEach((key, value) -> data.put(key,
-          new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+      secret
+          .getData()
+          .forEach(
+              (key, value) ->
+                  data.put(
+                      key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
     }
     if (secret.getStringData() != null) {
       data.putAll(secret.getStringData());

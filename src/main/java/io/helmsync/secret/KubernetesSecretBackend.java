@@ -33,13 +33,14 @@ final class KubernetesSecretBackend implements SecretBackend {
   private String fetch(SecretRef ref) {
     String[] parts = ref.path().split("/");
     if (parts.length != 5 || !parts[0].equals("v1") || !parts[1].equals("Secret")) {
-      throw ReconcileException.stalled(ref.text() + ": write ref+k8s://v1/Secret/NAMESPACE/NAME/KEY");
+      throw ReconcileException.stalled(
+          ref.text() + ": write ref+k8s://v1/Secret/NAMESPACE/NAME/KEY");
     }
     String key = parts[4];
     String data = value(secret(ref, parts[2], parts[3]), key);
     if (data == null) {
-      throw ReconcileException.stalled(ref.text() + ": Secret/" + parts[2] + "/" + parts[3]
-          + " has no key '" + key + "'");
+      throw ReconcileException.stalled(
+          ref.text() + ": Secret/" + parts[2] + "/" + parts[3] + " has no key '" + key + "'");
     }
     return data;
   }
@@ -49,20 +50,37 @@ final class KubernetesSecretBackend implements SecretBackend {
     try {
       secret = client.get().secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
-      requests.record(SCHEME, e.getCode() == 403 ? SecretRequests.Result.ACCESS_DENIED
-          : e.getCode() == 429 ? SecretRequests.Result.THROTTLED : SecretRequests.Result.ERROR);
+      requests.record(
+          SCHEME,
+          e.getCode() == 403
+              ? SecretRequests.Result.ACCESS_DENIED
+              : e.getCode() == 429 ? SecretRequests.Result.THROTTLED : SecretRequests.Result.ERROR);
       if (e.getCode() == 403) {
-        throw ReconcileException.stalled(ref.text() + ": the agent may not read Secret/"
-            + namespace + "/" + name + "; grant its Role get on secrets", e);
+        throw ReconcileException.stalled(
+            ref.text()
+                + ": the agent may not read Secret/"
+                + namespace
+                + "/"
+                + name
+                + "; grant its Role get on secrets",
+            e);
       }
-      throw ReconcileException.transientError(ref.text() + ": cannot read Secret/" + namespace
-          + "/" + name + " (HTTP " + e.getCode() + ")", e);
+      throw ReconcileException.transientError(
+          ref.text()
+              + ": cannot read Secret/"
+              + namespace
+              + "/"
+              + name
+              + " (HTTP "
+              + e.getCode()
+              + ")",
+          e);
     }
-    requests.record(SCHEME,
-        secret == null ? SecretRequests.Result.NOT_FOUND : SecretRequests.Result.SUCCESS);
+    requests.record(
+        SCHEME, secret == null ? SecretRequests.Result.NOT_FOUND : SecretRequests.Result.SUCCESS);
     if (secret == null) {
-      throw ReconcileException.stalled(ref.text() + ": Secret/" + namespace + "/" + name
-          + " does not exist");
+      throw ReconcileException.stalled(
+          ref.text() + ": Secret/" + namespace + "/" + name + " does not exist");
     }
     return secret;
   }
@@ -72,7 +90,8 @@ final class KubernetesSecretBackend implements SecretBackend {
       return secret.getStringData().get(key);
     }
     String encoded = secret.getData() == null ? null : secret.getData().get(key);
-    return encoded == null ? null
+    return encoded == null
+        ? null
         : new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
   }
 }

@@ -35,9 +35,11 @@ public final class Redaction {
         values.add(secret);
       }
     }
-    return new Redaction(values.stream().flatMap(secret -> SecretForms.of(secret).stream())
-        .sorted(Comparator.comparingInt((Form form) -> form.core().length()).reversed())
-        .toList());
+    return new Redaction(
+        values.stream()
+            .flatMap(secret -> SecretForms.of(secret).stream())
+            .sorted(Comparator.comparingInt((Form form) -> form.core().length()).reversed())
+            .toList());
   }
 
   /** The text with every secret, plain or encoded, replaced by {@link #MASK}. */
@@ -59,7 +61,10 @@ public final class Redaction {
     return masked.equals(message) ? error : new ReconcileException(error.reason(), masked, null);
   }
 
-  /** A copy of a tree of maps, lists and scalars with {@link #mask(String)} applied to every key and string. */
+  /**
+   * A copy of a tree of maps, lists and scalars with {@link #mask(String)} applied to every key and
+   * string.
+   */
   public Object mask(Object tree) {
     if (tree instanceof String text) {
       return mask(text);

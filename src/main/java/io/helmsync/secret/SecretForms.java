@@ -12,18 +12,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The ways one secret can appear in rendered text: as is, in hex ({@code printf "%x"}), and
- * inside the base64 ({@code b64enc}) or base32 ({@code b32enc}) of any string that contains it.
- * These encoders work on groups of bytes (3 for base64, 5 for base32), so the secret inside
- * {@code "Bearer " + key} encodes differently for each offset at which it starts in a group; only
- * the groups that hold nothing but the secret's bytes come out the same whatever surrounds it.
- * There is one form per offset: that run of whole groups, widened to the partial groups at both
- * ends, so that the secret's first and last bytes (which share those groups with its neighbours)
- * are hidden too. A secret too short to fill one whole group at some offset has no form there.
+ * The ways one secret can appear in rendered text: as is, in hex ({@code printf "%x"}), and inside
+ * the base64 ({@code b64enc}) or base32 ({@code b32enc}) of any string that contains it. These
+ * encoders work on groups of bytes (3 for base64, 5 for base32), so the secret inside {@code
+ * "Bearer " + key} encodes differently for each offset at which it starts in a group; only the
+ * groups that hold nothing but the secret's bytes come out the same whatever surrounds it. There is
+ * one form per offset: that run of whole groups, widened to the partial groups at both ends, so
+ * that the secret's first and last bytes (which share those groups with its neighbours) are hidden
+ * too. A secret too short to fill one whole group at some offset has no form there.
  */
 final class SecretForms {
-  private static final Encoding BASE64 = new Encoding(3, 4, "A-Za-z0-9+/",
-      bytes -> Base64.getEncoder().withoutPadding().encodeToString(bytes));
+  private static final Encoding BASE64 =
+      new Encoding(
+          3, 4, "A-Za-z0-9+/", bytes -> Base64.getEncoder().withoutPadding().encodeToString(bytes));
   private static final Encoding BASE32 = new Encoding(5, 8, "A-Z2-7", SecretForms::base32);
   private static final char[] BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
@@ -38,7 +39,8 @@ final class SecretForms {
   record Form(String core, Pattern pattern) {
     String mask(String text, String replacement) {
       return text.contains(core)
-          ? pattern.matcher(text).replaceAll(Matcher.quoteReplacement(replacement)) : text;
+          ? pattern.matcher(text).replaceAll(Matcher.quoteReplacement(replacement))
+          : text;
     }
   }
 
@@ -67,8 +69,8 @@ final class SecretForms {
    * @param alphabet the characters of the encoding, as a regular-expression class body
    * @param encoder encodes whole groups, without padding
    */
-  private record Encoding(int groupBytes, int groupChars, String alphabet,
-      Function<byte[], String> encoder) {
+  private record Encoding(
+      int groupBytes, int groupChars, String alphabet, Function<byte[], String> encoder) {
     List<Form> forms(byte[] secret) {
       List<Form> forms = new ArrayList<>();
       for (int offset = 0; offset < groupBytes; offset++) {
@@ -80,8 +82,7 @@ final class SecretForms {
         int end = lead + groups * groupBytes;
         String core = encoder.apply(Arrays.copyOfRange(secret, lead, end));
         String before = lead > 0 ? "(?:[" + alphabet + "]{" + groupChars + "})?" : "";
-        String after =
-            end < secret.length ? "(?:[" + alphabet + "]{2," + groupChars + "}=*)?" : "";
+        String after = end < secret.length ? "(?:[" + alphabet + "]{2," + groupChars + "}=*)?" : "";
         forms.add(new Form(core, Pattern.compile(before + Pattern.quote(core) + after)));
       }
       return forms;

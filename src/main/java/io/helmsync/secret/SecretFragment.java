@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The {@code #/key/nested} part of a reference: picks one value of a JSON secret and keeps its
- * JSON type, so that {@code port: ref+awssecrets://db#/port} is a number, as in vals. Messages
- * name keys, never values.
+ * The {@code #/key/nested} part of a reference: picks one value of a JSON secret and keeps its JSON
+ * type, so that {@code port: ref+awssecrets://db#/port} is a number, as in vals. Messages name
+ * keys, never values.
  */
 final class SecretFragment {
   /** Whole numbers as {@code Long}, as the YAML values they join are read. */
@@ -36,8 +36,11 @@ final class SecretFragment {
       return JSON.readValue(secret, Object.class);
     } catch (JsonProcessingException e) {
       // The parser's message quotes the secret, so neither it nor the cause may travel on.
-      throw ReconcileException.stalled(ref.text() + ": the secret is not JSON, so #"
-          + ref.fragment() + " selects nothing; drop the fragment or store the secret as JSON");
+      throw ReconcileException.stalled(
+          ref.text()
+              + ": the secret is not JSON, so #"
+              + ref.fragment()
+              + " selects nothing; drop the fragment or store the secret as JSON");
     }
   }
 
@@ -45,12 +48,15 @@ final class SecretFragment {
     if (value instanceof Map<?, ?> map && map.containsKey(key)) {
       return map.get(key);
     }
-    if (value instanceof List<?> list && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.size()) {
+    if (value instanceof List<?> list
+        && key.matches("\\d{1,9}")
+        && Integer.parseInt(key) < list.size()) {
       return list.get(Integer.parseInt(key));
     }
-    String keys = value instanceof Map<?, ?> map
-        ? "; its keys are " + new TreeSet<>(map.keySet().stream().map(String::valueOf).toList())
-        : "";
+    String keys =
+        value instanceof Map<?, ?> map
+            ? "; its keys are " + new TreeSet<>(map.keySet().stream().map(String::valueOf).toList())
+            : "";
     throw ReconcileException.stalled(ref.text() + ": the secret has no key '" + key + "'" + keys);
   }
 }

@@ -9,9 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One vals reference, such as {@code ref+awssecrets://orchestrate/demo?region=eu-west-1#/db/password}
- * or {@code ref+k8s://v1/Secret/demo/registry/password}. A reference names where a secret is, never
- * what it holds, so it may appear in messages.
+ * One vals reference, such as {@code
+ * ref+awssecrets://orchestrate/demo?region=eu-west-1#/db/password} or {@code
+ * ref+k8s://v1/Secret/demo/registry/password}. A reference names where a secret is, never what it
+ * holds, so it may appear in messages.
  *
  * @param text the reference as written, without a closing {@code +}
  * @param backend which store holds the secret
@@ -57,16 +58,21 @@ public record SecretRef(
   public static SecretRef parse(String text) {
     Matcher matcher = PATTERN.matcher(text);
     if (!matcher.matches()) {
-      throw ReconcileException.stalled("'" + text + "' is not a secret reference; write "
-          + "ref+awssecrets://NAME[#/key] or ref+k8s://v1/Secret/NAMESPACE/NAME/KEY");
+      throw ReconcileException.stalled(
+          "'"
+              + text
+              + "' is not a secret reference; write "
+              + "ref+awssecrets://NAME[#/key] or ref+k8s://v1/Secret/NAMESPACE/NAME/KEY");
     }
     return of(matcher);
   }
 
   /** The reference a {@link #PATTERN} match found. */
   static SecretRef of(Matcher match) {
-    String text = match.group().endsWith("+") ? match.group().substring(0, match.group().length() - 1)
-        : match.group();
+    String text =
+        match.group().endsWith("+")
+            ? match.group().substring(0, match.group().length() - 1)
+            : match.group();
     Backend backend = backend(match.group(1), text);
     String rest = match.group(2);
     int hash = rest.indexOf('#');
@@ -83,10 +89,17 @@ public record SecretRef(
   }
 
   private static Backend backend(String scheme, String text) {
-    return Arrays.stream(Backend.values()).filter(b -> b.scheme.equals(scheme)).findFirst()
-        .orElseThrow(() -> ReconcileException.stalled(text + ": unknown secret backend '" + scheme
-            + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager) and ref+k8s:// "
-            + "(Kubernetes Secrets)"));
+    return Arrays.stream(Backend.values())
+        .filter(b -> b.scheme.equals(scheme))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ReconcileException.stalled(
+                    text
+                        + ": unknown secret backend '"
+                        + scheme
+                        + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager) and ref+k8s:// "
+                        + "(Kubernetes Secrets)"));
   }
 
   private static Map<String, String> parameters(String query, Backend backend, String text) {
@@ -95,8 +108,14 @@ public record SecretRef(
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
       if (!backend.parameters.contains(name)) {
-        throw ReconcileException.stalled(text + ": unknown parameter '" + name + "' for "
-            + backend.scheme + "; allowed: " + backend.parameters);
+        throw ReconcileException.stalled(
+            text
+                + ": unknown parameter '"
+                + name
+                + "' for "
+                + backend.scheme
+                + "; allowed: "
+                + backend.parameters);
       }
       parameters.put(name, equals < 0 ? "" : pair.substring(equals + 1));
     }

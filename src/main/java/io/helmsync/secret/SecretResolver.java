@@ -21,21 +21,25 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Resolves vals references against their backends, keeping what it fetched in memory for
- * {@code HELMSYNC_SECRET_REFRESH} so that a poll every few seconds does not call AWS every few
- * seconds. Each load works in a {@link SecretSession}, which fetches an identical reference once
- * and remembers every value it resolved so that the load can mask them. Values live only here and
- * in the loaded state: never on disk.
+ * Resolves vals references against their backends, keeping what it fetched in memory for {@code
+ * HELMSYNC_SECRET_REFRESH} so that a poll every few seconds does not call AWS every few seconds.
+ * Each load works in a {@link SecretSession}, which fetches an identical reference once and
+ * remembers every value it resolved so that the load can mask them. Values live only here and in
+ * the loaded state: never on disk.
  */
 public final class SecretResolver implements SecretPort {
   private final Map<SecretRef.Backend, SecretBackend> backends;
   private final Duration refresh;
   private final Clock clock;
+
   /** Hands out {@link SecretPlaceholder}s instead of fetching: a dry run without AWS. */
   private final boolean placeholders;
+
   /** Where helmfile's {@code secrets:} files are decrypted. */
   private final SopsFiles sops;
+
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
   /** References a load could not resolve (not found, denied), tried again on refresh. */
   private final Map<String, SecretRef> unresolved = new ConcurrentHashMap<>();
 
@@ -43,8 +47,12 @@ public final class SecretResolver implements SecretPort {
     this(backends, refresh, clock, false, SopsFiles.kmsOnly());
   }
 
-  private SecretResolver(Map<SecretRef.Backend, SecretBackend> backends, Duration refresh,
-      Clock clock, boolean placeholders, SopsFiles sops) {
+  private SecretResolver(
+      Map<SecretRef.Backend, SecretBackend> backends,
+      Duration refresh,
+      Clock clock,
+      boolean placeholders,
+      SopsFiles sops) {
     this.backends = new EnumMap<>(SecretRef.Backend.class);
     this.backends.putAll(backends);
     this.refresh = Objects.requireNonNull(refresh, "refresh");
@@ -59,12 +67,12 @@ public final class SecretResolver implements SecretPort {
   }
 
   /**
-   * A resolver that fetches nothing and resolves every reference to a labelled placeholder
-   * ({@code HELMSYNC_SECRET_PLACEHOLDERS}): only for output that is never applied.
+   * A resolver that fetches nothing and resolves every reference to a labelled placeholder ({@code
+   * HELMSYNC_SECRET_PLACEHOLDERS}): only for output that is never applied.
    */
   public static SecretResolver placeholders() {
-    return new SecretResolver(Map.of(), Duration.ZERO, Clock.systemUTC(), true,
-        SopsFiles.kmsOnly());
+    return new SecretResolver(
+        Map.of(), Duration.ZERO, Clock.systemUTC(), true, SopsFiles.kmsOnly());
   }
 
   /**
@@ -87,12 +95,13 @@ public final class SecretResolver implements SecretPort {
    * @param cluster whether a cluster is configured
    * @throws IllegalArgumentException when placeholders are asked for and something would be applied
    */
-  public SecretResolver orPlaceholders(Optional<Boolean> asked, boolean automatic, boolean applies,
-      boolean cluster) {
+  public SecretResolver orPlaceholders(
+      Optional<Boolean> asked, boolean automatic, boolean applies, boolean cluster) {
     if (asked.orElse(false) && applies) {
-      throw new IllegalArgumentException("HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
-          + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
-          + " a dry run (--dry-run, render, build, diff)");
+      throw new IllegalArgumentException(
+          "HELMSYNC_SECRET_PLACEHOLDERS=true is refused when objects"
+              + " are applied: placeholders would replace real secrets in the cluster; unset it, or run"
+              + " a dry run (--dry-run, render, build, diff)");
     }
     return asked.orElse(automatic) && !applies && !cluster ? placeholders().withSops(sops) : this;
   }
@@ -105,14 +114,19 @@ public final class SecretResolver implements SecretPort {
    *     set-up
    * @param kubernetes the cluster's client for {@code ref+k8s://}, or null when there is no cluster
    */
-  public static SecretResolver of(Function<SecretRef, SecretsManagerClient> aws,
-      Supplier<KubernetesClient> kubernetes, Duration refresh) {
+  public static SecretResolver of(
+      Function<SecretRef, SecretsManagerClient> aws,
+      Supplier<KubernetesClient> kubernetes,
+      Duration refresh) {
     return of(aws, kubernetes, refresh, SecretRequests.NONE);
   }
 
   /** {@link #of(Function, Supplier, Duration)}, counting every request to a store. */
-  public static SecretResolver of(Function<SecretRef, SecretsManagerClient> aws,
-      Supplier<KubernetesClient> kubernetes, Duration refresh, SecretRequests requests) {
+  public static SecretResolver of(
+      Function<SecretRef, SecretsManagerClient> aws,
+      Supplier<KubernetesClient> kubernetes,
+      Duration refresh,
+      SecretRequests requests) {
     Map<SecretRef.Backend, SecretBackend> backends = new EnumMap<>(SecretRef.Backend.class);
     backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws, requests));
     if (kubernetes != null) {
@@ -134,8 +148,8 @@ public final class SecretResolver implements SecretPort {
 
   /**
    * Fetches again every secret in the cache, and each one a load could not find, and reports
-   * whether any changed: a rotated or newly created secret, to be applied by a
-   * {@code secret-rotation} reconcile (a revision stalled on a missing secret is retried then).
+   * whether any changed: a rotated or newly created secret, to be applied by a {@code
+   * secret-rotation} reconcile (a revision stalled on a missing secret is retried then).
    *
    * @throws ReconcileException when a cached secret cannot be fetched now
    */
@@ -165,14 +179,18 @@ public final class SecretResolver implements SecretPort {
     }
     Instant now = clock.instant();
     Map<String, String> secrets = new LinkedHashMap<>();
-    List<SecretRef> missing = refs.stream().filter(ref -> {
-      Cached cached = cache.get(ref.location());
-      boolean fresh = cached != null && now.isBefore(cached.fetched().plus(refresh));
-      if (fresh) {
-        secrets.put(ref.location(), cached.secret());
-      }
-      return !fresh;
-    }).toList();
+    List<SecretRef> missing =
+        refs.stream()
+            .filter(
+                ref -> {
+                  Cached cached = cache.get(ref.location());
+                  boolean fresh = cached != null && now.isBefore(cached.fetched().plus(refresh));
+                  if (fresh) {
+                    secrets.put(ref.location(), cached.secret());
+                  }
+                  return !fresh;
+                })
+            .toList();
     try {
       secrets.putAll(fetch(missing));
     } catch (ReconcileException e) {
@@ -190,24 +208,30 @@ public final class SecretResolver implements SecretPort {
   }
 
   private Map<String, String> fetch(List<SecretRef> refs) {
-    Map<SecretRef.Backend, List<SecretRef>> byBackend = refs.stream().collect(
-        Collectors.groupingBy(SecretRef::backend, LinkedHashMap::new, Collectors.toList()));
+    Map<SecretRef.Backend, List<SecretRef>> byBackend =
+        refs.stream()
+            .collect(
+                Collectors.groupingBy(SecretRef::backend, LinkedHashMap::new, Collectors.toList()));
     Map<String, String> fetched = new LinkedHashMap<>();
     byBackend.forEach((backend, group) -> fetched.putAll(backend(backend, group).fetch(group)));
     Instant now = clock.instant();
-    refs.forEach(ref -> {
-      cache.put(ref.location(), new Cached(ref, fetched.get(ref.location()), now));
-      unresolved.remove(ref.location());
-    });
+    refs.forEach(
+        ref -> {
+          cache.put(ref.location(), new Cached(ref, fetched.get(ref.location()), now));
+          unresolved.remove(ref.location());
+        });
     return fetched;
   }
 
   private SecretBackend backend(SecretRef.Backend backend, List<SecretRef> refs) {
     SecretBackend configured = backends.get(backend);
     if (configured == null) {
-      throw ReconcileException.stalled(refs.get(0).text() + ": the " + backend.scheme()
-          + " secret backend is not configured in this process"
-          + (backend == SecretRef.Backend.KUBERNETES ? "; ref+k8s:// needs a cluster" : ""));
+      throw ReconcileException.stalled(
+          refs.get(0).text()
+              + ": the "
+              + backend.scheme()
+              + " secret backend is not configured in this process"
+              + (backend == SecretRef.Backend.KUBERNETES ? "; ref+k8s:// needs a cluster" : ""));
     }
     return configured;
   }

@@ -22,6 +22,7 @@ public final class SecretSession implements SecretPort {
   private final SopsFiles sops;
   private final Map<String, String> secrets = new HashMap<>();
   private final Set<String> values = new HashSet<>();
+
   /** The decryptor of this load, taken when it meets its first SOPS file. */
   private SopsDecryptor decryptor;
 
@@ -34,8 +35,8 @@ public final class SecretSession implements SecretPort {
    * The values of a SOPS-encrypted values file (helmfile's {@code secrets:}), decrypted in memory;
    * every string in them is remembered as secret, so that output and errors mask it.
    *
-   * @param file the file as messages name it (relative to the repository); its extension gives
-   *     the format
+   * @param file the file as messages name it (relative to the repository); its extension gives the
+   *     format
    * @throws ReconcileException stalled when the file cannot be decrypted with the keys held (the
    *     message names the keys tried), transient when only KMS could and did not answer
    */
@@ -98,7 +99,8 @@ public final class SecretSession implements SecretPort {
 
   private void load(List<SecretRef> refs) {
     Map<String, SecretRef> missing = new LinkedHashMap<>();
-    refs.stream().filter(ref -> !secrets.containsKey(ref.location()))
+    refs.stream()
+        .filter(ref -> !secrets.containsKey(ref.location()))
         .forEach(ref -> missing.putIfAbsent(ref.location(), ref));
     if (!missing.isEmpty()) {
       secrets.putAll(resolver.secrets(missing.values()));
@@ -152,8 +154,10 @@ public final class SecretSession implements SecretPort {
 
   private static String asText(SecretRef ref, Object value) {
     if (value instanceof Map<?, ?> || value instanceof List<?>) {
-      throw ReconcileException.stalled(ref.text() + ": selects a JSON object or list, which "
-          + "cannot be part of a longer string; pick one key with #/key or use the reference alone");
+      throw ReconcileException.stalled(
+          ref.text()
+              + ": selects a JSON object or list, which "
+              + "cannot be part of a longer string; pick one key with #/key or use the reference alone");
     }
     return String.valueOf(value);
   }
@@ -168,9 +172,11 @@ public final class SecretSession implements SecretPort {
   }
 
   private static void run(String where, Runnable step) {
-    located(where, () -> {
-      step.run();
-      return null;
-    });
+    located(
+        where,
+        () -> {
+          step.run();
+          return null;
+        });
   }
 }

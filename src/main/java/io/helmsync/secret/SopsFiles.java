@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * Where helmfile's {@code secrets:} files are decrypted: with the private keys of
- * {@code HELMSYNC_SOPS_SECRET} and {@code HELMSYNC_SOPS_KEYS_DIR}, and AWS KMS as the agent's AWS
+ * Where helmfile's {@code secrets:} files are decrypted: with the private keys of {@code
+ * HELMSYNC_SOPS_SECRET} and {@code HELMSYNC_SOPS_KEYS_DIR}, and AWS KMS as the agent's AWS
  * identity. The keys are read again by each load that meets a SOPS file, so that rotated keys are
  * used by the next reconcile; the decryptor, and with it the plaintext cached by file content, is
- * kept while the keys stay the same, so that an unchanged file costs no KMS call. Plaintext stays in
- * memory.
+ * kept while the keys stay the same, so that an unchanged file costs no KMS call. Plaintext stays
+ * in memory.
  */
 public final class SopsFiles {
   /** The encrypted bytes whose plaintext is kept: far more than a repository's secrets files. */
@@ -25,7 +25,9 @@ public final class SopsFiles {
   private String heldKeys;
   private SopsDecryptor decryptor;
 
-  /** @param keys read on each load that meets a SOPS file */
+  /**
+   * @param keys read on each load that meets a SOPS file
+   */
   public SopsFiles(Supplier<SopsKeys> keys, KmsKeys kms) {
     this.keys = keys;
     this.kms = kms;
@@ -33,7 +35,8 @@ public final class SopsFiles {
 
   /** No private keys: only files encrypted with KMS decrypt, with the SDK's default credentials. */
   public static SopsFiles kmsOnly() {
-    return new SopsFiles(SopsKeys::none,
+    return new SopsFiles(
+        SopsKeys::none,
         new KmsKeys(DefaultCredentialsProvider.builder().build(), Optional.empty()));
   }
 
@@ -43,8 +46,8 @@ public final class SopsFiles {
    * @throws io.helmsync.model.ReconcileException (from {@link Supplier#get()}) when one cannot be
    *     read or holds a bad key
    */
-  public static Supplier<SopsKeys> keys(Optional<Supplier<SopsKeys>> secret,
-      Optional<Path> directory) {
+  public static Supplier<SopsKeys> keys(
+      Optional<Supplier<SopsKeys>> secret, Optional<Path> directory) {
     return () -> {
       SopsKeys held = directory.map(SopsKeys::fromDirectory).orElseGet(SopsKeys::none);
       return secret.map(read -> held.and(read.get())).orElse(held);

@@ -21,7 +21,9 @@ public final class SopsSecret implements Supplier<SopsKeys> {
   private final String namespace;
   private final String name;
 
-  /** @param client asked for only when the keys are read */
+  /**
+   * @param client asked for only when the keys are read
+   */
   public SopsSecret(Supplier<KubernetesClient> client, String namespace, String name) {
     this.client = client;
     this.namespace = namespace;
@@ -29,8 +31,8 @@ public final class SopsSecret implements Supplier<SopsKeys> {
   }
 
   /**
-   * @throws ReconcileException stalled when the Secret does not exist or holds a bad key,
-   *     transient when the cluster does not answer
+   * @throws ReconcileException stalled when the Secret does not exist or holds a bad key, transient
+   *     when the cluster does not answer
    */
   @Override
   public SopsKeys get() {
@@ -38,21 +40,33 @@ public final class SopsSecret implements Supplier<SopsKeys> {
     try {
       secret = client.get().secrets().inNamespace(namespace).withName(name).get();
     } catch (KubernetesClientException e) {
-      throw ReconcileException.transientError("cannot read Secret " + namespace + "/" + name
-          + " (HELMSYNC_SOPS_SECRET): " + e.getStatus().getMessage(), e);
+      throw ReconcileException.transientError(
+          "cannot read Secret "
+              + namespace
+              + "/"
+              + name
+              + " (HELMSYNC_SOPS_SECRET): "
+              + e.getStatus().getMessage(),
+          e);
     }
     if (secret == null) {
-      throw ReconcileException.stalled("Secret " + namespace + "/" + name + " named by "
-          + "HELMSYNC_SOPS_SECRET does not exist; create it with the SOPS keys (*.agekey, *.asc) "
-          + "or unset HELMSYNC_SOPS_SECRET");
+      throw ReconcileException.stalled(
+          "Secret "
+              + namespace
+              + "/"
+              + name
+              + " named by "
+              + "HELMSYNC_SOPS_SECRET does not exist; create it with the SOPS keys (*.agekey, *.asc) "
+              + "or unset HELMSYNC_SOPS_SECRET");
     }
     Map<String, byte[]> data = new LinkedHashMap<>();
     if (secret.getData() != null) {
       secret.getData().forEach((key, value) -> data.put(key, Base64.getDecoder().decode(value)));
     }
     if (secret.getStringData() != null) {
-      secret.getStringData().forEach((key, value) ->
-          data.put(key, value.getBytes(StandardCharsets.UTF_8)));
+      secret
+          .getStringData()
+          .forEach((key, value) -> data.put(key, value.getBytes(StandardCharsets.UTF_8)));
     }
     return SopsKeys.fromSecretData("Secret " + namespace + "/" + name, data);
   }

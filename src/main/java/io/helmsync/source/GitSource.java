@@ -67,7 +67,8 @@ public final class GitSource implements Source {
    * holds it (then the status shows the sha alone, which is all that is needed to reconcile).
    */
   private Optional<CommitInfo> commitInfo(String revision) {
-    try (Repository repository = cache.open(); RevWalk walk = new RevWalk(repository)) {
+    try (Repository repository = cache.open();
+        RevWalk walk = new RevWalk(repository)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(revision));
       return Optional.of(
           new CommitInfo(

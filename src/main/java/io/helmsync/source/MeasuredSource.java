@@ -12,7 +12,9 @@ public final class MeasuredSource implements Source {
   private final Source source;
   private final BiConsumer<String, Duration> timings;
 
-  /** @param timings receives {@code success} or {@code failure} and how long the fetch took */
+  /**
+   * @param timings receives {@code success} or {@code failure} and how long the fetch took
+   */
   public MeasuredSource(Source source, BiConsumer<String, Duration> timings) {
     this.source = source;
     this.timings = timings;

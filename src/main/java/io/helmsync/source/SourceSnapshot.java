@@ -11,11 +11,17 @@ import java.util.Optional;
  * @param ref the tracked branch or tag, e.g. {@code main}
  * @param revision the commit sha, or for a plain directory a hash of its content
  * @param dir the directory holding the files of that revision
- * @param unchanged true when the revision equals the last one the caller saw, so nothing was fetched
+ * @param unchanged true when the revision equals the last one the caller saw, so nothing was
+ *     fetched
  * @param commit the commit's message, author and time; empty for a plain directory
  */
 public record SourceSnapshot(
-    String url, String ref, String revision, Path dir, boolean unchanged, Optional<CommitInfo> commit) {
+    String url,
+    String ref,
+    String revision,
+    Path dir,
+    boolean unchanged,
+    Optional<CommitInfo> commit) {
   public SourceSnapshot {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(revision, "revision");

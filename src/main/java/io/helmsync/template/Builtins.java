@@ -19,29 +19,32 @@ import java.util.Map;
 
 /** Go's predefined template functions ({@code text/template/funcs.go}). */
 final class Builtins {
-  static final Functions FUNCTIONS = Functions.builder()
-      // and/or short-circuit in the executor; these entries give their arity and lookup.
-      .add("and", GoFunction.variadic(args -> args[args.length - 1], VALUE, VALUE))
-      .add("or", GoFunction.variadic(args -> args[args.length - 1], VALUE, VALUE))
-      .add("not", GoFunction.of(args -> !GoValues.truth(args[0]), VALUE))
-      .add("len", GoFunction.of(args -> length(args[0]), VALUE))
-      .add("index", GoFunction.variadic(args -> index(args[0], rest(args)), VALUE, VALUE))
-      .add("slice", GoFunction.variadic(args -> slice(args[0], rest(args)), VALUE, VALUE))
-      .add("print", GoFunction.variadic(GoPrint::sprint, ANY))
-      .add("println", GoFunction.variadic(GoPrint::sprintln, ANY))
-      .add("printf", GoFunction.variadic(
-          args -> GoFormat.sprintf((String) args[0], rest(args)), STRING, ANY))
-      .add("html", GoFunction.variadic(args -> Escapes.html(escapeArgs(args)), ANY))
-      .add("js", GoFunction.variadic(args -> Escapes.js(escapeArgs(args)), ANY))
-      .add("urlquery", GoFunction.variadic(args -> Escapes.queryEscape(escapeArgs(args)), ANY))
-      .add("eq", GoFunction.variadic(args -> Comparisons.eq(args[0], rest(args)), VALUE, VALUE))
-      .add("ne", GoFunction.of(args -> !Comparisons.eq(args[0], args[1]), VALUE, VALUE))
-      .add("lt", GoFunction.of(args -> Comparisons.lt(args[0], args[1]), VALUE, VALUE))
-      .add("le", GoFunction.of(args -> Comparisons.le(args[0], args[1]), VALUE, VALUE))
-      .add("gt", GoFunction.of(args -> !Comparisons.le(args[0], args[1]), VALUE, VALUE))
-      .add("ge", GoFunction.of(args -> !Comparisons.lt(args[0], args[1]), VALUE, VALUE))
-      .add("call", callNamed("call"))
-      .build();
+  static final Functions FUNCTIONS =
+      Functions.builder()
+          // and/or short-circuit in the executor; these entries give their arity and lookup.
+          .add("and", GoFunction.variadic(args -> args[args.length - 1], VALUE, VALUE))
+          .add("or", GoFunction.variadic(args -> args[args.length - 1], VALUE, VALUE))
+          .add("not", GoFunction.of(args -> !GoValues.truth(args[0]), VALUE))
+          .add("len", GoFunction.of(args -> length(args[0]), VALUE))
+          .add("index", GoFunction.variadic(args -> index(args[0], rest(args)), VALUE, VALUE))
+          .add("slice", GoFunction.variadic(args -> slice(args[0], rest(args)), VALUE, VALUE))
+          .add("print", GoFunction.variadic(GoPrint::sprint, ANY))
+          .add("println", GoFunction.variadic(GoPrint::sprintln, ANY))
+          .add(
+              "printf",
+              GoFunction.variadic(
+                  args -> GoFormat.sprintf((String) args[0], rest(args)), STRING, ANY))
+          .add("html", GoFunction.variadic(args -> Escapes.html(escapeArgs(args)), ANY))
+          .add("js", GoFunction.variadic(args -> Escapes.js(escapeArgs(args)), ANY))
+          .add("urlquery", GoFunction.variadic(args -> Escapes.queryEscape(escapeArgs(args)), ANY))
+          .add("eq", GoFunction.variadic(args -> Comparisons.eq(args[0], rest(args)), VALUE, VALUE))
+          .add("ne", GoFunction.of(args -> !Comparisons.eq(args[0], args[1]), VALUE, VALUE))
+          .add("lt", GoFunction.of(args -> Comparisons.lt(args[0], args[1]), VALUE, VALUE))
+          .add("le", GoFunction.of(args -> Comparisons.le(args[0], args[1]), VALUE, VALUE))
+          .add("gt", GoFunction.of(args -> !Comparisons.le(args[0], args[1]), VALUE, VALUE))
+          .add("ge", GoFunction.of(args -> !Comparisons.lt(args[0], args[1]), VALUE, VALUE))
+          .add("call", callNamed("call"))
+          .build();
 
   private Builtins() {}
 

@@ -9,12 +9,16 @@ import java.util.Map;
 
 /**
  * Go's template comparisons ({@code eq}, {@code lt}, ...): only basic kinds compare, integers of
- * any size with each other, and different kinds are an error ("incompatible types for comparison: int and float64"),
- * which is why {@code eq .Values.port 80} fails in Helm (float64 against int).
+ * any size with each other, and different kinds are an error ("incompatible types for comparison:
+ * int and float64"), which is why {@code eq .Values.port 80} fails in Helm (float64 against int).
  */
 final class Comparisons {
   private enum Basic {
-    BOOL, INT, FLOAT, STRING, OTHER
+    BOOL,
+    INT,
+    FLOAT,
+    STRING,
+    OTHER
   }
 
   private Comparisons() {}
@@ -74,8 +78,10 @@ final class Comparisons {
       return isNil(a) == isNil(b);
     }
     if (!GoValues.typeName(a).equals(GoValues.typeName(b))) {
-      throw new GoError(GoFormat.sprintf("non-comparable types %s: %v, %s: %v", a,
-          GoValues.typeName(a), GoValues.typeName(b), b));
+      throw new GoError(
+          GoFormat.sprintf(
+              "non-comparable types %s: %v, %s: %v",
+              a, GoValues.typeName(a), GoValues.typeName(b), b));
     }
     if (b instanceof Map || b instanceof List) {
       throw new GoError(GoFormat.sprintf("non-comparable type %s: %v", b, GoValues.typeName(b)));
@@ -103,8 +109,11 @@ final class Comparisons {
 
   /** Go 1.25's wrapped {@code errBadComparison}, naming both types. */
   private static GoError incompatible(Object a, Object b) {
-    return new GoError("incompatible types for comparison: " + GoValues.typeName(a) + " and "
-        + GoValues.typeName(b));
+    return new GoError(
+        "incompatible types for comparison: "
+            + GoValues.typeName(a)
+            + " and "
+            + GoValues.typeName(b));
   }
 
   /** {@code le}: less, or else equal. */

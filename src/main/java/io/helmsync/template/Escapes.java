@@ -28,24 +28,26 @@ final class Escapes {
   /** {@code template.JSEscapeString}. */
   static String js(String s) {
     StringBuilder out = new StringBuilder(s.length());
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\'' -> out.append("\\'");
-        case '"' -> out.append("\\\"");
-        case '<' -> out.append("\\u003C");
-        case '>' -> out.append("\\u003E");
-        case '&' -> out.append("\\u0026");
-        case '=' -> out.append("\\u003D");
-        default -> {
-          if (c < ' ' || c >= 0x80 && !GoQuote.isPrintable(c)) {
-            out.append(String.format("\\u%04X", c));
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '"' -> out.append("\\\"");
+                case '<' -> out.append("\\u003C");
+                case '>' -> out.append("\\u003E");
+                case '&' -> out.append("\\u0026");
+                case '=' -> out.append("\\u003D");
+                default -> {
+                  if (c < ' ' || c >= 0x80 && !GoQuote.isPrintable(c)) {
+                    out.append(String.format("\\u%04X", c));
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
     return out.toString();
   }
 
@@ -54,8 +56,13 @@ final class Escapes {
     StringBuilder out = new StringBuilder();
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '_' || c == '.' || c == '~') {
+      if (c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append((char) c);
       } else if (c == ' ') {
         out.append('+');

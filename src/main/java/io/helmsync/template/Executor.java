@@ -36,12 +36,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Executes a parse tree as Go's {@code text/template} does ({@code exec.go}): the same value
- * rules, the same nil and missing-key behaviour, the same error messages. One instance per
- * execution.
+ * Executes a parse tree as Go's {@code text/template} does ({@code exec.go}): the same value rules,
+ * the same nil and missing-key behaviour, the same error messages. One instance per execution.
  */
 final class Executor {
   static final int MAX_DEPTH = 100_000;
+
   /** Go's {@code missingVal}: no value piped in from a previous command. */
   private static final Object MISSING = new Object();
 
@@ -218,8 +218,10 @@ final class Executor {
 
   private void walkTemplate(Object dot, TemplateNode call) {
     node = call;
-    Tree called = template.tree(call.name())
-        .orElseThrow(() -> error("template " + GoQuote.quote(call.name()) + " not defined"));
+    Tree called =
+        template
+            .tree(call.name())
+            .orElseThrow(() -> error("template " + GoQuote.quote(call.name()) + " not defined"));
     if (depth >= MAX_DEPTH) {
       throw error("exceeded maximum template depth (" + MAX_DEPTH + ")");
     }
@@ -320,8 +322,11 @@ final class Executor {
   private Object idealConstant(NumberNode constant) {
     node = constant;
     String text = constant.text();
-    boolean hexInt = text.length() > 2 && text.charAt(0) == '0'
-        && (text.charAt(1) == 'x' || text.charAt(1) == 'X') && !text.matches(".*[pP].*");
+    boolean hexInt =
+        text.length() > 2
+            && text.charAt(0) == '0'
+            && (text.charAt(1) == 'x' || text.charAt(1) == 'X')
+            && !text.matches(".*[pP].*");
     boolean runeInt = text.startsWith("'");
     if (constant.isFloat() && !hexInt && !runeInt && text.matches(".*[.eEpP].*")) {
       return constant.floatValue();
@@ -352,8 +357,8 @@ final class Executor {
     return evalFieldChain(dot, value, variable, fields, args, fin);
   }
 
-  private Object evalFieldChain(Object dot, Object receiver, Node at, List<String> idents,
-      List<Node> args, Object fin) {
+  private Object evalFieldChain(
+      Object dot, Object receiver, Node at, List<String> idents, List<Node> args, Object fin) {
     if (at instanceof FieldNode) {
       node = at;
     }
@@ -364,17 +369,16 @@ final class Executor {
     return evalField(dot, idents.get(n - 1), at, args, fin, receiver);
   }
 
-  private Object evalField(Object dot, String name, Node at, List<Node> args, Object fin,
-      Object receiver) {
+  private Object evalField(
+      Object dot, String name, Node at, List<Node> args, Object fin, Object receiver) {
     if (receiver == NoValue.NO_VALUE) {
       if (template.missingKey() == MissingKey.ERROR) {
         throw error("nil data; no entry for key " + GoQuote.quote(name));
       }
       return NoValue.NO_VALUE;
     }
-    String type = receiver instanceof Elem || receiver == null
-        ? "interface {}"
-        : GoValues.typeName(receiver);
+    String type =
+        receiver instanceof Elem || receiver == null ? "interface {}" : GoValues.typeName(receiver);
     Object value = receiver instanceof Elem elem ? elem.value() : receiver;
     if (value == null) {
       throw error("nil pointer evaluating " + type + "." + name);
@@ -411,12 +415,14 @@ final class Executor {
     };
   }
 
-  private Object evalFunction(Object dot, IdentifierNode identifier, Node cmd, List<Node> args,
-      Object fin) {
+  private Object evalFunction(
+      Object dot, IdentifierNode identifier, Node cmd, List<Node> args, Object fin) {
     node = identifier;
     String name = identifier.name();
-    GoFunction function = template.function(name)
-        .orElseThrow(() -> error(GoQuote.quote(name) + " is not a defined function"));
+    GoFunction function =
+        template
+            .function(name)
+            .orElseThrow(() -> error(GoQuote.quote(name) + " is not a defined function"));
     if (template.isBuiltin(name) && (name.equals("and") || name.equals("or"))) {
       return evalAndOr(dot, name.equals("or"), args, fin);
     }
@@ -446,15 +452,20 @@ final class Executor {
     return value;
   }
 
-  private Object evalCall(Object dot, GoFunction function, Node at, String name, List<Node> args,
-      Object fin) {
+  private Object evalCall(
+      Object dot, GoFunction function, Node at, String name, List<Node> args, Object fin) {
     List<Node> argNodes = args == null ? List.of() : args.subList(1, args.size());
     int numIn = argNodes.size() + (fin != MISSING ? 1 : 0);
     int fixed = function.fixedCount();
     if (function.variadic()) {
       if (numIn < fixed) {
-        throw error("wrong number of args for " + name + ": want at least " + fixed + " got "
-            + argNodes.size());
+        throw error(
+            "wrong number of args for "
+                + name
+                + ": want at least "
+                + fixed
+                + " got "
+                + argNodes.size());
       }
     } else if (numIn != fixed) {
       throw error("wrong number of args for " + name + ": want " + fixed + " got " + numIn);
@@ -492,7 +503,8 @@ final class Executor {
       throw error("cannot assign nil to " + type.goName());
     }
     if (arg instanceof FieldNode field) {
-      return validateType(evalFieldChain(dot, dot, field, field.idents(), List.of(arg), MISSING), type);
+      return validateType(
+          evalFieldChain(dot, dot, field, field.idents(), List.of(arg), MISSING), type);
     }
     if (arg instanceof VariableNode variable) {
       return validateType(evalVariableNode(dot, variable, null, MISSING), type);
@@ -576,8 +588,11 @@ final class Executor {
     }
     Object content = value instanceof Elem elem ? elem.value() : value;
     if (!type.accepts(content)) {
-      throw error("wrong type for value; expected " + type.goName() + "; got "
-          + GoValues.typeName(content));
+      throw error(
+          "wrong type for value; expected "
+              + type.goName()
+              + "; got "
+              + GoValues.typeName(content));
     }
     return content;
   }
@@ -615,14 +630,20 @@ final class Executor {
     return error(message, null);
   }
 
-  /** Go's {@code state.errorf}: {@code template: FILE:LINE:COL: executing "NAME" at <NODE>: ...}. */
+  /**
+   * Go's {@code state.errorf}: {@code template: FILE:LINE:COL: executing "NAME" at <NODE>: ...}.
+   */
   private TemplateException error(String message, Throwable cause) {
     if (node == null) {
       return new TemplateException(new Location(tree.name(), 0, -1), "", message, 0, cause);
     }
     Location location = location(node.pos());
-    return new TemplateException(location, "executing " + GoQuote.quote(tree.name()) + " at <"
-        + node + ">", message, location.line(), cause);
+    return new TemplateException(
+        location,
+        "executing " + GoQuote.quote(tree.name()) + " at <" + node + ">",
+        message,
+        location.line(),
+        cause);
   }
 
   private Location location(int pos) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A set of template functions by name. Each caller composes the libraries it offers (helmfile
- * state files get helmfile's, charts get Helm's), as Go programs pass a {@code FuncMap}.
+ * A set of template functions by name. Each caller composes the libraries it offers (helmfile state
+ * files get helmfile's, charts get Helm's), as Go programs pass a {@code FuncMap}.
  */
 public final class Functions {
   private final Map<String, GoFunction> byName;
@@ -36,7 +36,9 @@ public final class Functions {
     return new Functions(copy);
   }
 
-  /** This set without the named functions (Helm removes Sprig's {@code env} and {@code expandenv}). */
+  /**
+   * This set without the named functions (Helm removes Sprig's {@code env} and {@code expandenv}).
+   */
   public Functions without(String... names) {
     Map<String, GoFunction> copy = new LinkedHashMap<>(byName);
     for (String name : names) {

@@ -33,25 +33,30 @@ public final class Template {
   }
 
   /** An empty set with these functions plus those {@code bound} makes for the set itself. */
-  public static Template create(Functions functions, MissingKey missingKey,
-      Function<Template, Functions> bound) {
+  public static Template create(
+      Functions functions, MissingKey missingKey, Function<Template, Functions> bound) {
     return create(functions, missingKey).copyWith(bound);
   }
 
   /**
    * Parses {@code text} as the template {@code name}, adding it and every template it defines to
-   * the set. A later definition of a name replaces an earlier one, except that an empty body
-   * (only whitespace) never replaces a defined template, as in Go.
+   * the set. A later definition of a name replaces an earlier one, except that an empty body (only
+   * whitespace) never replaces a defined template, as in Go.
    *
-   * @throws TemplateException with Go's message, e.g. {@code template: t:1: function "x" not defined}
+   * @throws TemplateException with Go's message, e.g. {@code template: t:1: function "x" not
+   *     defined}
    */
   public Template parse(String name, String text) {
     Map<String, Tree> parsed;
     try {
       parsed = Parser.parse(name, text, this::hasFunction);
     } catch (ParseException e) {
-      throw new TemplateException(new TemplateException.Location(e.name(), e.line(), -1), "",
-          e.detail(), e.actionLine(), e);
+      throw new TemplateException(
+          new TemplateException.Location(e.name(), e.line(), -1),
+          "",
+          e.detail(),
+          e.actionLine(),
+          e);
     }
     parsed.forEach(this::associate);
     return this;
@@ -84,8 +89,11 @@ public final class Template {
   public void execute(String setName, String name, Object data, StringBuilder out) {
     Tree tree = trees.get(name);
     if (tree == null) {
-      throw new TemplateException("template: no template " + GoQuote.quote(name)
-          + " associated with template " + GoQuote.quote(setName));
+      throw new TemplateException(
+          "template: no template "
+              + GoQuote.quote(name)
+              + " associated with template "
+              + GoQuote.quote(setName));
     }
     new Executor(this, out).run(tree, data == null ? NoValue.NO_VALUE : data);
   }

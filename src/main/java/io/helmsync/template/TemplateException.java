@@ -35,10 +35,10 @@ public class TemplateException extends RuntimeException {
    * @param sourceLine the line of the text to show the reader (where an unclosed action began),
    *     usually the location's line
    */
-  public TemplateException(Location location, String context, String detail, int sourceLine,
-      Throwable cause) {
-    super("template: " + location + ": " + (context.isEmpty() ? "" : context + ": ") + detail,
-        cause);
+  public TemplateException(
+      Location location, String context, String detail, int sourceLine, Throwable cause) {
+    super(
+        "template: " + location + ": " + (context.isEmpty() ? "" : context + ": ") + detail, cause);
     this.location = location;
     this.context = context;
     this.detail = detail;
@@ -69,8 +69,8 @@ public class TemplateException extends RuntimeException {
   }
 
   /**
-   * A place in a template as Go prints it: {@code NAME}, {@code NAME:LINE} (parse errors) or
-   * {@code NAME:LINE:COL} (execution errors, the column counted in bytes from 0).
+   * A place in a template as Go prints it: {@code NAME}, {@code NAME:LINE} (parse errors) or {@code
+   * NAME:LINE:COL} (execution errors, the column counted in bytes from 0).
    *
    * @param line the line from 1, or 0 when unknown
    * @param column the column from 0, or -1 when unknown

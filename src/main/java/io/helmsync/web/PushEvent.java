@@ -35,8 +35,11 @@ record PushEvent(Kind kind, List<String> refs, String name) {
   /** True when the push touched {@code trackedRef} (a branch or tag name, or a full ref). */
   boolean touches(String trackedRef) {
     return refs.isEmpty()
-        || refs.stream().anyMatch(ref -> ref.equals(trackedRef)
-            || ref.equals("refs/heads/" + trackedRef)
-            || ref.equals("refs/tags/" + trackedRef));
+        || refs.stream()
+            .anyMatch(
+                ref ->
+                    ref.equals(trackedRef)
+                        || ref.equals("refs/heads/" + trackedRef)
+                        || ref.equals("refs/tags/" + trackedRef));
   }
 }

@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Checks webhook signatures and tokens in constant time, so timing reveals nothing about the secret. */
+/**
+ * Checks webhook signatures and tokens in constant time, so timing reveals nothing about the
+ * secret.
+ */
 final class Signatures {
   private Signatures() {}
 
@@ -21,14 +24,17 @@ final class Signatures {
       return false;
     }
     String hex = header.startsWith("sha256=") ? header.substring("sha256=".length()) : header;
-    byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, body)).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, hex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    byte[] expected =
+        HexFormat.of().formatHex(hmacSha256(secret, body)).getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(
+        expected, hex.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** True when {@code token} equals {@code secret} (GitLab sends the secret itself). */
   static boolean tokenMatches(String secret, String token) {
     return token != null
-        && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(
+            secret.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
   }
 
   static byte[] hmacSha256(String secret, byte[] body) {

@@ -26,8 +26,13 @@ public class StatusResource {
   }
 
   private StatusView view() {
-    return StatusView.of(loop.settings(), loop.last(), loop.history(), loop.charts(),
-        loop.releaseHealth(), metrics.driftedPerRelease());
+    return StatusView.of(
+        loop.settings(),
+        loop.last(),
+        loop.history(),
+        loop.charts(),
+        loop.releaseHealth(),
+        metrics.driftedPerRelease());
   }
 
   @GET

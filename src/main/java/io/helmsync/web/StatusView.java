@@ -4,8 +4,8 @@ import io.helmsync.config.AgentSettings;
 import io.helmsync.health.Health;
 import io.helmsync.health.HealthStatus;
 import io.helmsync.model.Action;
-import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileResult;
+import io.helmsync.reconcile.ReconcileResult.Outcome;
 import io.helmsync.reconcile.ReconcileSummary;
 import io.helmsync.reconcile.ServerSideSync;
 import io.helmsync.source.CommitInfo;
@@ -46,7 +46,12 @@ public record StatusView(
   /** The commit the last reconcile worked on. */
   public record Commit(String sha, String shortSha, String message, String author, Instant time) {
     static Commit of(CommitInfo info) {
-      return new Commit(info.sha(), info.sha().substring(0, Math.min(12, info.sha().length())), info.message(), info.author(), info.time());
+      return new Commit(
+          info.sha(),
+          info.sha().substring(0, Math.min(12, info.sha().length())),
+          info.message(),
+          info.author(),
+          info.time());
     }
   }
 
@@ -56,34 +61,49 @@ public record StatusView(
    *
    * @param chart the chart's {@code name-version} as last rendered; empty for plain manifests or
    *     before the first render
-   * @param drifted objects another manager changed that are not (yet) put back; {@code null}
-   *     when drift is not watched (no cluster, or before the first sync)
+   * @param drifted objects another manager changed that are not (yet) put back; {@code null} when
+   *     drift is not watched (no cluster, or before the first sync)
    * @param health healthy, suspended, progressing, degraded or unknown; {@code null} when not
    *     assessed (dry-run, or before the first sync)
    * @param healthMessage the least healthy object and why, when not healthy
    */
-  public record Release(String name, String chart, int objects, Integer drifted, String health,
+  public record Release(
+      String name,
+      String chart,
+      int objects,
+      Integer drifted,
+      String health,
       String healthMessage) {
     static Release of(String name, String chart, int objects, Integer drifted, Health health) {
       if (health == null) {
         return new Release(name, chart, objects, drifted, null, null);
       }
       String status = health.status().name().toLowerCase(Locale.ROOT);
-      return new Release(name, chart, objects, drifted, status,
+      return new Release(
+          name,
+          chart,
+          objects,
+          drifted,
+          status,
           health.message().isEmpty() ? null : health.message());
     }
   }
 
   /** One past reconcile, in a line. */
-  public record Event(Instant time, String trigger, String state, String revision, String summary) {}
+  public record Event(
+      Instant time, String trigger, String state, String revision, String summary) {}
 
   /**
    * @param last the newest reconcile that was not skipped, in full
    * @param history summaries of the recent ones, newest first
    * @param charts each release's chart as last rendered (a failed reconcile renders none)
    */
-  static StatusView of(Optional<AgentSettings> settings, Optional<ReconcileResult> last,
-      List<ReconcileSummary> history, Map<String, String> charts, Map<String, Health> health,
+  static StatusView of(
+      Optional<AgentSettings> settings,
+      Optional<ReconcileResult> last,
+      List<ReconcileSummary> history,
+      Map<String, String> charts,
+      Map<String, Health> health,
       Map<String, Integer> drifted) {
     String environment = settings.map(AgentSettings::environment).orElse("");
     String namespace = settings.map(AgentSettings::namespace).orElse("");
@@ -92,11 +112,30 @@ public record StatusView(
     boolean dryRun = settings.map(AgentSettings::dryRun).orElse(false);
     List<Event> recent = history.stream().map(StatusView::event).toList();
     if (last.isEmpty()) {
-      return new StatusView(environment, namespace, source, ref, dryRun, "starting", null, null, null, null, 0, List.of(), null, null, recent);
+      return new StatusView(
+          environment,
+          namespace,
+          source,
+          ref,
+          dryRun,
+          "starting",
+          null,
+          null,
+          null,
+          null,
+          0,
+          List.of(),
+          null,
+          null,
+          recent);
     }
     ReconcileResult newest = last.get();
     return new StatusView(
-        environment, namespace, source, ref, dryRun,
+        environment,
+        namespace,
+        source,
+        ref,
+        dryRun,
         state(newest, health.values()),
         newest.revision(),
         newest.commit().map(Commit::of).orElse(null),
@@ -104,9 +143,14 @@ public record StatusView(
         newest.trigger().at().plus(newest.duration()),
         newest.duration().toMillis(),
         newest.objectsPerRelease().entrySet().stream()
-            .map(e -> Release.of(e.getKey(), charts.getOrDefault(e.getKey(), ""), e.getValue(),
-                drifted.isEmpty() ? null : drifted.getOrDefault(e.getKey(), 0),
-                health.get(e.getKey())))
+            .map(
+                e ->
+                    Release.of(
+                        e.getKey(),
+                        charts.getOrDefault(e.getKey(), ""),
+                        e.getValue(),
+                        drifted.isEmpty() ? null : drifted.getOrDefault(e.getKey(), 0),
+                        health.get(e.getKey())))
             .toList(),
         newest.error() == null ? null : newest.error().getMessage(),
         newest.failureReason().map(reason -> reason.name().toLowerCase(Locale.ROOT)).orElse(null),
@@ -119,15 +163,19 @@ public record StatusView(
     if (!outcome.equals("synced")) {
       return outcome;
     }
-    if (last.changes().entries().stream().anyMatch(entry -> entry.action() == Action.SKIPPED
-        && entry.message().startsWith(ServerSideSync.SUSPENDED_BY))) {
+    if (last.changes().entries().stream()
+        .anyMatch(
+            entry ->
+                entry.action() == Action.SKIPPED
+                    && entry.message().startsWith(ServerSideSync.SUSPENDED_BY))) {
       return "suspended";
     }
     if (health.stream().anyMatch(h -> h.status() == HealthStatus.DEGRADED)) {
       return "degraded";
     }
     return health.stream().anyMatch(h -> h.status() == HealthStatus.PROGRESSING)
-        ? "progressing" : "synced";
+        ? "progressing"
+        : "synced";
   }
 
   /** A reconcile's own state, as the history lists it. */
@@ -144,8 +192,12 @@ public record StatusView(
   }
 
   private static Event event(ReconcileSummary result) {
-    return new Event(result.finishedAt(), result.trigger().cause().label(), state(result.outcome()),
-        result.revision(), summary(result));
+    return new Event(
+        result.finishedAt(),
+        result.trigger().cause().label(),
+        state(result.outcome()),
+        result.revision(),
+        summary(result));
   }
 
   private static String summary(ReconcileSummary result) {

@@ -24,7 +24,9 @@ enum WebhookProvider {
       if ("ping".equals(event)) {
         return PushEvent.ping();
       }
-      return "push".equals(event) ? PushEvent.push(List.of(payload.path("ref").asText())) : PushEvent.other(event);
+      return "push".equals(event)
+          ? PushEvent.push(List.of(payload.path("ref").asText()))
+          : PushEvent.other(event);
     }
   },
   /** {@code X-Gitlab-Token: <secret>}; {@code X-Gitlab-Event: Push Hook | Tag Push Hook}. */
@@ -77,7 +79,9 @@ enum WebhookProvider {
 
     @Override
     PushEvent event(Headers headers, JsonNode payload) {
-      return payload.hasNonNull("ref") ? PushEvent.push(List.of(payload.get("ref").asText())) : PushEvent.push(List.of());
+      return payload.hasNonNull("ref")
+          ? PushEvent.push(List.of(payload.get("ref").asText()))
+          : PushEvent.push(List.of());
     }
   };
 

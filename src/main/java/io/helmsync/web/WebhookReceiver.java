@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Decides what a webhook delivery means: refused (no secret configured, too many, bad signature, not
- * JSON), ignored (ping, another branch, another event), or a reconcile requested at once. The
+ * Decides what a webhook delivery means: refused (no secret configured, too many, bad signature,
+ * not JSON), ignored (ping, another branch, another event), or a reconcile requested at once. The
  * answer's body says which, for the delivery log of the Git server.
  */
 @ApplicationScoped
@@ -41,13 +41,21 @@ public class WebhookReceiver {
   Response receive(WebhookProvider provider, WebhookProvider.Headers headers, byte[] body) {
     Optional<String> secret = secret();
     if (secret.isEmpty()) {
-      return answer(provider, 503, "disabled", "webhooks are disabled: set HELMSYNC_WEBHOOK_SECRET or HELMSYNC_WEBHOOK_SECRET_FILE");
+      return answer(
+          provider,
+          503,
+          "disabled",
+          "webhooks are disabled: set HELMSYNC_WEBHOOK_SECRET or HELMSYNC_WEBHOOK_SECRET_FILE");
     }
     if (!rateLimit.tryAcquire()) {
       return answer(provider, 429, "rate_limited", "too many deliveries; retry later");
     }
     if (!provider.authentic(secret.get(), headers, body)) {
-      return answer(provider, 401, "unauthorized", "signature does not match; check the webhook secret on both sides");
+      return answer(
+          provider,
+          401,
+          "unauthorized",
+          "signature does not match; check the webhook secret on both sides");
     }
     JsonNode payload;
     try {
@@ -63,13 +71,18 @@ public class WebhookReceiver {
       case PING:
         return answer(provider, 200, "ping", "pong");
       case OTHER:
-        return answer(provider, 200, "ignored", "ignored: event '" + event.name() + "' is not a push");
+        return answer(
+            provider, 200, "ignored", "ignored: event '" + event.name() + "' is not a push");
       default:
         break;
     }
     String tracked = loop.settings().map(AgentSettings::gitRef).orElse("");
     if (!event.touches(tracked)) {
-      return answer(provider, 200, "ignored", "ignored: push to " + event.refs() + ", helmsync tracks " + tracked);
+      return answer(
+          provider,
+          200,
+          "ignored",
+          "ignored: push to " + event.refs() + ", helmsync tracks " + tracked);
     }
     if (!loop.request(Trigger.of(Trigger.Cause.WEBHOOK))) {
       return answer(provider, 503, "not_running", "the reconcile loop is not running");
@@ -80,9 +93,12 @@ public class WebhookReceiver {
   private Optional<String> secret() {
     if (config.secretFile().isPresent()) {
       try {
-        return Optional.of(Files.readString(config.secretFile().get()).trim()).filter(s -> !s.isEmpty());
+        return Optional.of(Files.readString(config.secretFile().get()).trim())
+            .filter(s -> !s.isEmpty());
       } catch (IOException e) {
-        LOG.warnf("cannot read the webhook secret file %s: %s", config.secretFile().get(), e.getMessage());
+        LOG.warnf(
+            "cannot read the webhook secret file %s: %s",
+            config.secretFile().get(), e.getMessage());
         return Optional.empty();
       }
     }

@@ -23,12 +23,19 @@ public class WebhookResource {
 
   @POST
   @Path("{provider}")
-  public Response receive(@PathParam("provider") String provider, @Context HttpHeaders headers, byte[] body) {
+  public Response receive(
+      @PathParam("provider") String provider, @Context HttpHeaders headers, byte[] body) {
     WebhookProvider sender;
     try {
       sender = WebhookProvider.valueOf(provider.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return Response.status(404).entity("unknown webhook provider '" + provider + "'; use github, gitlab, bitbucket or generic\n").type("text/plain").build();
+      return Response.status(404)
+          .entity(
+              "unknown webhook provider '"
+                  + provider
+                  + "'; use github, gitlab, bitbucket or generic\n")
+          .type("text/plain")
+          .build();
     }
     return receiver.receive(sender, headers::getHeaderString, body == null ? new byte[0] : body);
   }

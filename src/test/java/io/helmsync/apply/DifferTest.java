@@ -35,14 +35,32 @@ class DifferTest {
 
   private static Manifest manifest(String yaml) {
     var body = YamlDocuments.parse(yaml, "t.yaml").get(0).content();
-    return Ownership.label(new Manifest(ManifestDirectoryRenderer.refOf(body, "t.yaml"), body, "t.yaml"), "demo", "app", "demo", "r1");
+    return Ownership.label(
+        new Manifest(ManifestDirectoryRenderer.refOf(body, "t.yaml"), body, "t.yaml"),
+        "demo",
+        "app",
+        "demo",
+        "r1");
   }
 
   private static DesiredState state(String level, String password) {
     String encoded = Base64.getEncoder().encodeToString(password.getBytes());
-    return new DesiredState("demo", "r1", List.of(new DesiredRelease("app", "demo", List.of(
-        manifest("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  LOG_LEVEL: " + level + "\n  DB_HOST: postgres\n"),
-        manifest("apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata:\n  password: " + encoded + "\n  user: b3JjaGVzdHJhdGU=\n")))));
+    return new DesiredState(
+        "demo",
+        "r1",
+        List.of(
+            new DesiredRelease(
+                "app",
+                "demo",
+                List.of(
+                    manifest(
+                        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  LOG_LEVEL: "
+                            + level
+                            + "\n  DB_HOST: postgres\n"),
+                    manifest(
+                        "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\ndata:\n  password: "
+                            + encoded
+                            + "\n  user: b3JjaGVzdHJhdGU=\n")))));
   }
 
   /** The diff against an inventory of the two objects {@link #state} declares. */
@@ -53,7 +71,9 @@ class DifferTest {
   @Test
   void beforeTheFirstApplyEverythingWouldBeCreated() {
     List<ObjectDiff> diffs = diff(state("info", PASSWORD), List.of());
-    assertThat(diffs).extracting(ObjectDiff::action).containsExactly(Action.CREATED, Action.CREATED);
+    assertThat(diffs)
+        .extracting(ObjectDiff::action)
+        .containsExactly(Action.CREATED, Action.CREATED);
     assertThat(diffs.get(0).unified()).contains("+  LOG_LEVEL: info");
     assertThat(server.dispatcher().writes()).isEmpty();
   }
@@ -66,17 +86,24 @@ class DifferTest {
 
     List<ObjectDiff> diffs = diff(state("debug", PASSWORD), List.of());
 
-    assertThat(diffs).singleElement().satisfies(diff -> {
-      assertThat(diff.ref()).hasToString("ConfigMap/demo/settings");
-      assertThat(diff.unified())
-          .contains("--- live ConfigMap/demo/settings (configured, release app)")
-          .contains("-  LOG_LEVEL: info")
-          .contains("+  LOG_LEVEL: debug")
-          .doesNotContain("+  DB_HOST")
-          .doesNotContain("managedFields");
-    });
-    assertThat(server.dispatcher().writes()).extracting(r -> r.path()).allMatch(path -> path.contains("dryRun=All"));
-    assertThat(server.client().configMaps().inNamespace("demo").withName("settings").get().getData()).containsEntry("LOG_LEVEL", "info");
+    assertThat(diffs)
+        .singleElement()
+        .satisfies(
+            diff -> {
+              assertThat(diff.ref()).hasToString("ConfigMap/demo/settings");
+              assertThat(diff.unified())
+                  .contains("--- live ConfigMap/demo/settings (configured, release app)")
+                  .contains("-  LOG_LEVEL: info")
+                  .contains("+  LOG_LEVEL: debug")
+                  .doesNotContain("+  DB_HOST")
+                  .doesNotContain("managedFields");
+            });
+    assertThat(server.dispatcher().writes())
+        .extracting(r -> r.path())
+        .allMatch(path -> path.contains("dryRun=All"));
+    assertThat(
+            server.client().configMaps().inNamespace("demo").withName("settings").get().getData())
+        .containsEntry("LOG_LEVEL", "info");
   }
 
   @Test
@@ -88,7 +115,8 @@ class DifferTest {
     assertThat(text)
         .contains("-  password: '*** (before)'")
         .contains("+  password: '*** (after)'")
-        .doesNotContain(PASSWORD).doesNotContain(NEW_PASSWORD)
+        .doesNotContain(PASSWORD)
+        .doesNotContain(NEW_PASSWORD)
         .doesNotContain(Base64.getEncoder().encodeToString(PASSWORD.getBytes()))
         .doesNotContain(Base64.getEncoder().encodeToString(NEW_PASSWORD.getBytes()))
         .doesNotContain("b3JjaGVzdHJhdGU=");
@@ -97,15 +125,26 @@ class DifferTest {
   @Test
   void staleObjectsShowAsDeletions() {
     new ServerSideApplier(server.client()).apply(state("info", PASSWORD), ApplyOptions.defaults());
-    DesiredState withoutSecret = new DesiredState("demo", "r2", List.of(new DesiredRelease("app", "demo",
-        List.of(state("info", PASSWORD).objects().get(0)))));
+    DesiredState withoutSecret =
+        new DesiredState(
+            "demo",
+            "r2",
+            List.of(
+                new DesiredRelease(
+                    "app", "demo", List.of(state("info", PASSWORD).objects().get(0)))));
 
     List<ObjectDiff> diffs =
         diff(withoutSecret, List.of(new ObjectRef("v1", "Secret", "demo", "db")));
 
-    assertThat(diffs).singleElement().satisfies(diff -> {
-      assertThat(diff.action()).isEqualTo(Action.DELETED);
-      assertThat(diff.unified()).contains("-kind: Secret").contains("-  password: '*** (before)'").doesNotContainPattern("(?m)^\\+(?!\\+\\+ )");
-    });
+    assertThat(diffs)
+        .singleElement()
+        .satisfies(
+            diff -> {
+              assertThat(diff.action()).isEqualTo(Action.DELETED);
+              assertThat(diff.unified())
+                  .contains("-kind: Secret")
+                  .contains("-  password: '*** (before)'")
+                  .doesNotContainPattern("(?m)^\\+(?!\\+\\+ )");
+            });
   }
 }

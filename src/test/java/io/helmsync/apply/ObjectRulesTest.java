@@ -30,85 +30,142 @@ class ObjectRulesTest {
   static Stream<Case> cases() {
     return Stream.of(
         valid("a name of 253 characters", configMap(A_253)),
-        new Case("a name of 254 characters", configMap(A_253 + "b"),
+        new Case(
+            "a name of 254 characters",
+            configMap(A_253 + "b"),
             "metadata.name is not a DNS-1123 subdomain: 254 characters, at most 253, which "
                 + "ConfigMap names must be; rename the object"),
-        new Case("a name with a space and a slash", configMap("'Evil Name/x'"),
+        new Case(
+            "a name with a space and a slash",
+            configMap("'Evil Name/x'"),
             "metadata.name is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', "),
         new Case("an uppercase name", configMap("Api"), "is not a DNS-1123 subdomain"),
         new Case("a name climbing paths", configMap("../../evil"), "is not a DNS-1123 subdomain"),
         new Case("a name ending in '-'", configMap("api-"), "is not a DNS-1123 subdomain"),
         valid("a name with dots", configMap("api.v2.settings")),
-        valid("a Namespace of 63 characters", "apiVersion: v1\nkind: Namespace\n"
-            + "metadata: {name: " + A_63 + "}\n"),
-        new Case("a Namespace of 64 characters", "apiVersion: v1\nkind: Namespace\n"
-            + "metadata: {name: " + A_63 + "b}\n", "is not a DNS-1123 label: 64 characters"),
-        new Case("a Namespace with a dot", "apiVersion: v1\nkind: Namespace\n"
-            + "metadata: {name: team.a}\n", "metadata.name is not a DNS-1123 label"),
-        valid("a Service", "apiVersion: v1\nkind: Service\n"
-            + "metadata: {name: api-2, namespace: demo}\n"),
-        new Case("a Service starting with a digit", "apiVersion: v1\nkind: Service\n"
-            + "metadata: {name: 2-api, namespace: demo}\n",
+        valid(
+            "a Namespace of 63 characters",
+            "apiVersion: v1\nkind: Namespace\n" + "metadata: {name: " + A_63 + "}\n"),
+        new Case(
+            "a Namespace of 64 characters",
+            "apiVersion: v1\nkind: Namespace\n" + "metadata: {name: " + A_63 + "b}\n",
+            "is not a DNS-1123 label: 64 characters"),
+        new Case(
+            "a Namespace with a dot",
+            "apiVersion: v1\nkind: Namespace\n" + "metadata: {name: team.a}\n",
+            "metadata.name is not a DNS-1123 label"),
+        valid(
+            "a Service",
+            "apiVersion: v1\nkind: Service\n" + "metadata: {name: api-2, namespace: demo}\n"),
+        new Case(
+            "a Service starting with a digit",
+            "apiVersion: v1\nkind: Service\n" + "metadata: {name: 2-api, namespace: demo}\n",
             "metadata.name is not a DNS-1035 label"),
-        valid("a Service of another group is a custom resource",
+        valid(
+            "a Service of another group is a custom resource",
             "apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: 2-api}\n"),
-        valid("a ClusterRole named with colons", "apiVersion: rbac.authorization.k8s.io/v1\n"
-            + "kind: ClusterRole\nmetadata: {name: 'system:aggregate-to-edit'}\n"),
-        new Case("a Role named with a slash", "apiVersion: rbac.authorization.k8s.io/v1\n"
-            + "kind: Role\nmetadata: {name: 'a/b', namespace: demo}\n",
+        valid(
+            "a ClusterRole named with colons",
+            "apiVersion: rbac.authorization.k8s.io/v1\n"
+                + "kind: ClusterRole\nmetadata: {name: 'system:aggregate-to-edit'}\n"),
+        new Case(
+            "a Role named with a slash",
+            "apiVersion: rbac.authorization.k8s.io/v1\n"
+                + "kind: Role\nmetadata: {name: 'a/b', namespace: demo}\n",
             "metadata.name is not a valid path segment"),
-        new Case("a RoleBinding named '..'", "apiVersion: rbac.authorization.k8s.io/v1\n"
-            + "kind: RoleBinding\nmetadata: {name: '..', namespace: demo}\n",
+        new Case(
+            "a RoleBinding named '..'",
+            "apiVersion: rbac.authorization.k8s.io/v1\n"
+                + "kind: RoleBinding\nmetadata: {name: '..', namespace: demo}\n",
             "is not a valid path segment"),
-        new Case("a namespace with an underscore", "apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: a, namespace: bad_ns}\n",
+        new Case(
+            "a namespace with an underscore",
+            "apiVersion: v1\nkind: ConfigMap\n" + "metadata: {name: a, namespace: bad_ns}\n",
             "metadata.namespace is not a DNS-1123 label"),
         valid("a label value of 63 characters", labelled("version: " + A_63)),
-        new Case("a label value of 64 characters", labelled("version: " + A_63 + "b"),
+        new Case(
+            "a label value of 64 characters",
+            labelled("version: " + A_63 + "b"),
             "label 'version': the value is not a valid label value: 64 characters, at most 63"),
         valid("an empty label value", labelled("tier: ''")),
         valid("a label value with '_' and '.'", labelled("version: My_Value.1")),
-        new Case("a label value starting with '-'", labelled("tier: '-x'"),
+        new Case(
+            "a label value starting with '-'",
+            labelled("tier: '-x'"),
             "the value is not a valid label value"),
-        new Case("a label value that is a number", labelled("version: 1.0"),
+        new Case(
+            "a label value that is a number",
+            labelled("version: 1.0"),
             "label 'version': the value is a number, not a string; quote it"),
         valid("a prefixed label key", labelled("example.com/app: api")),
-        new Case("a label key with two slashes", labelled("a/b/c: x"),
+        new Case(
+            "a label key with two slashes",
+            labelled("a/b/c: x"),
             "label 'a/b/c': the key is not a qualified name"),
-        new Case("a label key with an empty prefix", labelled("/app: x"),
+        new Case(
+            "a label key with an empty prefix",
+            labelled("/app: x"),
             "the key has an empty prefix before '/'"),
-        new Case("a label key with an uppercase prefix", labelled("Example.com/app: x"),
+        new Case(
+            "a label key with an uppercase prefix",
+            labelled("Example.com/app: x"),
             "the key prefix 'Example.com' is not a DNS-1123 subdomain"),
-        new Case("a label key with a space", labelled("'my app': x"),
+        new Case(
+            "a label key with a space",
+            labelled("'my app': x"),
             "the key name part is not a qualified name"),
-        new Case("a label key of 64 characters", labelled(A_63 + "b: x"),
+        new Case(
+            "a label key of 64 characters",
+            labelled(A_63 + "b: x"),
             "the key name part is not a qualified name: 64 characters, at most 63"),
         valid("an uppercase annotation key", annotated("Example.com/Owner: team")),
-        new Case("an annotation key with a space", annotated("'my note': x"),
+        new Case(
+            "an annotation key with a space",
+            annotated("'my note': x"),
             "annotation 'my note': the key name part is not a qualified name"),
-        new Case("an annotation value that is a boolean", annotated("enabled: true"),
+        new Case(
+            "an annotation value that is a boolean",
+            annotated("enabled: true"),
             "annotation 'enabled': the value is a boolean, not a string"),
-        new Case("annotations over 256 KiB", annotated("big: " + "x".repeat(256 * 1024)),
+        new Case(
+            "annotations over 256 KiB",
+            annotated("big: " + "x".repeat(256 * 1024)),
             "metadata.annotations total 262147 bytes, more than the 262144"),
         valid("Secret data in base64", secret("data", "token: aGVsbG8=")),
         valid("Secret data in base64 over two lines", secret("data", "token: \"aGVs\\nbG8=\"")),
-        new Case("Secret data that is not base64", secret("data", "token: not-base64!"),
+        new Case(
+            "Secret data that is not base64",
+            secret("data", "token: not-base64!"),
             "data.token is not valid base64 (standard alphabet, padded with '='); encode"),
-        new Case("Secret data without its padding", secret("data", "token: aGVsbG8"),
+        new Case(
+            "Secret data without its padding",
+            secret("data", "token: aGVsbG8"),
             "data.token is not valid base64"),
-        new Case("Secret data in URL-safe base64", secret("data", "token: _-8="),
+        new Case(
+            "Secret data in URL-safe base64",
+            secret("data", "token: _-8="),
             "data.token is not valid base64"),
-        new Case("Secret data that is a number", secret("data", "port: 5432"),
+        new Case(
+            "Secret data that is a number",
+            secret("data", "port: 5432"),
             "data.port is a number, not a string"),
         valid("Secret stringData in plain text", secret("stringData", "token: not-base64!")),
-        new Case("a Secret data key with a slash", secret("data", "a/b: aGVsbG8="),
+        new Case(
+            "a Secret data key with a slash",
+            secret("data", "a/b: aGVsbG8="),
             "data key 'a/b' is not a valid data key"),
-        new Case("a ConfigMap data key '.'", "apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: a}\ndata: {'.': x}\n", "data key '.' is not a valid data key"),
-        valid("ConfigMap data in plain text", "apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: a}\ndata: {config.yaml: not-base64!}\n"),
-        new Case("ConfigMap binaryData that is not base64", "apiVersion: v1\nkind: ConfigMap\n"
-            + "metadata: {name: a}\nbinaryData: {logo.png: not-base64!}\n",
+        new Case(
+            "a ConfigMap data key '.'",
+            "apiVersion: v1\nkind: ConfigMap\n" + "metadata: {name: a}\ndata: {'.': x}\n",
+            "data key '.' is not a valid data key"),
+        valid(
+            "ConfigMap data in plain text",
+            "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata: {name: a}\ndata: {config.yaml: not-base64!}\n"),
+        new Case(
+            "ConfigMap binaryData that is not base64",
+            "apiVersion: v1\nkind: ConfigMap\n"
+                + "metadata: {name: a}\nbinaryData: {logo.png: not-base64!}\n",
             "binaryData.logo.png is not valid base64 (standard alphabet, padded with '='); encode "
                 + "the value (b64enc in a template) or put it under data as plain text"));
   }
@@ -121,7 +178,10 @@ class ObjectRulesTest {
     if (c.problem() == null) {
       assertThat(problems).isEmpty();
     } else {
-      assertThat(problems).singleElement().asString().contains(c.problem())
+      assertThat(problems)
+          .singleElement()
+          .asString()
+          .contains(c.problem())
           .doesNotContain("not-base64!");
     }
   }
@@ -144,7 +204,8 @@ class ObjectRulesTest {
   }
 
   private static String annotated(String annotation) {
-    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {" + annotation
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  annotations: {"
+        + annotation
         + "}\n";
   }
 

@@ -26,15 +26,33 @@ class PrunerTest {
     server.close();
   }
 
-  private ObjectRef create(String name, Map<String, String> labels, Map<String, String> annotations) {
-    server.client().configMaps().inNamespace("demo").resource(new ConfigMapBuilder()
-        .withNewMetadata().withName(name).withNamespace("demo").withLabels(labels).withAnnotations(annotations).endMetadata()
-        .build()).create();
+  private ObjectRef create(
+      String name, Map<String, String> labels, Map<String, String> annotations) {
+    server
+        .client()
+        .configMaps()
+        .inNamespace("demo")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace("demo")
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .build())
+        .create();
     return new ObjectRef("v1", "ConfigMap", "demo", name);
   }
 
   private static Map<String, String> ours(String environment) {
-    return Map.of(Ownership.MANAGED_BY, "helmsync", Ownership.ENVIRONMENT, environment, Ownership.RELEASE, "app");
+    return Map.of(
+        Ownership.MANAGED_BY,
+        "helmsync",
+        Ownership.ENVIRONMENT,
+        environment,
+        Ownership.RELEASE,
+        "app");
   }
 
   @Test
@@ -46,10 +64,12 @@ class PrunerTest {
     ObjectRef gone = new ObjectRef("v1", "ConfigMap", "demo", "gone");
     server.dispatcher().clearRequests();
 
-    Pruner.Result result = new Pruner(server.client(), "demo")
-        .prune(List.of(stale, keep, foreign, otherEnvironment, gone), PruneOptions.defaults());
+    Pruner.Result result =
+        new Pruner(server.client(), "demo")
+            .prune(List.of(stale, keep, foreign, otherEnvironment, gone), PruneOptions.defaults());
 
-    assertThat(result.changes().entries()).extracting(ChangeSet.Entry::ref, ChangeSet.Entry::action)
+    assertThat(result.changes().entries())
+        .extracting(ChangeSet.Entry::ref, ChangeSet.Entry::action)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(stale, Action.DELETED),
             org.assertj.core.groups.Tuple.tuple(keep, Action.SKIPPED),
@@ -58,7 +78,8 @@ class PrunerTest {
             org.assertj.core.groups.Tuple.tuple(gone, Action.SKIPPED));
     assertThat(result.changes().entries().get(1).message()).contains("prune disabled");
     assertThat(result.failed()).isEmpty();
-    assertThat(server.dispatcher().writes()).extracting(r -> r.method() + " " + r.path())
+    assertThat(server.dispatcher().writes())
+        .extracting(r -> r.method() + " " + r.path())
         .containsExactly("DELETE /api/v1/namespaces/demo/configmaps/stale");
     assertThat(server.client().configMaps().inNamespace("demo").list().getItems())
         .extracting(cm -> cm.getMetadata().getName())
@@ -67,13 +88,22 @@ class PrunerTest {
 
   @Test
   void namespacesAreNeverPrunedEvenWhenLabelledAsOurs() {
-    server.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-        .withNewMetadata().withName("orchestrate-data").withLabels(ours("demo")).endMetadata()
-        .build()).create();
+    server
+        .client()
+        .namespaces()
+        .resource(
+            new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata()
+                .withName("orchestrate-data")
+                .withLabels(ours("demo"))
+                .endMetadata()
+                .build())
+        .create();
     ObjectRef namespace = new ObjectRef("v1", "Namespace", "", "orchestrate-data");
     server.dispatcher().clearRequests();
 
-    Pruner.Result result = new Pruner(server.client(), "demo").prune(List.of(namespace), PruneOptions.defaults());
+    Pruner.Result result =
+        new Pruner(server.client(), "demo").prune(List.of(namespace), PruneOptions.defaults());
 
     assertThat(result.changes().entries().get(0).action()).isEqualTo(Action.SKIPPED);
     assertThat(result.changes().entries().get(0).message()).contains("Namespaces are never pruned");

@@ -30,33 +30,56 @@ class ChartLoaderTest {
 
   static Stream<Case> brokenCharts() {
     return Stream.of(
-        new Case("no Chart.yaml", Map.of("values.yaml", "a: 1\n"),
+        new Case(
+            "no Chart.yaml",
+            Map.of("values.yaml", "a: 1\n"),
             "release api: chart app: has no Chart.yaml"),
-        new Case("no version", Map.of("Chart.yaml", "apiVersion: v2\nname: app\n"),
+        new Case(
+            "no version",
+            Map.of("Chart.yaml", "apiVersion: v2\nname: app\n"),
             "chart app: Chart.yaml: version is required"),
-        new Case("no name", Map.of("Chart.yaml", "apiVersion: v2\nversion: 1.0.0\n"),
+        new Case(
+            "no name",
+            Map.of("Chart.yaml", "apiVersion: v2\nversion: 1.0.0\n"),
             "Chart.yaml: name is required"),
-        new Case("unknown apiVersion", Map.of("Chart.yaml", "apiVersion: v3\nname: app\nversion: 1\n"),
+        new Case(
+            "unknown apiVersion",
+            Map.of("Chart.yaml", "apiVersion: v3\nname: app\nversion: 1\n"),
             "apiVersion 'v3' is not valid"),
-        new Case("unknown type", Map.of("Chart.yaml", CHART_YAML + "type: plugin\n"),
+        new Case(
+            "unknown type",
+            Map.of("Chart.yaml", CHART_YAML + "type: plugin\n"),
             "type must be application or library, not 'plugin'"),
-        new Case("bad Chart.yaml", Map.of("Chart.yaml", "name: [app\n"),
-            "chart app/Chart.yaml:1:", "invalid YAML"),
-        new Case("bad values.yaml", Map.of("Chart.yaml", CHART_YAML,
-            "values.yaml", "image:\n  tag: [1.0\nreplicas: 2\n"),
-            "chart app/values.yaml:", "line 3", "fix the chart's default values"),
-        new Case("bad alias", Map.of("Chart.yaml", CHART_YAML
-            + "dependencies:\n  - name: db\n    alias: my.db\n"), "alias 'my.db'"),
-        new Case("double star in .helmignore", Map.of("Chart.yaml", CHART_YAML,
-            ".helmignore", "# comment\nsrc/**/*.go\n"), "app/.helmignore: line 2: double-star"),
-        new Case("stray file in charts/", Map.of("Chart.yaml", CHART_YAML,
-            "charts/README.md", "hello\n"),
+        new Case(
+            "bad Chart.yaml",
+            Map.of("Chart.yaml", "name: [app\n"),
+            "chart app/Chart.yaml:1:",
+            "invalid YAML"),
+        new Case(
+            "bad values.yaml",
+            Map.of("Chart.yaml", CHART_YAML, "values.yaml", "image:\n  tag: [1.0\nreplicas: 2\n"),
+            "chart app/values.yaml:",
+            "line 3",
+            "fix the chart's default values"),
+        new Case(
+            "bad alias",
+            Map.of("Chart.yaml", CHART_YAML + "dependencies:\n  - name: db\n    alias: my.db\n"),
+            "alias 'my.db'"),
+        new Case(
+            "double star in .helmignore",
+            Map.of("Chart.yaml", CHART_YAML, ".helmignore", "# comment\nsrc/**/*.go\n"),
+            "app/.helmignore: line 2: double-star"),
+        new Case(
+            "stray file in charts/",
+            Map.of("Chart.yaml", CHART_YAML, "charts/README.md", "hello\n"),
             "app/charts/README.md is neither a chart directory nor a .tgz chart archive"),
-        new Case("broken subchart", Map.of("Chart.yaml", CHART_YAML,
-            "charts/db/Chart.yaml", "apiVersion: v2\nname: db\n"),
+        new Case(
+            "broken subchart",
+            Map.of("Chart.yaml", CHART_YAML, "charts/db/Chart.yaml", "apiVersion: v2\nname: db\n"),
             "chart app/charts/db: Chart.yaml: version is required"),
-        new Case("not an archive", Map.of("Chart.yaml", CHART_YAML,
-            "charts/db-1.0.0.tgz", "plain text"),
+        new Case(
+            "not an archive",
+            Map.of("Chart.yaml", CHART_YAML, "charts/db-1.0.0.tgz", "plain text"),
             "cannot read chart archive app/charts/db-1.0.0.tgz"));
   }
 
@@ -66,16 +89,29 @@ class ChartLoaderTest {
     Path chart = write(c.files());
 
     assertThatThrownBy(() -> ChartLoader.load(chart, "release api"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
-        .message().contains(c.message());
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .message()
+        .contains(c.message());
   }
 
   @Test
   void readsValuesAsHelmDoesAndKeepsChartFilesOutOfFiles() throws IOException {
-    Path chart = write(Map.of("Chart.yaml", CHART_YAML, "values.yaml", "replicas: 2\nratio: 0.5\n",
-        "templates/cm.yaml", "kind: ConfigMap\n", "files/a.txt", "\uFEFFa\n", ".helmignore",
-        "*.bak\n", "files/old.bak", "old\n"));
+    Path chart =
+        write(
+            Map.of(
+                "Chart.yaml",
+                CHART_YAML,
+                "values.yaml",
+                "replicas: 2\nratio: 0.5\n",
+                "templates/cm.yaml",
+                "kind: ConfigMap\n",
+                "files/a.txt",
+                "\uFEFFa\n",
+                ".helmignore",
+                "*.bak\n",
+                "files/old.bak",
+                "old\n"));
 
     Chart loaded = ChartLoader.load(chart, "release api");
 

@@ -89,29 +89,36 @@ class HttpRepositoryChartsTest {
             - %s/charts/helpers-0.2.0.tgz
             version: 0.2.0
         generated: "2026-11-03T10:00:00Z"
-        """.formatted(digest010, digest020, server.baseUrl());
+        """
+        .formatted(digest010, digest020, server.baseUrl());
   }
 
   private void serveIndex(String index) {
-    server.stubFor(get(urlEqualTo("/index.yaml")).atPriority(1).withBasicAuth(USER, PASSWORD)
-        .willReturn(ok(index).withHeader("Content-Type", "application/yaml")));
+    server.stubFor(
+        get(urlEqualTo("/index.yaml"))
+            .atPriority(1)
+            .withBasicAuth(USER, PASSWORD)
+            .willReturn(ok(index).withHeader("Content-Type", "application/yaml")));
     server.stubFor(get(urlEqualTo("/index.yaml")).atPriority(10).willReturn(unauthorized()));
   }
 
   private void serve(String path, byte[] archive) {
-    server.stubFor(get(urlEqualTo(path)).atPriority(1).withBasicAuth(USER, PASSWORD)
-        .willReturn(ok().withBody(archive)));
+    server.stubFor(
+        get(urlEqualTo(path))
+            .atPriority(1)
+            .withBasicAuth(USER, PASSWORD)
+            .willReturn(ok().withBody(archive)));
     server.stubFor(get(urlEqualTo(path)).atPriority(10).willReturn(unauthorized()));
   }
 
   private RemoteCharts charts() {
-    return new RemoteCharts(RemoteCharts.Options.defaults().withCacheDir(cache)
-        .withTimeout(Duration.ofSeconds(5)));
+    return new RemoteCharts(
+        RemoteCharts.Options.defaults().withCacheDir(cache).withTimeout(Duration.ofSeconds(5)));
   }
 
   private ChartRepository repository(String password) {
-    return new ChartRepository("acme", server.baseUrl() + "/", USER, password, false, null, false,
-        false, false);
+    return new ChartRepository(
+        "acme", server.baseUrl() + "/", USER, password, false, null, false, false, false);
   }
 
   private Chart load(RemoteCharts charts, String version) {
@@ -127,10 +134,12 @@ class HttpRepositoryChartsTest {
     RemoteCharts charts = charts();
 
     assertThat(load(charts, "~0.1").metadata()).containsEntry("version", "0.1.0");
-    assertThat(load(charts, "").metadata()).as("newest release, not the rc")
+    assertThat(load(charts, "").metadata())
+        .as("newest release, not the rc")
         .containsEntry("version", "0.2.0");
-    assertThatThrownBy(() -> load(charts, ">=0.3.0-0")).as("an rc when asked for (whose "
-        + "archive is broken)").hasMessageContaining("chart helpers 0.3.0-rc.1 from repository");
+    assertThatThrownBy(() -> load(charts, ">=0.3.0-0"))
+        .as("an rc when asked for (whose " + "archive is broken)")
+        .hasMessageContaining("chart helpers 0.3.0-rc.1 from repository");
   }
 
   @Test
@@ -143,7 +152,8 @@ class HttpRepositoryChartsTest {
     assertThat(second.templates()).isEqualTo(first.templates());
     assertThat(afterRestart.templates()).isEqualTo(first.templates());
     assertThat(requests("/charts/helpers-0.1.0.tgz")).as("archive downloads").isEqualTo(1);
-    assertThat(requests("/index.yaml")).as("index reads: one per process within the TTL")
+    assertThat(requests("/index.yaml"))
+        .as("index reads: one per process within the TTL")
         .isEqualTo(2);
   }
 
@@ -166,8 +176,8 @@ class HttpRepositoryChartsTest {
   @Test
   void aMissingVersionStallsNamingRepositoryChartConstraintAndWhatExists() {
     assertThatThrownBy(() -> load(charts(), ">=5.0.0"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("release web: no version of chart 'helpers' in repository 'acme'")
         .hasMessageContaining("satisfies '>=5.0.0'")
         .hasMessageContaining("newest available: 0.3.0-rc.1, 0.2.0, 0.1.0");
@@ -181,8 +191,8 @@ class HttpRepositoryChartsTest {
     serveIndex(index(ChartCache.sha256(v020), ChartCache.sha256(v020)));
 
     assertThatThrownBy(() -> load(charts(), "0.1.0"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("chart helpers 0.1.0 from repository 'acme'")
         .hasMessageContaining("has digest sha256:" + ChartCache.sha256(v010))
         .hasMessageContaining("announced sha256:" + ChartCache.sha256(v020));
@@ -192,22 +202,28 @@ class HttpRepositoryChartsTest {
   @Test
   void aRejectedPasswordStallsAndIsNeverShown() {
     assertThatThrownBy(() -> charts().load("acme/helpers", "", List.of(repository("wrong")), "r"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("refused access (HTTP 401)")
-        .message().doesNotContain("wrong").doesNotContain(PASSWORD);
+        .message()
+        .doesNotContain("wrong")
+        .doesNotContain(PASSWORD);
   }
 
   @Test
   void aFailingRepositoryIsTransientAndTheNextAttemptSucceeds() {
-    server.stubFor(get(urlEqualTo("/index.yaml")).atPriority(0).inScenario("outage")
-        .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503))
-        .willSetStateTo("back"));
+    server.stubFor(
+        get(urlEqualTo("/index.yaml"))
+            .atPriority(0)
+            .inScenario("outage")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("back"));
     RemoteCharts charts = charts();
 
     assertThatThrownBy(() -> load(charts, "0.1.0"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
         .hasMessageContaining("the index of repository 'acme'")
         .hasMessageContaining("answered HTTP 503; retrying");
     assertThat(load(charts, "0.1.0").metadata()).containsEntry("version", "0.1.0");
@@ -215,21 +231,23 @@ class HttpRepositoryChartsTest {
 
   @Test
   void anUnreachableRepositoryIsTransient() {
-    ChartRepository down = new ChartRepository("down", "http://127.0.0.1:1/charts", null, null,
-        false, null, false, false, false);
+    ChartRepository down =
+        new ChartRepository(
+            "down", "http://127.0.0.1:1/charts", null, null, false, null, false, false, false);
 
     assertThatThrownBy(() -> charts().load("down/helpers", "", List.of(down), "release web"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
         .hasMessageContaining("is unreachable");
   }
 
   @Test
   void settingsHelmsyncDoesNotHonourStopOnlyTheReleasesThatUseTheRepository() {
-    ChartRepository insecure = new ChartRepository("insecure", server.baseUrl(), null, null, false,
-        null, true, false, false);
-    ChartRepository mtls = new ChartRepository("mtls", server.baseUrl(), null, null, false, null,
-        false, false, true);
+    ChartRepository insecure =
+        new ChartRepository(
+            "insecure", server.baseUrl(), null, null, false, null, true, false, false);
+    ChartRepository mtls =
+        new ChartRepository("mtls", server.baseUrl(), null, null, false, null, false, false, true);
     List<ChartRepository> declared = List.of(repository(PASSWORD), insecure, mtls);
 
     assertThat(charts().load("acme/helpers", "0.1.0", declared, "r").metadata())
@@ -244,18 +262,21 @@ class HttpRepositoryChartsTest {
   void credentialsGoToAnotherHostOnlyWithPassCredentials() {
     String otherHost = server.baseUrl().replace("localhost", "127.0.0.1");
     server.stubFor(get(urlEqualTo("/elsewhere/helpers-0.1.0.tgz")).willReturn(ok().withBody(v010)));
-    serveIndex(index(ChartCache.sha256(v010), ChartCache.sha256(v020))
-        .replace("charts/helpers-0.1.0.tgz", otherHost + "/elsewhere/helpers-0.1.0.tgz"));
-    ChartRepository passing = new ChartRepository("acme", server.baseUrl(), USER, PASSWORD, false,
-        null, false, true, false);
+    serveIndex(
+        index(ChartCache.sha256(v010), ChartCache.sha256(v020))
+            .replace("charts/helpers-0.1.0.tgz", otherHost + "/elsewhere/helpers-0.1.0.tgz"));
+    ChartRepository passing =
+        new ChartRepository(
+            "acme", server.baseUrl(), USER, PASSWORD, false, null, false, true, false);
 
     load(charts(), "0.1.0");
     new RemoteCharts(RemoteCharts.Options.defaults().withCacheDir(cache.resolve("other")))
         .load("acme/helpers", "0.1.0", List.of(passing), "r");
 
-    List<LoggedRequest> downloads = server.findAll(
-        getRequestedFor(urlEqualTo("/elsewhere/helpers-0.1.0.tgz")));
-    assertThat(downloads).extracting(r -> r.containsHeader("Authorization"))
+    List<LoggedRequest> downloads =
+        server.findAll(getRequestedFor(urlEqualTo("/elsewhere/helpers-0.1.0.tgz")));
+    assertThat(downloads)
+        .extracting(r -> r.containsHeader("Authorization"))
         .containsExactly(false, true);
   }
 }

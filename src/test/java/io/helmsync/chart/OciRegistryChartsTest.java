@@ -49,26 +49,42 @@ class OciRegistryChartsTest {
   void startRegistry() {
     registry = new WireMockServer(options().dynamicPort());
     registry.start();
-    String challenge = "Bearer realm=\"" + registry.baseUrl() + "/token\",service=\"registry.test\","
-        + "scope=\"repository:charts/helpers:pull\"";
-    registry.stubFor(get(urlPathMatching("/v2/.*")).atPriority(10)
-        .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", challenge)
-            .withHeader("Content-Type", "application/json")
-            .withBody("{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}")));
-    registry.stubFor(get(urlPathMatching("/v2/.*")).atPriority(5)
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN))
-        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-            .withBody("{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}")));
-    registry.stubFor(get(urlPathEqualTo("/token")).atPriority(1)
-        .withQueryParam("service", equalTo("registry.test"))
-        .withQueryParam("scope", equalTo("repository:charts/helpers:pull"))
-        .withBasicAuth(USER, PASSWORD)
-        .willReturn(okJson("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}")));
-    registry.stubFor(get(urlPathEqualTo("/token")).atPriority(10)
-        .willReturn(aResponse().withStatus(401)));
+    String challenge =
+        "Bearer realm=\""
+            + registry.baseUrl()
+            + "/token\",service=\"registry.test\","
+            + "scope=\"repository:charts/helpers:pull\"";
+    registry.stubFor(
+        get(urlPathMatching("/v2/.*"))
+            .atPriority(10)
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withHeader("WWW-Authenticate", challenge)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}")));
+    registry.stubFor(
+        get(urlPathMatching("/v2/.*"))
+            .atPriority(5)
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\"}]}")));
+    registry.stubFor(
+        get(urlPathEqualTo("/token"))
+            .atPriority(1)
+            .withQueryParam("service", equalTo("registry.test"))
+            .withQueryParam("scope", equalTo("repository:charts/helpers:pull"))
+            .withBasicAuth(USER, PASSWORD)
+            .willReturn(okJson("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}")));
+    registry.stubFor(
+        get(urlPathEqualTo("/token")).atPriority(10).willReturn(aResponse().withStatus(401)));
     push("0.1.0", v010);
     push("0.2.0", v020);
-    authorized("/v2/charts/helpers/tags/list",
+    authorized(
+        "/v2/charts/helpers/tags/list",
         okJson("{\"name\":\"charts/helpers\",\"tags\":[\"0.1.0\",\"0.2.0\",\"latest\"]}"));
   }
 
@@ -80,24 +96,37 @@ class OciRegistryChartsTest {
   /** What {@code helm push} leaves: a manifest with a config blob and the chart layer. */
   private void push(String version, byte[] chart) {
     String digest = "sha256:" + ChartCache.sha256(chart);
-    String manifest = """
+    String manifest =
+        """
         {"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json",
          "config":{"mediaType":"application/vnd.cncf.helm.config.v1+json",
                    "digest":"sha256:%s","size":2},
          "layers":[{"mediaType":"application/vnd.cncf.helm.chart.content.v1.tar+gzip",
                     "digest":"%s","size":%d}],
          "annotations":{"org.opencontainers.image.version":"%s"}}
-        """.formatted(ChartCache.sha256("{}".getBytes()), digest, chart.length, version);
-    authorized("/v2/charts/helpers/manifests/" + version, aResponse().withStatus(200)
-        .withHeader("Content-Type", OciRegistryCharts.MANIFEST).withBody(manifest));
-    authorized("/v2/charts/helpers/blobs/" + digest, aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/octet-stream").withBody(chart));
+        """
+            .formatted(ChartCache.sha256("{}".getBytes()), digest, chart.length, version);
+    authorized(
+        "/v2/charts/helpers/manifests/" + version,
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", OciRegistryCharts.MANIFEST)
+            .withBody(manifest));
+    authorized(
+        "/v2/charts/helpers/blobs/" + digest,
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/octet-stream")
+            .withBody(chart));
   }
 
-  private void authorized(String path,
-      com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
-    registry.stubFor(get(urlEqualTo(path)).atPriority(1)
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(response));
+  private void authorized(
+      String path, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+    registry.stubFor(
+        get(urlEqualTo(path))
+            .atPriority(1)
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .willReturn(response));
   }
 
   private String host() {
@@ -105,13 +134,13 @@ class OciRegistryChartsTest {
   }
 
   private RemoteCharts charts() {
-    return new RemoteCharts(RemoteCharts.Options.defaults().withCacheDir(cache)
-        .withPlainHttpRegistries(true));
+    return new RemoteCharts(
+        RemoteCharts.Options.defaults().withCacheDir(cache).withPlainHttpRegistries(true));
   }
 
   private ChartRepository login(String password) {
-    return new ChartRepository("registry", host() + "/charts", USER, password, true, null, false,
-        false, false);
+    return new ChartRepository(
+        "registry", host() + "/charts", USER, password, true, null, false, false, false);
   }
 
   private int requests(String path) {
@@ -120,8 +149,13 @@ class OciRegistryChartsTest {
 
   @Test
   void fetchesAnExactVersionThroughTheTokenDanceWithTheRegistrysCredentials() {
-    Chart chart = charts().load("oci://" + host() + "/charts/helpers", "0.1.0",
-        List.of(login(PASSWORD)), "release web");
+    Chart chart =
+        charts()
+            .load(
+                "oci://" + host() + "/charts/helpers",
+                "0.1.0",
+                List.of(login(PASSWORD)),
+                "release web");
 
     assertThat(chart.metadata()).containsEntry("name", "helpers").containsEntry("version", "0.1.0");
     assertThat(registry.findAll(getRequestedFor(urlPathEqualTo("/token"))))
@@ -130,8 +164,8 @@ class OciRegistryChartsTest {
 
   @Test
   void aRepositoryEntryWithOciTrueAndAConstraintPicksTheNewestTag() {
-    Chart chart = charts().load("registry/helpers", "^0.1 || ^0.2", List.of(login(PASSWORD)),
-        "release web");
+    Chart chart =
+        charts().load("registry/helpers", "^0.1 || ^0.2", List.of(login(PASSWORD)), "release web");
 
     assertThat(chart.metadata()).containsEntry("version", "0.2.0");
   }
@@ -143,43 +177,52 @@ class OciRegistryChartsTest {
     charts().load("registry/helpers", "0.1.0", List.of(login(PASSWORD)), "r");
 
     assertThat(requests(blob)).isEqualTo(1);
-    assertThat(requests("/v2/charts/helpers/manifests/0.1.0")).as("tag resolved each time, "
-        + "401 then with the token").isEqualTo(4);
+    assertThat(requests("/v2/charts/helpers/manifests/0.1.0"))
+        .as("tag resolved each time, " + "401 then with the token")
+        .isEqualTo(4);
   }
 
   @Test
   void aWrongPasswordStallsWithoutShowingIt() {
-    assertThatThrownBy(() -> charts().load("registry/helpers", "0.1.0", List.of(login("nope")),
-        "release web"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+    assertThatThrownBy(
+            () -> charts().load("registry/helpers", "0.1.0", List.of(login("nope")), "release web"))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("the token service of " + host())
         .hasMessageContaining("refused access (HTTP 401)")
-        .message().doesNotContain("nope");
+        .message()
+        .doesNotContain("nope");
   }
 
   @Test
   void aMissingVersionStallsListingTheTags() {
-    assertThatThrownBy(() -> charts().load("registry/helpers", "~1.0", List.of(login(PASSWORD)),
-        "release web"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
-        .hasMessageContaining("no version of chart 'oci://" + host() + "/charts/helpers' "
-            + "satisfies '~1.0' (newest available: 0.2.0, 0.1.0)");
-    assertThatThrownBy(() -> charts().load("registry/helpers", "9.9.9", List.of(login(PASSWORD)),
-        "release web"))
+    assertThatThrownBy(
+            () ->
+                charts().load("registry/helpers", "~1.0", List.of(login(PASSWORD)), "release web"))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .hasMessageContaining(
+            "no version of chart 'oci://"
+                + host()
+                + "/charts/helpers' "
+                + "satisfies '~1.0' (newest available: 0.2.0, 0.1.0)");
+    assertThatThrownBy(
+            () ->
+                charts().load("registry/helpers", "9.9.9", List.of(login(PASSWORD)), "release web"))
         .hasMessageContaining("helpers 9.9.9 is not in the registry");
   }
 
   @Test
   void aLayerThatDoesNotMatchItsDigestIsRefused() {
-    authorized("/v2/charts/helpers/blobs/sha256:" + ChartCache.sha256(v010),
+    authorized(
+        "/v2/charts/helpers/blobs/sha256:" + ChartCache.sha256(v010),
         aResponse().withStatus(200).withBody(v020));
 
-    assertThatThrownBy(() -> charts().load("registry/helpers", "0.1.0", List.of(login(PASSWORD)),
-        "release web"))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+    assertThatThrownBy(
+            () ->
+                charts().load("registry/helpers", "0.1.0", List.of(login(PASSWORD)), "release web"))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("has digest sha256:" + ChartCache.sha256(v020));
   }
 }

@@ -17,14 +17,18 @@ final class PackagedCharts {
 
   private PackagedCharts() {}
 
-  /** {@code helm package} of fixture {@code name} with its Chart.yaml version set to {@code version}. */
+  /**
+   * {@code helm package} of fixture {@code name} with its Chart.yaml version set to {@code
+   * version}.
+   */
   static byte[] pack(String name, String version, Path work) {
     try {
       Path copy = work.resolve("src-" + name + "-" + version).resolve(name);
       copyTree(FIXTURES.resolve(name), copy);
       Path chartYaml = copy.resolve("Chart.yaml");
-      Files.writeString(chartYaml, Files.readString(chartYaml)
-          .replaceFirst("(?m)^version: .*$", "version: " + version));
+      Files.writeString(
+          chartYaml,
+          Files.readString(chartYaml).replaceFirst("(?m)^version: .*$", "version: " + version));
       Path out = Files.createDirectories(work.resolve("packages"));
       new Helm(copy).packageIt().withDestination(out).call();
       return Files.readAllBytes(out.resolve(name + "-" + version + ".tgz"));

@@ -37,8 +37,10 @@ class ParsedValuesTest {
     SizeBoundedCache.Stats after = ChartLoader.valuesCacheStats();
     assertThat(after.hits() - before.hits()).isEqualTo(1);
     assertThat(after.misses() - before.misses()).isEqualTo(2);
-    assertThat(second.defaults()).isEqualTo(first.defaults())
-        .containsEntry("replicas", 2.0).isNotSameAs(first.defaults());
+    assertThat(second.defaults())
+        .isEqualTo(first.defaults())
+        .containsEntry("replicas", 2.0)
+        .isNotSameAs(first.defaults());
     assertThat(changed.defaults()).containsEntry("replicas", 3.0);
   }
 
@@ -70,7 +72,8 @@ class ParsedValuesTest {
     cache.get("eeeee", parse);
     cache.get("eeeee", parse);
 
-    assertThat(cache.stats()).as("aa stays (used recently), bb was dropped for cc; eeeee is 5")
+    assertThat(cache.stats())
+        .as("aa stays (used recently), bb was dropped for cc; eeeee is 5")
         .isEqualTo(new SizeBoundedCache.Stats(2, 6));
   }
 
@@ -81,7 +84,8 @@ class ParsedValuesTest {
 
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> ChartLoader.load(dir, "release api"))
-          .isInstanceOf(ReconcileException.class).hasMessageContaining(dir.getFileName() + "/values.yaml: error converting YAML");
+          .isInstanceOf(ReconcileException.class)
+          .hasMessageContaining(dir.getFileName() + "/values.yaml: error converting YAML");
     }
   }
 

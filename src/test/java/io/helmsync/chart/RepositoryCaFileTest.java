@@ -51,13 +51,23 @@ class RepositoryCaFileTest {
     KeyPair keys = generator.generateKeyPair();
     Instant now = Instant.now();
     X500Name name = new X500Name("CN=helmsync test CA");
-    var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(1, ChronoUnit.DAYS)), name,
-        keys.getPublic());
-    builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-        new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost")}));
-    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-        builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            name,
+            BigInteger.valueOf(now.toEpochMilli()),
+            Date.from(now.minus(1, ChronoUnit.DAYS)),
+            Date.from(now.plus(1, ChronoUnit.DAYS)),
+            name,
+            keys.getPublic());
+    builder.addExtension(
+        Extension.subjectAlternativeName,
+        false,
+        new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, "localhost")}));
+    X509Certificate certificate =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                builder.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setKeyEntry("server", keys.getPrivate(), PASSWORD, new X509Certificate[] {certificate});
@@ -66,15 +76,24 @@ class RepositoryCaFileTest {
       store.store(out, PASSWORD);
     }
     caFile = dir.resolve("ca.pem");
-    Files.writeString(caFile, "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
-    server = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
-        .keystorePath(keystore.toString()).keystoreType("PKCS12")
-        .keystorePassword(new String(PASSWORD)).keyManagerPassword(new String(PASSWORD)));
+    Files.writeString(
+        caFile,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    server =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(keystore.toString())
+                .keystoreType("PKCS12")
+                .keystorePassword(new String(PASSWORD))
+                .keyManagerPassword(new String(PASSWORD)));
     server.start();
-    server.stubFor(get(urlEqualTo("/index.yaml")).willReturn(ok("apiVersion: v1\nentries:\n"
-        + "  helpers: []\n")));
+    server.stubFor(
+        get(urlEqualTo("/index.yaml"))
+            .willReturn(ok("apiVersion: v1\nentries:\n" + "  helpers: []\n")));
   }
 
   @AfterEach
@@ -84,10 +103,10 @@ class RepositoryCaFileTest {
 
   private ReconcileException failure(Path ca) {
     String url = "https://localhost:" + server.httpsPort();
-    ChartRepository repository = new ChartRepository("private", url, null, null, false, ca,
-        false, false, false);
-    RemoteCharts charts = new RemoteCharts(RemoteCharts.Options.defaults()
-        .withCacheDir(dir.resolve("cache")));
+    ChartRepository repository =
+        new ChartRepository("private", url, null, null, false, ca, false, false, false);
+    RemoteCharts charts =
+        new RemoteCharts(RemoteCharts.Options.defaults().withCacheDir(dir.resolve("cache")));
     try {
       charts.load("private/helpers", "", List.of(repository), "release web");
     } catch (ReconcileException e) {
@@ -98,9 +117,11 @@ class RepositoryCaFileTest {
 
   @Test
   void theCaFileIsTrustedAndItsAbsenceIsExplained() {
-    assertThat(failure(caFile)).as("TLS passed: the index was read and has no helpers versions")
+    assertThat(failure(caFile))
+        .as("TLS passed: the index was read and has no helpers versions")
         .hasMessageContaining("chart 'helpers' is not in repository 'private'");
-    assertThat(failure(null)).satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+    assertThat(failure(null))
+        .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageContaining("the TLS handshake failed")
         .hasMessageContaining("give the repository's caFile");
     assertThat(failure(dir.resolve("server.p12")))

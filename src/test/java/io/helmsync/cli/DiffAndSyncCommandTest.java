@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code diff} and {@code sync --once} against the mock API server, with their exit codes. Every
  * launch starts the application anew, so the mock server and the Secrets Manager stub holding the
- * example's secret live in the test and are handed to each launch as system properties: the
- * cluster remembers between {@code sync} and {@code diff}.
+ * example's secret live in the test and are handed to each launch as system properties: the cluster
+ * remembers between {@code sync} and {@code diff}.
  */
 @QuarkusMainTest
 class DiffAndSyncCommandTest {
@@ -54,24 +54,31 @@ class DiffAndSyncCommandTest {
 
   private String[] args(String... command) {
     Stream<String> colour = command[0].equals("diff") ? Stream.of("--color", "never") : Stream.of();
-    return Stream.of(Stream.of(command), Stream.of("--repo", repo.toString(), "-e", "orchestrate-demo"), colour)
+    return Stream.of(
+            Stream.of(command),
+            Stream.of("--repo", repo.toString(), "-e", "orchestrate-demo"),
+            colour)
         .flatMap(s -> s)
         .toArray(String[]::new);
   }
 
   @Test
-  void diffExitsTwoUntilSyncedZeroAfterAndTwoAgainOnAChange(QuarkusMainLauncher launcher) throws IOException {
+  void diffExitsTwoUntilSyncedZeroAfterAndTwoAgainOnAChange(QuarkusMainLauncher launcher)
+      throws IOException {
     RepoFiles.copyExample(repo);
 
     LaunchResult before = launcher.launch(args("diff"));
     assertThat(before.exitCode()).isEqualTo(2);
-    assertThat(before.getOutput()).contains("+++ desired ConfigMap/orchestrate-demo/tx-sender (created");
+    assertThat(before.getOutput())
+        .contains("+++ desired ConfigMap/orchestrate-demo/tx-sender (created");
     assertThat(before.getErrorOutput()).contains("35 objects would change");
     assertThat(before.getOutput()).doesNotContain(ExampleSecrets.forbidden());
 
     LaunchResult sync = launcher.launch(args("sync", "--once"));
     assertThat(sync.exitCode()).isEqualTo(0);
-    assertThat(sync.getOutput()).contains("ConfigMap/orchestrate-demo/tx-sender created").contains(" synced: ");
+    assertThat(sync.getOutput())
+        .contains("ConfigMap/orchestrate-demo/tx-sender created")
+        .contains(" synced: ");
 
     LaunchResult inSync = launcher.launch(args("diff"));
     assertThat(inSync.exitCode()).isEqualTo(0);
@@ -82,7 +89,10 @@ class DiffAndSyncCommandTest {
     Files.writeString(redis, Files.readString(redis).replace("port: 6379", "port: 6380"));
     LaunchResult changed = launcher.launch(args("diff"));
     assertThat(changed.exitCode()).isEqualTo(2);
-    assertThat(changed.getOutput()).contains("-    port: 6379").contains("+    port: 6380").doesNotContain("\u001b[");
+    assertThat(changed.getOutput())
+        .contains("-    port: 6379")
+        .contains("+    port: 6380")
+        .doesNotContain("\u001b[");
     assertThat(changed.getErrorOutput()).contains("2 objects would change");
   }
 
@@ -93,10 +103,24 @@ class DiffAndSyncCommandTest {
     assertThat(launcher.launch(args("sync", "--once", "-n", "hpa")).exitCode()).isEqualTo(0);
     Deployment deployment =
         cluster.client().apps().deployments().inNamespace("hpa").list().getItems().get(0);
-    cluster.client().apps().deployments().inNamespace("hpa").resource(new DeploymentBuilder()
-            .withNewMetadata().withName(deployment.getMetadata().getName()).withNamespace("hpa")
-            .endMetadata().withNewSpec().withReplicas(7).endSpec().build())
-        .fieldManager("horizontal-pod-autoscaler").forceConflicts().serverSideApply();
+    cluster
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace("hpa")
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(deployment.getMetadata().getName())
+                .withNamespace("hpa")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(7)
+                .endSpec()
+                .build())
+        .fieldManager("horizontal-pod-autoscaler")
+        .forceConflicts()
+        .serverSideApply();
 
     LaunchResult fought = launcher.launch(args("diff", "-n", "hpa"));
     assertThat(fought.exitCode()).isEqualTo(2);
@@ -113,10 +137,21 @@ class DiffAndSyncCommandTest {
       System.clearProperty("helmsync.drift-ignore");
     }
     assertThat(cluster.dispatcher().writes())
-        .noneMatch(write -> write.path().contains("/namespaces/hpa/")
-            && !write.path().contains("/configmaps/helmsync-inventory-"));
-    assertThat(cluster.client().apps().deployments().inNamespace("hpa")
-        .withName(deployment.getMetadata().getName()).get().getSpec().getReplicas()).isEqualTo(7);
+        .noneMatch(
+            write ->
+                write.path().contains("/namespaces/hpa/")
+                    && !write.path().contains("/configmaps/helmsync-inventory-"));
+    assertThat(
+            cluster
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace("hpa")
+                .withName(deployment.getMetadata().getName())
+                .get()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(7);
   }
 
   @Test
@@ -130,16 +165,32 @@ class DiffAndSyncCommandTest {
   }
 
   @Test
-  void diffAsJsonListsEachObjectThatWouldChangeWithItsMaskedDiff(QuarkusMainLauncher launcher) throws Exception {
-    LaunchResult result = launcher.launch("diff", "--repo", Path.of("config-repo-example").toAbsolutePath().toString(),
-        "-e", "orchestrate-demo", "-n", "json-output", "-o", "json");
+  void diffAsJsonListsEachObjectThatWouldChangeWithItsMaskedDiff(QuarkusMainLauncher launcher)
+      throws Exception {
+    LaunchResult result =
+        launcher.launch(
+            "diff",
+            "--repo",
+            Path.of("config-repo-example").toAbsolutePath().toString(),
+            "-e",
+            "orchestrate-demo",
+            "-n",
+            "json-output",
+            "-o",
+            "json");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    List<Map<String, String>> changes = new ObjectMapper().readValue(result.getOutput(), new TypeReference<>() {});
-    assertThat(changes).hasSize(35).allSatisfy(change -> {
-      assertThat(change.get("action")).isEqualTo("created");
-      assertThat(change.get("diff")).startsWith("--- live " + change.get("object"));
-    });
-    assertThat(changes).extracting(change -> change.get("object")).contains("StatefulSet/json-output/postgres");
+    List<Map<String, String>> changes =
+        new ObjectMapper().readValue(result.getOutput(), new TypeReference<>() {});
+    assertThat(changes)
+        .hasSize(35)
+        .allSatisfy(
+            change -> {
+              assertThat(change.get("action")).isEqualTo("created");
+              assertThat(change.get("diff")).startsWith("--- live " + change.get("object"));
+            });
+    assertThat(changes)
+        .extracting(change -> change.get("object"))
+        .contains("StatefulSet/json-output/postgres");
   }
 }

@@ -31,14 +31,22 @@ class HelmSetArgumentsTest {
 
   static Stream<Case> cases() {
     return Stream.of(
-        new Case("replicas=3,debug=true,name=web", false,
+        new Case(
+            "replicas=3,debug=true,name=web",
+            false,
             map("replicas", 3L, "debug", true, "name", "web")),
-        new Case("zip=01234,zero=0,big=99999999999999999999", false,
+        new Case(
+            "zip=01234,zero=0,big=99999999999999999999",
+            false,
             map("zip", "01234", "zero", 0L, "big", "99999999999999999999")),
         new Case("gone=null,off=FALSE", false, map("gone", null, "off", false)),
-        new Case("image.tag=1.25,hosts={a.example,b.example}", false,
+        new Case(
+            "image.tag=1.25,hosts={a.example,b.example}",
+            false,
             map("image", map("tag", "1.25"), "hosts", Arrays.asList("a.example", "b.example"))),
-        new Case("labels.app\\.kubernetes\\.io/name=web,motd=hello\\, world", false,
+        new Case(
+            "labels.app\\.kubernetes\\.io/name=web,motd=hello\\, world",
+            false,
             map("labels", map("app.kubernetes.io/name", "web"), "motd", "hello, world")),
         new Case("ports[1]=8080", false, map("ports", Arrays.asList(null, 8080L))),
         new Case("replicas=3,debug=true", true, map("replicas", "3", "debug", "true")));
@@ -47,8 +55,13 @@ class HelmSetArgumentsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void typesAndNestsLikeHelm(Case c) {
-    Map<String, Object> values = SetValues.apply(Map.of(),
-        HelmSetArguments.entries(c.argument(), c.asString()), c.asString(), name -> name, "test");
+    Map<String, Object> values =
+        SetValues.apply(
+            Map.of(),
+            HelmSetArguments.entries(c.argument(), c.asString()),
+            c.asString(),
+            name -> name,
+            "test");
 
     assertThat(values).isEqualTo(c.expected());
   }

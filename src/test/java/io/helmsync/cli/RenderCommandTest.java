@@ -44,11 +44,19 @@ class RenderCommandTest {
     assertThat(objects)
         .extracting(o -> o.get("kind") + "/" + metadata(o).get("name"))
         .startsWith(
-            "Secret/postgres-credentials", "Service/postgres", "StatefulSet/postgres",
-            "Service/redis", "StatefulSet/redis", "Service/vault", "StatefulSet/vault",
-            "Secret/orchestrate-registry", "ServiceAccount/api-chain-registry",
-            "Secret/api-chain-registry-secrets", "ConfigMap/api-chain-registry",
-            "Service/api-chain-registry", "Deployment/api-chain-registry")
+            "Secret/postgres-credentials",
+            "Service/postgres",
+            "StatefulSet/postgres",
+            "Service/redis",
+            "StatefulSet/redis",
+            "Service/vault",
+            "StatefulSet/vault",
+            "Secret/orchestrate-registry",
+            "ServiceAccount/api-chain-registry",
+            "Secret/api-chain-registry-secrets",
+            "ConfigMap/api-chain-registry",
+            "Service/api-chain-registry",
+            "Deployment/api-chain-registry")
         .endsWith("Secret/tx-listener-secrets", "ConfigMap/tx-listener", "Deployment/tx-listener")
         .hasSize(35);
     assertThat(objects)
@@ -67,19 +75,25 @@ class RenderCommandTest {
   void theSecretsFromAwsAreRenderedMasked(LaunchResult result) {
     assertThat(aws.requests()).as("the example's secret was read").isNotEmpty();
     assertThat(result.getOutput()).doesNotContain(ExampleSecrets.forbidden());
-    Map<String, Map<String, Object>> secretData = YamlDocuments.parse(result.getOutput(), "stdout")
-        .stream().map(d -> d.content()).filter(o -> "Secret".equals(o.get("kind")))
-        .collect(Collectors.toMap(o -> (String) metadata(o).get("name"), o -> data(o)));
-    assertThat(secretData.get("orchestrate-registry")).containsExactly(Map.entry(".dockerconfigjson", "***"));
-    assertThat(secretData.get("tx-signer-secrets")).containsOnlyKeys("AUTH_API_KEY",
-        "AUTH_JWT_CERTIFICATE", "DB_PASSWORD").allSatisfy((key, value) -> assertThat(value).isEqualTo("***"));
+    Map<String, Map<String, Object>> secretData =
+        YamlDocuments.parse(result.getOutput(), "stdout").stream()
+            .map(d -> d.content())
+            .filter(o -> "Secret".equals(o.get("kind")))
+            .collect(Collectors.toMap(o -> (String) metadata(o).get("name"), o -> data(o)));
+    assertThat(secretData.get("orchestrate-registry"))
+        .containsExactly(Map.entry(".dockerconfigjson", "***"));
+    assertThat(secretData.get("tx-signer-secrets"))
+        .containsOnlyKeys("AUTH_API_KEY", "AUTH_JWT_CERTIFICATE", "DB_PASSWORD")
+        .allSatisfy((key, value) -> assertThat(value).isEqualTo("***"));
   }
 
   @Test
   void showSecretsPrintsTheValuesFromAws(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch(
-        "render", "--repo", "config-repo-example", "-e", "orchestrate-demo", "--show-secrets");
-    assertThat(result.getOutput()).contains("  AUTH_API_KEY: " + ExampleSecrets.base64(ExampleSecrets.API_KEY));
+    LaunchResult result =
+        launcher.launch(
+            "render", "--repo", "config-repo-example", "-e", "orchestrate-demo", "--show-secrets");
+    assertThat(result.getOutput())
+        .contains("  AUTH_API_KEY: " + ExampleSecrets.base64(ExampleSecrets.API_KEY));
   }
 
   @Test
@@ -88,7 +102,8 @@ class RenderCommandTest {
     Files.writeString(repo.resolve("helmfile.yaml"), "releases:\n  - name: a\n    chart: [\n");
     LaunchResult result = launcher.launch("render", "--repo", repo.toString());
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput()).contains("helmsync render: helmfile.yaml:3:13: invalid YAML");
+    assertThat(result.getErrorOutput())
+        .contains("helmsync render: helmfile.yaml:3:13: invalid YAML");
     assertThat(result.getOutput()).isEmpty();
   }
 
@@ -97,17 +112,23 @@ class RenderCommandTest {
     LaunchResult result = launcher.launch("render", "--repo", "config-repo-example", "-e", "prod");
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.getErrorOutput())
-        .contains("environment 'prod' is not defined; defined environments: [default, orchestrate-demo]");
+        .contains(
+            "environment 'prod' is not defined; defined environments: [default, orchestrate-demo]");
   }
 
   @Test
   @Launch(value = {"sync", "--help"})
   void everyCommandHasHelp(LaunchResult result) {
-    assertThat(result.getOutput()).contains("Usage: helmsync sync").contains("--once").contains("--repo");
+    assertThat(result.getOutput())
+        .contains("Usage: helmsync sync")
+        .contains("--once")
+        .contains("--repo");
   }
 
   @Test
-  @Launch(value = {"sync"}, exitCode = 2)
+  @Launch(
+      value = {"sync"},
+      exitCode = 2)
   void syncWithoutOnceIsAUsageError(LaunchResult result) {
     assertThat(result.getErrorOutput()).contains("Missing required option: '--once'");
   }

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 @QuarkusMainTest
 @TestProfile(ScopeCommandTest.AnotherNamespaceAllowed.class)
 class ScopeCommandTest {
-  private static final String HELMFILE = "environments: {demo: {}}\n---\n"
-      + "releases:\n- {name: app, chart: ./m}\n";
-  private static final String SHARED = "apiVersion: v1\nkind: ConfigMap\n"
-      + "metadata: {name: shared, namespace: shared}\n";
+  private static final String HELMFILE =
+      "environments: {demo: {}}\n---\n" + "releases:\n- {name: app, chart: ./m}\n";
+  private static final String SHARED =
+      "apiVersion: v1\nkind: ConfigMap\n" + "metadata: {name: shared, namespace: shared}\n";
 
   public static class AnotherNamespaceAllowed implements QuarkusTestProfile {
     @Override
@@ -44,11 +44,18 @@ class ScopeCommandTest {
   }
 
   @Test
-  void aClusterScopedObjectIsRefusedBeforeAnythingIsPrinted(QuarkusMainLauncher launcher,
-      @TempDir Path repo) {
-    RepoFiles.write(repo, Map.of("helmfile.yaml", HELMFILE, "m/shared.yaml", SHARED,
-        "m/role.yaml", "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
-            + "metadata: {name: reader}\nrules: []\n"));
+  void aClusterScopedObjectIsRefusedBeforeAnythingIsPrinted(
+      QuarkusMainLauncher launcher, @TempDir Path repo) {
+    RepoFiles.write(
+        repo,
+        Map.of(
+            "helmfile.yaml",
+            HELMFILE,
+            "m/shared.yaml",
+            SHARED,
+            "m/role.yaml",
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\n"
+                + "metadata: {name: reader}\nrules: []\n"));
 
     LaunchResult result = launcher.launch("render", "--repo", repo.toString(), "-e", "demo");
 
@@ -56,7 +63,8 @@ class ScopeCommandTest {
     assertThat(result.getOutput()).doesNotContain("kind:");
     assertThat(result.getErrorOutput())
         .startsWith("helmsync render: ClusterRole/reader (release app, m/role.yaml")
-        .contains("HELMSYNC_ALLOW_CLUSTER_SCOPED=true").doesNotContain("shared")
+        .contains("HELMSYNC_ALLOW_CLUSTER_SCOPED=true")
+        .doesNotContain("shared")
         .doesNotContain("\tat io.helmsync");
   }
 }

@@ -25,11 +25,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 class SecretOutputTest {
   private static final String REPO = "src/test/resources/secret/testdata/orchestrate";
-  private static final List<String> VALUES = List.of("orchestrate-bot", "Reg1stry-P4ss",
-      "Db-P4ssw0rd-xyz", "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y",
-      "V4ult-R00t-S3cret-Id", "Smtp-S0ps-P4ss-env");
+  private static final List<String> VALUES =
+      List.of(
+          "orchestrate-bot",
+          "Reg1stry-P4ss",
+          "Db-P4ssw0rd-xyz",
+          "Api-K3y-0123456789",
+          "MIIBjwtS3cretCert",
+          "0xS1gn3rPr1v4teK3y",
+          "V4ult-R00t-S3cret-Id",
+          "Smtp-S0ps-P4ss-env");
+
   /** The key of the fixture's SOPS-encrypted environment {@code secrets:}. */
   private static final String SOPS_KEYS = "src/test/resources/secret/testdata/sops-keys";
+
   private final FakeSecretsManager aws = new FakeSecretsManager().configureLaunches();
 
   @AfterEach
@@ -41,9 +50,11 @@ class SecretOutputTest {
   @BeforeEach
   void storeTheSecrets() {
     System.setProperty("helmsync.sops-keys-dir", SOPS_KEYS);
-    aws.put("orchestrate/demo", "{\"registryUser\":\"orchestrate-bot\",\"registryPassword\":"
-            + "\"Reg1stry-P4ss\",\"dbPassword\":\"Db-P4ssw0rd-xyz\",\"dbPort\":5432,"
-            + "\"apiKey\":\"Api-K3y-0123456789\"}")
+    aws.put(
+            "orchestrate/demo",
+            "{\"registryUser\":\"orchestrate-bot\",\"registryPassword\":"
+                + "\"Reg1stry-P4ss\",\"dbPassword\":\"Db-P4ssw0rd-xyz\",\"dbPort\":5432,"
+                + "\"apiKey\":\"Api-K3y-0123456789\"}")
         .put("orchestrate/jwt", "MIIBjwtS3cretCert")
         .put("orchestrate/tx-signer", "{\"privateKey\":\"0xS1gn3rPr1v4teK3y\"}")
         .put("orchestrate/vault", "{\"rootTokenSecretId\":\"V4ult-R00t-S3cret-Id\"}");
@@ -65,14 +76,21 @@ class SecretOutputTest {
 
     assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
     Map<String, Map<String, Object>> data = dataByObject(result.getOutput());
-    assertThat(data.get("Secret/api")).containsOnly(entry("apiKey", "***"),
-        entry("dbPassword", "***"));
-    assertThat(data.get("ConfigMap/api")).containsOnly(entry("VAULT_SECRET_ID", "***"),
-        entry("REGISTRY_USER", "***"), entry("DB_PORT", "5432"), entry("SMTP_PASSWORD", "***"));
-    assertThat(data.get("ConfigMap/tx-sender")).containsOnly(
-        entry("DB_DSN", "postgres://orchestrate:***@db:5432/orchestrate"),
-        entry("JWT_CERTIFICATE", "***"), entry("SIGNER_KEY_BASE64", "***"));
-    assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain(VALUES)
+    assertThat(data.get("Secret/api"))
+        .containsOnly(entry("apiKey", "***"), entry("dbPassword", "***"));
+    assertThat(data.get("ConfigMap/api"))
+        .containsOnly(
+            entry("VAULT_SECRET_ID", "***"),
+            entry("REGISTRY_USER", "***"),
+            entry("DB_PORT", "5432"),
+            entry("SMTP_PASSWORD", "***"));
+    assertThat(data.get("ConfigMap/tx-sender"))
+        .containsOnly(
+            entry("DB_DSN", "postgres://orchestrate:***@db:5432/orchestrate"),
+            entry("JWT_CERTIFICATE", "***"),
+            entry("SIGNER_KEY_BASE64", "***"));
+    assertThat(result.getOutput() + result.getErrorOutput())
+        .doesNotContain(VALUES)
         .doesNotContain(VALUES.stream().map(SecretOutputTest::base64).toList());
   }
 
@@ -92,10 +110,14 @@ class SecretOutputTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Map<String, Object>> dataByObject(String output) {
     Map<String, Map<String, Object>> data = new LinkedHashMap<>();
-    YamlDocuments.parse(output.substring(output.indexOf("---\n")), "stdout").forEach(document -> data.put(
-        document.content().get("kind") + "/"
-            + ((Map<String, Object>) document.content().get("metadata")).get("name"),
-        (Map<String, Object>) document.content().get("data")));
+    YamlDocuments.parse(output.substring(output.indexOf("---\n")), "stdout")
+        .forEach(
+            document ->
+                data.put(
+                    document.content().get("kind")
+                        + "/"
+                        + ((Map<String, Object>) document.content().get("metadata")).get("name"),
+                    (Map<String, Object>) document.content().get("data")));
     return data;
   }
 

@@ -31,16 +31,20 @@ class SecretPlaceholdersCommandTest {
 
   @Test
   void renderWithoutAwsShowsPlaceholdersMasked(QuarkusMainLauncher launcher, @TempDir Path repo) {
-    RepoFiles.write(repo, Map.of(
-        "helmfile.yaml", """
+    RepoFiles.write(
+        repo,
+        Map.of(
+            "helmfile.yaml",
+                """
             releases:
               - name: api
                 chart: ./charts/api
                 values:
                   - apiKey: ref+awssecrets://orchestrate/demo#/apiKey
             """,
-        "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n",
-        "charts/api/templates/secret.yaml", """
+            "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n",
+            "charts/api/templates/secret.yaml",
+                """
             apiVersion: v1
             kind: Secret
             metadata:

@@ -26,8 +26,11 @@ class SecretPlaceholdersRefusedTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       // Nothing listens on port 9: the refusal must come before any request.
-      return Map.of("helmsync.secret-placeholders", "true",
-          "quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:9");
+      return Map.of(
+          "helmsync.secret-placeholders",
+          "true",
+          "quarkus.kubernetes-client.api-server-url",
+          "http://127.0.0.1:9");
     }
   }
 

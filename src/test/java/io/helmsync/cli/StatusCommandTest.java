@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code helmsync status} from the agent's API and from the cluster, in each output format, and
- * its refusals; and {@code --help} for every command.
+ * {@code helmsync status} from the agent's API and from the cluster, in each output format, and its
+ * refusals; and {@code --help} for every command.
  */
 @QuarkusMainTest
 class StatusCommandTest {
@@ -51,11 +51,21 @@ class StatusCommandTest {
   }
 
   @Test
-  void fromTheClusterItShowsTheInventoryAndTheEventsInEveryFormat(QuarkusMainLauncher launcher) throws Exception {
-    assertThat(launcher.launch("sync", "--once", "--repo", EXAMPLE, "-e", "orchestrate-demo").exitCode()).isZero();
-    new KubernetesEventSink(cluster.client(),
-        new ObjectRef("v1", "ConfigMap", "orchestrate-demo", "helmsync-inventory-orchestrate-demo"), "test", Clock.systemUTC())
-        .environment(Type.WARNING, "SyncFailed", "environments/orchestrate-demo.yaml:3:13: invalid YAML");
+  void fromTheClusterItShowsTheInventoryAndTheEventsInEveryFormat(QuarkusMainLauncher launcher)
+      throws Exception {
+    assertThat(
+            launcher
+                .launch("sync", "--once", "--repo", EXAMPLE, "-e", "orchestrate-demo")
+                .exitCode())
+        .isZero();
+    new KubernetesEventSink(
+            cluster.client(),
+            new ObjectRef(
+                "v1", "ConfigMap", "orchestrate-demo", "helmsync-inventory-orchestrate-demo"),
+            "test",
+            Clock.systemUTC())
+        .environment(
+            Type.WARNING, "SyncFailed", "environments/orchestrate-demo.yaml:3:13: invalid YAML");
 
     LaunchResult text = launcher.launch("status", "-e", "orchestrate-demo");
     assertThat(text.exitCode()).isZero();
@@ -69,11 +79,14 @@ class StatusCommandTest {
     assertThat(json.exitCode()).isZero();
     Map<?, ?> parsed = new ObjectMapper().readValue(json.getOutput(), Map.class);
     assertThat((List<?>) parsed.get("releases")).hasSize(11);
-    assertThat(parsed.get("source")).isEqualTo("ConfigMap/orchestrate-demo/helmsync-inventory-orchestrate-demo");
+    assertThat(parsed.get("source"))
+        .isEqualTo("ConfigMap/orchestrate-demo/helmsync-inventory-orchestrate-demo");
 
     LaunchResult yaml = launcher.launch("status", "-e", "orchestrate-demo", "-o", "yaml");
     assertThat(yaml.exitCode()).isZero();
-    assertThat(yaml.getOutput()).contains("environment: orchestrate-demo").contains("- name: postgres");
+    assertThat(yaml.getOutput())
+        .contains("environment: orchestrate-demo")
+        .contains("- name: postgres");
   }
 
   @Test
@@ -82,13 +95,15 @@ class StatusCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.getOutput()).isEmpty();
-    assertThat(result.getErrorOutput()).contains(
-        "helmsync status: ConfigMap/staging/helmsync-inventory-staging is missing or empty");
+    assertThat(result.getErrorOutput())
+        .contains(
+            "helmsync status: ConfigMap/staging/helmsync-inventory-staging is missing or empty");
   }
 
   @Test
   void fromTheAgentItPrintsItsApiAnswer(QuarkusMainLauncher launcher) throws IOException {
-    String answer = """
+    String answer =
+        """
         {"environment":"orchestrate-demo","namespace":"orchestrate-demo","source":"https://git.example/deploy.git",
          "ref":"main","dryRun":false,"state":"failing","revision":"0123456789abcdef",
          "commit":{"sha":"0123456789abcdef","message":"oops","author":"Ada","time":"2026-11-25T09:00:00Z"},
@@ -100,12 +115,14 @@ class StatusCommandTest {
          "recent":[{"time":"2026-11-25T09:00:02Z","trigger":"webhook","state":"failing","revision":"0123456789abcdef","summary":"invalid YAML"}]}
         """;
     HttpServer agent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    agent.createContext("/api/status", exchange -> {
-      byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    agent.createContext(
+        "/api/status",
+        exchange -> {
+          byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     agent.start();
     try {
       String url = "http://127.0.0.1:" + agent.getAddress().getPort();
@@ -115,7 +132,8 @@ class StatusCommandTest {
           .contains("state           failing")
           .contains("commit          \"oops\" by Ada, 2026-11-25T09:00:00Z")
           .contains("last reconcile  2026-11-25T09:00:02Z (webhook, 120 ms)")
-          .contains("error           (stalled) environments/orchestrate-demo.yaml:3:13: invalid YAML")
+          .contains(
+              "error           (stalled) environments/orchestrate-demo.yaml:3:13: invalid YAML")
           .containsPattern("RELEASE +CHART +OBJECTS +DRIFTED +HEALTH\n")
           .containsPattern("postgres +stateful-service-0.2.0 +2 +1 +progressing\n")
           .containsPattern("raw-manifests +1 +0 +healthy\n");
@@ -129,7 +147,8 @@ class StatusCommandTest {
   }
 
   @Test
-  void anUnreachableAgentIsExitOneWithTheAddressOnStderr(QuarkusMainLauncher launcher) throws IOException {
+  void anUnreachableAgentIsExitOneWithTheAddressOnStderr(QuarkusMainLauncher launcher)
+      throws IOException {
     int closed;
     try (ServerSocket socket = new ServerSocket(0)) {
       closed = socket.getLocalPort();
@@ -137,8 +156,9 @@ class StatusCommandTest {
     LaunchResult result = launcher.launch("status", "--url", "http://127.0.0.1:" + closed);
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput()).contains(
-        "helmsync status: http://127.0.0.1:" + closed + "/api/status: connection refused");
+    assertThat(result.getErrorOutput())
+        .contains(
+            "helmsync status: http://127.0.0.1:" + closed + "/api/status: connection refused");
   }
 
   @Test
@@ -146,7 +166,10 @@ class StatusCommandTest {
     for (String command : List.of("agent", "render", "build", "diff", "sync", "status")) {
       LaunchResult result = launcher.launch(command, "--help");
       assertThat(result.exitCode()).as(command).isZero();
-      assertThat(result.getOutput()).as(command).contains("Usage: helmsync " + command).contains("--help");
+      assertThat(result.getOutput())
+          .as(command)
+          .contains("Usage: helmsync " + command)
+          .contains("--help");
     }
   }
 }

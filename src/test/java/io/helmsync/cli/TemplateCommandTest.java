@@ -26,24 +26,44 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusMainTest
 class TemplateCommandTest {
-  private static final Path FIXTURES = Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
+  private static final Path FIXTURES =
+      Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
 
   /** One printed document: its {@code # Source:} and its object. */
   record Document(String source, Map<String, Object> object) {}
 
   @Test
-  void printsWhatHelmTemplatePrintsWithValuesFilesAndSet(QuarkusMainLauncher launcher,
-      @TempDir Path work) throws Exception {
+  void printsWhatHelmTemplatePrintsWithValuesFilesAndSet(
+      QuarkusMainLauncher launcher, @TempDir Path work) throws Exception {
     Path values = work.resolve("values.yaml");
     Files.writeString(values, "image:\n  tag: \"1.25\"\ncommon:\n  team: payments\n");
     Path chart = FIXTURES.resolve("helpers");
 
-    LaunchResult ours = launcher.launch("template", chart.toString(), "--release-name", "web",
-        "-n", "shop", "-f", values.toString(), "--set", "nameOverride=api,extraLabels.tier=gold",
-        "--set-string", "extraLabels.build=0042", "--no-hooks");
-    String helm = new Helm(chart).template().withName("web").withNamespace("shop")
-        .withValuesFile(values).set("nameOverride", "api").set("extraLabels.tier", "gold")
-        .set("extraLabels.build", "0042").call();
+    LaunchResult ours =
+        launcher.launch(
+            "template",
+            chart.toString(),
+            "--release-name",
+            "web",
+            "-n",
+            "shop",
+            "-f",
+            values.toString(),
+            "--set",
+            "nameOverride=api,extraLabels.tier=gold",
+            "--set-string",
+            "extraLabels.build=0042",
+            "--no-hooks");
+    String helm =
+        new Helm(chart)
+            .template()
+            .withName("web")
+            .withNamespace("shop")
+            .withValuesFile(values)
+            .set("nameOverride", "api")
+            .set("extraLabels.tier", "gold")
+            .set("extraLabels.build", "0042")
+            .call();
 
     assertThat(ours.exitCode()).as(ours.getErrorOutput()).isZero();
     assertThat(documents(ours.getOutput())).isNotEmpty().isEqualTo(documents(helm));
@@ -54,10 +74,15 @@ class TemplateCommandTest {
   void subchartsRenderInHelmsOrder(QuarkusMainLauncher launcher) {
     Path chart = FIXTURES.resolve("umbrella");
 
-    LaunchResult ours = launcher.launch("template", chart.toString(), "--no-hooks",
-        "--set", "cache.size=9");
-    String helm = new Helm(chart).template().withName("release-name").withNamespace("default")
-        .set("cache.size", 9).call();
+    LaunchResult ours =
+        launcher.launch("template", chart.toString(), "--no-hooks", "--set", "cache.size=9");
+    String helm =
+        new Helm(chart)
+            .template()
+            .withName("release-name")
+            .withNamespace("default")
+            .set("cache.size", 9)
+            .call();
 
     assertThat(documents(ours.getOutput())).hasSizeGreaterThan(2).isEqualTo(documents(helm));
   }
@@ -65,18 +90,25 @@ class TemplateCommandTest {
   @Test
   void hooksByDefaultAndCrdsOnlyWhenAsked(QuarkusMainLauncher launcher) {
     LaunchResult hooks = launcher.launch("template", FIXTURES.resolve("hooks").toString());
-    LaunchResult noHooks = launcher.launch("template", FIXTURES.resolve("hooks").toString(),
-        "--no-hooks", "--include-crds");
-    LaunchResult crds = launcher.launch("template", FIXTURES.resolve("crds").toString(),
-        "--include-crds");
+    LaunchResult noHooks =
+        launcher.launch(
+            "template", FIXTURES.resolve("hooks").toString(), "--no-hooks", "--include-crds");
+    LaunchResult crds =
+        launcher.launch("template", FIXTURES.resolve("crds").toString(), "--include-crds");
 
-    assertThat(sources(hooks)).endsWith("hooks/templates/hooks.yaml", "hooks/templates/hooks.yaml",
-        "hooks/templates/hooks.yaml").contains("hooks/templates/app.yaml");
-    assertThat(sources(noHooks)).doesNotContain("hooks/templates/hooks.yaml")
+    assertThat(sources(hooks))
+        .endsWith(
+            "hooks/templates/hooks.yaml",
+            "hooks/templates/hooks.yaml",
+            "hooks/templates/hooks.yaml")
         .contains("hooks/templates/app.yaml");
-    assertThat(sources(crds)).startsWith("crds/crds/widgets.yaml",
-        "crds/charts/operator/crds/gadgets.yaml");
-    assertThat(sources(hooks)).as("no crds/ without --include-crds")
+    assertThat(sources(noHooks))
+        .doesNotContain("hooks/templates/hooks.yaml")
+        .contains("hooks/templates/app.yaml");
+    assertThat(sources(crds))
+        .startsWith("crds/crds/widgets.yaml", "crds/charts/operator/crds/gadgets.yaml");
+    assertThat(sources(hooks))
+        .as("no crds/ without --include-crds")
         .noneMatch(source -> source.contains("/crds/"));
   }
 
@@ -93,16 +125,29 @@ class TemplateCommandTest {
     WireMockServer repository = new WireMockServer(options().dynamicPort());
     repository.start();
     try {
-      repository.stubFor(get(urlEqualTo("/index.yaml")).willReturn(ok("apiVersion: v1\n"
-          + "entries:\n  hooks:\n  - name: hooks\n    version: " + version + "\n    urls:\n"
-          + "    - hooks.tgz\n")));
-      repository.stubFor(get(urlEqualTo("/hooks.tgz"))
-          .willReturn(ok().withBody(Files.readAllBytes(archive))));
+      repository.stubFor(
+          get(urlEqualTo("/index.yaml"))
+              .willReturn(
+                  ok(
+                      "apiVersion: v1\n"
+                          + "entries:\n  hooks:\n  - name: hooks\n    version: "
+                          + version
+                          + "\n    urls:\n"
+                          + "    - hooks.tgz\n")));
+      repository.stubFor(
+          get(urlEqualTo("/hooks.tgz")).willReturn(ok().withBody(Files.readAllBytes(archive))));
 
-      LaunchResult ours = launcher.launch("template", "hooks", "--repo", repository.baseUrl(),
-          "--version", ">=" + version, "--no-hooks");
-      String helm = new Helm(archive).template().withName("release-name")
-          .withNamespace("default").call();
+      LaunchResult ours =
+          launcher.launch(
+              "template",
+              "hooks",
+              "--repo",
+              repository.baseUrl(),
+              "--version",
+              ">=" + version,
+              "--no-hooks");
+      String helm =
+          new Helm(archive).template().withName("release-name").withNamespace("default").call();
 
       assertThat(ours.exitCode()).as(ours.getErrorOutput()).isZero();
       assertThat(documents(ours.getOutput())).isNotEmpty().isEqualTo(documents(helm));
@@ -115,11 +160,12 @@ class TemplateCommandTest {
   void errorsGoToStderrWithANonZeroExit(QuarkusMainLauncher launcher) {
     LaunchResult missing = launcher.launch("template", "./no-such-chart");
     LaunchResult remote = launcher.launch("template", "bitnami/redis");
-    LaunchResult badSet = launcher.launch("template", FIXTURES.resolve("hooks").toString(),
-        "--set", "novalue");
+    LaunchResult badSet =
+        launcher.launch("template", FIXTURES.resolve("hooks").toString(), "--set", "novalue");
 
     assertThat(missing.exitCode()).isEqualTo(1);
-    assertThat(missing.getErrorOutput()).contains("Error: ")
+    assertThat(missing.getErrorOutput())
+        .contains("Error: ")
         .contains("chart './no-such-chart' does not exist");
     assertThat(missing.getOutput()).isEmpty();
     assertThat(remote.getErrorOutput()).contains("for a chart in a repository pass --repo URL");
@@ -143,8 +189,12 @@ class TemplateCommandTest {
       if (text.isBlank()) {
         continue;
       }
-      source = text.lines().filter(line -> line.startsWith("# Source: ")).findFirst()
-          .map(line -> line.substring("# Source: ".length())).orElse(source);
+      source =
+          text.lines()
+              .filter(line -> line.startsWith("# Source: "))
+              .findFirst()
+              .map(line -> line.substring("# Source: ".length()))
+              .orElse(source);
       for (YamlDocuments.Document document : YamlDocuments.parse(text, "output")) {
         documents.add(new Document(source, document.content()));
       }

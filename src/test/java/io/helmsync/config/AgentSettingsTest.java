@@ -10,8 +10,17 @@ import org.junit.jupiter.api.Test;
 class AgentSettingsTest {
   private static final AgentSettings SETTINGS =
       new AgentSettings(
-          "demo", "demo", Optional.empty(), Optional.of("https://deploy:s3cr3t-t0ken@git.example.com/org/repo.git"),
-          "main", ".", "helmfile.yaml", Duration.ofSeconds(15), true, false, Path.of("/tmp/w"));
+          "demo",
+          "demo",
+          Optional.empty(),
+          Optional.of("https://deploy:s3cr3t-t0ken@git.example.com/org/repo.git"),
+          "main",
+          ".",
+          "helmfile.yaml",
+          Duration.ofSeconds(15),
+          true,
+          false,
+          Path.of("/tmp/w"));
 
   @Test
   void theSourceShownInLogsAndMetricsNeverCarriesCredentials() {
@@ -25,8 +34,18 @@ class AgentSettingsTest {
   void theStateFileIsFoundUnderTheConfiguredPath() {
     assertThat(SETTINGS.stateFile()).isEqualTo("helmfile.yaml");
     AgentSettings nested =
-        new AgentSettings("demo", "demo", Optional.empty(), Optional.empty(), "main", "deploy/orchestrate",
-            "helmfile.yaml", Duration.ofSeconds(15), true, false, Path.of("/tmp/w"));
+        new AgentSettings(
+            "demo",
+            "demo",
+            Optional.empty(),
+            Optional.empty(),
+            "main",
+            "deploy/orchestrate",
+            "helmfile.yaml",
+            Duration.ofSeconds(15),
+            true,
+            false,
+            Path.of("/tmp/w"));
     assertThat(nested.stateFile()).isEqualTo("deploy/orchestrate/helmfile.yaml");
   }
 

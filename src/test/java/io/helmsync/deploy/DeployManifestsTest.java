@@ -37,11 +37,24 @@ import org.junit.jupiter.api.Test;
 class DeployManifestsTest {
   private static final Path DEPLOY = Path.of("deploy");
   private static final Path BASE = DEPLOY.resolve("base");
-  /** Where meters are declared: {@code Counter.builder("helmsync.reconcile")}, {@code registry.gauge("...")}. */
-  private static final Pattern METER = Pattern.compile("(?:builder|gauge)\\(\\s*\"(helmsync\\.[a-z.]+)\"");
+
+  /**
+   * Where meters are declared: {@code Counter.builder("helmsync.reconcile")}, {@code
+   * registry.gauge("...")}.
+   */
+  private static final Pattern METER =
+      Pattern.compile("(?:builder|gauge)\\(\\s*\"(helmsync\\.[a-z.]+)\"");
+
   private static final Pattern QUERIED = Pattern.compile("helmsync_[a-z_]+");
-  private static final List<String> SUFFIXES = List.of("", "_total", "_seconds", "_seconds_bucket",
-      "_seconds_count", "_seconds_sum", "_seconds_max");
+  private static final List<String> SUFFIXES =
+      List.of(
+          "",
+          "_total",
+          "_seconds",
+          "_seconds_bucket",
+          "_seconds_count",
+          "_seconds_sum",
+          "_seconds_max");
 
   private static List<Path> files(String suffix) throws IOException {
     try (Stream<Path> files = Files.walk(DEPLOY)) {
@@ -63,7 +76,9 @@ class DeployManifestsTest {
 
   private static List<Map<String, Object>> objects(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).sorted()
+      return files
+          .filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml"))
+          .sorted()
           .flatMap(f -> YamlDocuments.read(f, f.toString()).stream())
           .map(YamlDocuments.Document::content)
           .toList();
@@ -82,13 +97,21 @@ class DeployManifestsTest {
   @Test
   void everyFileParsesAndEveryObjectHasWhatTheApiServerRequires() throws IOException {
     assertThat(files(".yaml")).hasSizeGreaterThan(10);
-    assertThat(objects()).allSatisfy(object -> {
-      assertThat((String) object.get("apiVersion")).as("apiVersion of %s", object).isNotBlank();
-      assertThat((String) object.get("kind")).as("kind of %s", object).isNotBlank();
-      assertThat((String) at(object, "metadata", "name")).as("name of %s", object.get("kind")).isNotBlank();
-    });
+    assertThat(objects())
+        .allSatisfy(
+            object -> {
+              assertThat((String) object.get("apiVersion"))
+                  .as("apiVersion of %s", object)
+                  .isNotBlank();
+              assertThat((String) object.get("kind")).as("kind of %s", object).isNotBlank();
+              assertThat((String) at(object, "metadata", "name"))
+                  .as("name of %s", object.get("kind"))
+                  .isNotBlank();
+            });
     for (Path json : files(".json")) {
-      assertThat(new ObjectMapper().readTree(json.toFile()).isObject()).as(json.toString()).isTrue();
+      assertThat(new ObjectMapper().readTree(json.toFile()).isObject())
+          .as(json.toString())
+          .isTrue();
     }
   }
 
@@ -98,45 +121,75 @@ class DeployManifestsTest {
     Set<Path> used = new TreeSet<>();
     for (Path kustomization : files("kustomization.yaml")) {
       Path dir = kustomization.getParent();
-      Map<String, Object> content = YamlDocuments.read(kustomization, kustomization.toString()).get(0).content();
-      List<String> listed = new ArrayList<>((List<String>) content.getOrDefault("resources", List.of()));
-      ((List<Map<String, Object>>) content.getOrDefault("patches", List.of())).forEach(p -> listed.add((String) p.get("path")));
+      Map<String, Object> content =
+          YamlDocuments.read(kustomization, kustomization.toString()).get(0).content();
+      List<String> listed =
+          new ArrayList<>((List<String>) content.getOrDefault("resources", List.of()));
+      ((List<Map<String, Object>>) content.getOrDefault("patches", List.of()))
+          .forEach(p -> listed.add((String) p.get("path")));
       ((List<Map<String, Object>>) content.getOrDefault("configMapGenerator", List.of()))
           .forEach(g -> listed.addAll((List<String>) g.get("files")));
-      assertThat(listed).as(kustomization.toString()).isNotEmpty().allSatisfy(entry -> {
-        Path file = dir.resolve(entry).normalize();
-        assertThat(Files.isRegularFile(file) || Files.isRegularFile(file.resolve("kustomization.yaml")))
-            .as("%s lists %s", kustomization, entry).isTrue();
-        used.add(file);
-      });
+      assertThat(listed)
+          .as(kustomization.toString())
+          .isNotEmpty()
+          .allSatisfy(
+              entry -> {
+                Path file = dir.resolve(entry).normalize();
+                assertThat(
+                        Files.isRegularFile(file)
+                            || Files.isRegularFile(file.resolve("kustomization.yaml")))
+                    .as("%s lists %s", kustomization, entry)
+                    .isTrue();
+                used.add(file);
+              });
     }
     try (Stream<Path> base = Files.list(BASE)) {
       assertThat(base.filter(f -> !f.endsWith("kustomization.yaml")).map(Path::normalize))
-          .as("files in deploy/base that no kustomization uses").allSatisfy(f -> assertThat(used).contains(f));
+          .as("files in deploy/base that no kustomization uses")
+          .allSatisfy(f -> assertThat(used).contains(f));
     }
   }
 
   @Test
   @SuppressWarnings("unchecked")
   void theRoleIsNamespacedAndGrantsOnlyWhatTheCodeCalls() throws IOException {
-    assertThat(objects()).extracting(o -> (String) o.get("kind"))
+    assertThat(objects())
+        .extracting(o -> (String) o.get("kind"))
         .doesNotContain("ClusterRole", "ClusterRoleBinding", "Namespace")
-        .contains("Role", "RoleBinding", "ServiceAccount", "Deployment", "Service", "ServiceMonitor",
-            "PrometheusRule", "NetworkPolicy", "PodDisruptionBudget");
+        .contains(
+            "Role",
+            "RoleBinding",
+            "ServiceAccount",
+            "Deployment",
+            "Service",
+            "ServiceMonitor",
+            "PrometheusRule",
+            "NetworkPolicy",
+            "PodDisruptionBudget");
     List<Map<String, Object>> rules = at(base("Role"), "rules");
-    assertThat(rules).allSatisfy(rule -> {
-      List<String> resources = at(rule, "resources");
-      List<String> allowed = resources.equals(List.of("leases")) || resources.equals(List.of("events"))
-          // Leases: fabric8's LeaseLock gets, creates and PATCHes; Events: created, then get + patch.
-          ? List.of("get", "create", "patch")
-          // Informers: list + watch; apply: get, create + patch; prune: delete.
-          : List.of("get", "list", "watch", "create", "patch", "delete");
-      assertThat((List<String>) at(rule, "verbs")).as("verbs on %s", resources).isSubsetOf(allowed);
-      assertThat(resources).doesNotContain("*");
-      assertThat((List<String>) at(rule, "apiGroups")).doesNotContain("*");
-    });
-    assertThat(rules).anySatisfy(rule -> assertThat((List<String>) at(rule, "resources")).containsExactly("leases"));
-    assertThat(rules).anySatisfy(rule -> assertThat((List<String>) at(rule, "resources")).containsExactly("events"));
+    assertThat(rules)
+        .allSatisfy(
+            rule -> {
+              List<String> resources = at(rule, "resources");
+              List<String> allowed =
+                  resources.equals(List.of("leases")) || resources.equals(List.of("events"))
+                      // Leases: fabric8's LeaseLock gets, creates and PATCHes; Events: created,
+                      // then get + patch.
+                      ? List.of("get", "create", "patch")
+                      // Informers: list + watch; apply: get, create + patch; prune: delete.
+                      : List.of("get", "list", "watch", "create", "patch", "delete");
+              assertThat((List<String>) at(rule, "verbs"))
+                  .as("verbs on %s", resources)
+                  .isSubsetOf(allowed);
+              assertThat(resources).doesNotContain("*");
+              assertThat((List<String>) at(rule, "apiGroups")).doesNotContain("*");
+            });
+    assertThat(rules)
+        .anySatisfy(
+            rule -> assertThat((List<String>) at(rule, "resources")).containsExactly("leases"));
+    assertThat(rules)
+        .anySatisfy(
+            rule -> assertThat((List<String>) at(rule, "resources")).containsExactly("events"));
     assertThat((String) at(base("RoleBinding"), "roleRef", "kind")).isEqualTo("Role");
   }
 
@@ -144,64 +197,116 @@ class DeployManifestsTest {
   @SuppressWarnings("unchecked")
   void theRoleCoversApplyAndPruneOfEveryKindTheExampleRenders() throws IOException {
     Path example = Path.of("config-repo-example").toAbsolutePath();
-    Reconciler renderOnly = new Reconciler(new DirectorySource(example),
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
-            .withSecrets(SecretResolver.placeholders())),
-        new ReleasePlanner("orchestrate-demo"), new HelmChartRenderer(ChartContext.offline()),
-        Optional.empty(), "orchestrate-demo");
-    Set<ObjectRef> rendered = renderOnly.render().objects().stream().map(o -> o.ref()).collect(Collectors.toSet());
+    Reconciler renderOnly =
+        new Reconciler(
+            new DirectorySource(example),
+            new HelmfileLoader(
+                StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
+                    .withSecrets(SecretResolver.placeholders())),
+            new ReleasePlanner("orchestrate-demo"),
+            new HelmChartRenderer(ChartContext.offline()),
+            Optional.empty(),
+            "orchestrate-demo");
+    Set<ObjectRef> rendered =
+        renderOnly.render().objects().stream().map(o -> o.ref()).collect(Collectors.toSet());
     List<Map<String, Object>> rules = at(base("Role"), "rules");
 
-    assertThat(rendered).isNotEmpty().allSatisfy(ref -> assertThat(rules).as("a rule for %s", ref.kind())
-        .anySatisfy(rule -> {
-          assertThat((List<String>) at(rule, "apiGroups")).contains(ref.group());
-          assertThat((List<String>) at(rule, "resources")).contains(plural(ref.kind()));
-          assertThat((List<String>) at(rule, "verbs")).contains("get", "create", "patch", "delete");
-        }));
+    assertThat(rendered)
+        .isNotEmpty()
+        .allSatisfy(
+            ref ->
+                assertThat(rules)
+                    .as("a rule for %s", ref.kind())
+                    .anySatisfy(
+                        rule -> {
+                          assertThat((List<String>) at(rule, "apiGroups")).contains(ref.group());
+                          assertThat((List<String>) at(rule, "resources"))
+                              .contains(plural(ref.kind()));
+                          assertThat((List<String>) at(rule, "verbs"))
+                              .contains("get", "create", "patch", "delete");
+                        }));
   }
 
   private static String plural(String kind) {
     String lower = kind.toLowerCase(Locale.ROOT);
-    return lower.endsWith("s") ? lower + "es" : lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
+    return lower.endsWith("s")
+        ? lower + "es"
+        : lower.endsWith("y") ? lower.substring(0, lower.length() - 1) + "ies" : lower + "s";
   }
 
   @Test
   @SuppressWarnings("unchecked")
-  void theAgentRunsTwoHardenedReplicasWithProbesLimitsAndWritableDirsOnlyWhereNeeded() throws IOException {
+  void theAgentRunsTwoHardenedReplicasWithProbesLimitsAndWritableDirsOnlyWhereNeeded()
+      throws IOException {
     Map<String, Object> deployment = base("Deployment");
     Map<String, Object> pod = at(deployment, "spec", "template", "spec");
     Map<String, Object> agent = ((List<Map<String, Object>>) pod.get("containers")).get(0);
     assertThat((Integer) at(deployment, "spec", "replicas")).isEqualTo(2);
     assertThat((Boolean) at(pod, "securityContext", "runAsNonRoot")).isTrue();
-    assertThat((String) at(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
+    assertThat((String) at(pod, "securityContext", "seccompProfile", "type"))
+        .isEqualTo("RuntimeDefault");
     assertThat((Boolean) at(agent, "securityContext", "readOnlyRootFilesystem")).isTrue();
     assertThat((Boolean) at(agent, "securityContext", "allowPrivilegeEscalation")).isFalse();
-    assertThat((List<String>) at(agent, "securityContext", "capabilities", "drop")).containsExactly("ALL");
-    assertThat((String) at(agent, "startupProbe", "httpGet", "path")).isEqualTo("/q/health/started");
+    assertThat((List<String>) at(agent, "securityContext", "capabilities", "drop"))
+        .containsExactly("ALL");
+    assertThat((String) at(agent, "startupProbe", "httpGet", "path"))
+        .isEqualTo("/q/health/started");
     assertThat((String) at(agent, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
-    assertThat((String) at(agent, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
+    assertThat((String) at(agent, "readinessProbe", "httpGet", "path"))
+        .isEqualTo("/q/health/ready");
     assertThat((String) at(agent, "resources", "requests", "memory")).isNotBlank();
     assertThat((String) at(agent, "resources", "requests", "cpu")).isNotBlank();
     assertThat((String) at(agent, "resources", "limits", "memory")).isNotBlank();
 
     List<Map<String, Object>> env = at(agent, "env");
-    String workDir = env.stream().filter(e -> e.get("name").equals("HELMSYNC_WORK_DIR")).findFirst().map(e -> (String) e.get("value")).orElseThrow();
-    Set<String> emptyDirs = ((List<Map<String, Object>>) pod.get("volumes")).stream()
-        .filter(v -> v.containsKey("emptyDir")).map(v -> (String) v.get("name")).collect(Collectors.toSet());
-    assertThat(((List<Map<String, Object>>) agent.get("volumeMounts")).stream()
-        .filter(m -> emptyDirs.contains(m.get("name"))).map(m -> (String) m.get("mountPath")))
+    String workDir =
+        env.stream()
+            .filter(e -> e.get("name").equals("HELMSYNC_WORK_DIR"))
+            .findFirst()
+            .map(e -> (String) e.get("value"))
+            .orElseThrow();
+    Set<String> emptyDirs =
+        ((List<Map<String, Object>>) pod.get("volumes"))
+            .stream()
+                .filter(v -> v.containsKey("emptyDir"))
+                .map(v -> (String) v.get("name"))
+                .collect(Collectors.toSet());
+    assertThat(
+            ((List<Map<String, Object>>) agent.get("volumeMounts"))
+                .stream()
+                    .filter(m -> emptyDirs.contains(m.get("name")))
+                    .map(m -> (String) m.get("mountPath")))
         .containsExactlyInAnyOrder(workDir, "/tmp");
     // In the cluster, logs are JSON lines with the MDC fields (environment, revision, stage...);
     // elsewhere (the README command, the CLI) they stay readable text.
-    assertThat(env).anySatisfy(e -> assertThat(e).containsEntry("name", "QUARKUS_LOG_CONSOLE_JSON_ENABLED")
-        .containsEntry("value", "true"));
+    assertThat(env)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .containsEntry("name", "QUARKUS_LOG_CONSOLE_JSON_ENABLED")
+                    .containsEntry("value", "true"));
     String readme = Files.readString(Path.of("README.md"));
-    List<Map<String, Object>> allEnv = objects().stream().filter(o -> "Deployment".equals(o.get("kind")))
-        .flatMap(d -> ((List<Map<String, Object>>) at(((List<Map<String, Object>>) at(d, "spec", "template", "spec", "containers")).get(0), "env")).stream())
-        .toList();
-    assertThat(allEnv).extracting(e -> (String) e.get("name")).filteredOn(name -> name.startsWith("HELMSYNC_"))
-        .isNotEmpty().allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
-    assertThat((String) at(base("ServiceAccount"), "metadata", "annotations", "eks.amazonaws.com/role-arn"))
+    List<Map<String, Object>> allEnv =
+        objects().stream()
+            .filter(o -> "Deployment".equals(o.get("kind")))
+            .flatMap(
+                d ->
+                    ((List<Map<String, Object>>)
+                            at(
+                                ((List<Map<String, Object>>)
+                                        at(d, "spec", "template", "spec", "containers"))
+                                    .get(0),
+                                "env"))
+                        .stream())
+            .toList();
+    assertThat(allEnv)
+        .extracting(e -> (String) e.get("name"))
+        .filteredOn(name -> name.startsWith("HELMSYNC_"))
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(readme).contains("`" + name + "`"));
+    assertThat(
+            (String)
+                at(base("ServiceAccount"), "metadata", "annotations", "eks.amazonaws.com/role-arn"))
         .startsWith("arn:aws:iam::");
   }
 
@@ -210,30 +315,48 @@ class DeployManifestsTest {
   void theAlertsCoverTheFourFailuresOperatorsAskedFor() throws IOException {
     List<Map<String, Object>> groups = at(base("PrometheusRule"), "spec", "groups");
     List<Map<String, Object>> rules = (List<Map<String, Object>>) groups.get(0).get("rules");
-    assertThat(rules).extracting(r -> (String) r.get("alert")).containsExactlyInAnyOrder(
-        "HelmsyncSyncFailing", "HelmsyncReconcileOverdue", "HelmsyncDriftPersisting", "HelmsyncSecretResolutionFailing");
-    assertThat(rules).allSatisfy(rule -> {
-      assertThat((String) at(rule, "labels", "severity")).isIn("warning", "critical");
-      assertThat((String) at(rule, "annotations", "summary")).isNotBlank();
-    });
+    assertThat(rules)
+        .extracting(r -> (String) r.get("alert"))
+        .containsExactlyInAnyOrder(
+            "HelmsyncSyncFailing",
+            "HelmsyncReconcileOverdue",
+            "HelmsyncDriftPersisting",
+            "HelmsyncSecretResolutionFailing");
+    assertThat(rules)
+        .allSatisfy(
+            rule -> {
+              assertThat((String) at(rule, "labels", "severity")).isIn("warning", "critical");
+              assertThat((String) at(rule, "annotations", "summary")).isNotBlank();
+            });
   }
 
   @Test
   void alertsAndTheDashboardQueryOnlyMetricsTheCodeExposes() throws IOException {
     Set<String> exposed = exposedMeterNames();
     Set<String> queried = new TreeSet<>();
-    for (Path file : List.of(BASE.resolve("prometheusrule.yaml"), BASE.resolve("helmsync-dashboard.json"))) {
+    for (Path file :
+        List.of(BASE.resolve("prometheusrule.yaml"), BASE.resolve("helmsync-dashboard.json"))) {
       Matcher matcher = QUERIED.matcher(Files.readString(file));
       while (matcher.find()) {
         queried.add(matcher.group());
       }
     }
-    assertThat(exposed).as("metrics exposed by src/main/java").contains("helmsync_reconcile", "helmsync_release_status");
-    assertThat(queried).isNotEmpty()
-        .allSatisfy(name -> assertThat(isExposed(name, exposed)).as("%s is exposed by the agent", name).isTrue());
+    assertThat(exposed)
+        .as("metrics exposed by src/main/java")
+        .contains("helmsync_reconcile", "helmsync_release_status");
+    assertThat(queried)
+        .isNotEmpty()
+        .allSatisfy(
+            name ->
+                assertThat(isExposed(name, exposed))
+                    .as("%s is exposed by the agent", name)
+                    .isTrue());
   }
 
-  /** Prometheus names of the meters declared in the code: dots become underscores, suffixes come later. */
+  /**
+   * Prometheus names of the meters declared in the code: dots become underscores, suffixes come
+   * later.
+   */
   private static Set<String> exposedMeterNames() throws IOException {
     Set<String> names = new TreeSet<>();
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
@@ -248,7 +371,10 @@ class DeployManifestsTest {
   }
 
   private static boolean isExposed(String queried, Set<String> exposed) {
-    return SUFFIXES.stream().anyMatch(suffix -> queried.endsWith(suffix)
-        && exposed.contains(queried.substring(0, queried.length() - suffix.length())));
+    return SUFFIXES.stream()
+        .anyMatch(
+            suffix ->
+                queried.endsWith(suffix)
+                    && exposed.contains(queried.substring(0, queried.length() - suffix.length())));
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cases written from helmfile's source where helmsync used to differ; each names the file of
- * {@code helmfile/helmfile} it follows.
+ * Cases written from helmfile's source where helmsync used to differ; each names the file of {@code
+ * helmfile/helmfile} it follows.
  */
 class HelmfileFidelityTest {
   @TempDir Path root;
@@ -38,44 +38,68 @@ class HelmfileFidelityTest {
   /** mergo with WithOverride, WithOverwriteWithEmptyValue: pkg/state/envvals_loader.go. */
   @Test
   void aNullInEnvironmentValuesStaysAKeyAndOverridesWhatCameBefore() {
-    HelmfileState state = load("demo", Map.of("helmfile.yaml",
-        "environments:\n  demo:\n    values:\n    - {a: 1, b: {c: 2, d: 3}, e: 4}\n"
-            + "    - {a: null, b: {c: null}}\n    - env.yaml.gotmpl\n",
-        "env.yaml.gotmpl", "domainName: {{ env \"DOMAIN_NAME\" }}\n"
-            + "seen: {{ hasKey .Values \"a\" }}\n"));
+    HelmfileState state =
+        load(
+            "demo",
+            Map.of(
+                "helmfile.yaml",
+                "environments:\n  demo:\n    values:\n    - {a: 1, b: {c: 2, d: 3}, e: 4}\n"
+                    + "    - {a: null, b: {c: null}}\n    - env.yaml.gotmpl\n",
+                "env.yaml.gotmpl",
+                "domainName: {{ env \"DOMAIN_NAME\" }}\n" + "seen: {{ hasKey .Values \"a\" }}\n"));
 
-    assertThat(state.environmentValues()).isEqualTo(map("a", null, "b", map("c", null, "d", 3L),
-        "e", 4L, "domainName", null, "seen", true));
+    assertThat(state.environmentValues())
+        .isEqualTo(
+            map(
+                "a",
+                null,
+                "b",
+                map("c", null, "d", 3L),
+                "e",
+                4L,
+                "domainName",
+                null,
+                "seen",
+                true));
   }
 
   /**
-   * helmfile passes each values file to Helm ({@code --values}), which merges them keeping
-   * nulls ({@code mergeMaps} in helm's pkg/cli/values/options.go); the chart's coalescing then
-   * deletes the default under a null.
+   * helmfile passes each values file to Helm ({@code --values}), which merges them keeping nulls
+   * ({@code mergeMaps} in helm's pkg/cli/values/options.go); the chart's coalescing then deletes
+   * the default under a null.
    */
   @Test
   void aNullInALaterReleaseValuesFileStaysForTheChartToDeleteItsDefault() {
-    HelmfileState state = load("default", Map.of("helmfile.yaml",
-        "releases:\n- name: api\n  chart: ./api\n  values:\n  - {a: 1, b: {c: 2}}\n"
-            + "  - {a: null, b: {c: null}}\n"));
+    HelmfileState state =
+        load(
+            "default",
+            Map.of(
+                "helmfile.yaml",
+                "releases:\n- name: api\n  chart: ./api\n  values:\n  - {a: 1, b: {c: 2}}\n"
+                    + "  - {a: null, b: {c: null}}\n"));
 
     assertThat(state.releases().get(0).values()).isEqualTo(map("a", null, "b", map("c", null)));
   }
 
   /**
    * visitStates in pkg/app/app.go skips a state file whose load fails with UndefinedEnvError
-   * (raised by load in pkg/app/desired_state_file_loader.go when the file declares environments
-   * but not the selected one), with its own nested helmfiles.
+   * (raised by load in pkg/app/desired_state_file_loader.go when the file declares environments but
+   * not the selected one), with its own nested helmfiles.
    */
   @Test
   void aNestedHelmfileThatDeclaresOtherEnvironmentsIsSkipped() {
-    HelmfileState state = load("demo", Map.of(
-        "helmfile.yaml", "environments: {demo: {}}\n---\nhelmfiles: [a/helmfile.yaml, "
-            + "b/helmfile.yaml]\n",
-        "a/helmfile.yaml", "environments: {prod: {}}\n---\nhelmfiles: [missing.yaml]\n"
-            + "releases:\n- name: only-prod\n  chart: ./c\n",
-        "b/helmfile.yaml", "environments: {demo: {}}\n---\nreleases:\n- name: api\n"
-            + "  chart: ./c\n"));
+    HelmfileState state =
+        load(
+            "demo",
+            Map.of(
+                "helmfile.yaml",
+                    "environments: {demo: {}}\n---\nhelmfiles: [a/helmfile.yaml, "
+                        + "b/helmfile.yaml]\n",
+                "a/helmfile.yaml",
+                    "environments: {prod: {}}\n---\nhelmfiles: [missing.yaml]\n"
+                        + "releases:\n- name: only-prod\n  chart: ./c\n",
+                "b/helmfile.yaml",
+                    "environments: {demo: {}}\n---\nreleases:\n- name: api\n" + "  chart: ./c\n"));
 
     assertThat(state.releases()).extracting(Release::name).containsExactly("api");
   }
@@ -83,11 +107,15 @@ class HelmfileFidelityTest {
   /** The same rule when the nested file declares no environment and its entry passes none. */
   @Test
   void aNestedHelmfileWithoutEnvironmentsIsSkippedUnlessItsEntryPassesValues() {
-    HelmfileState state = load("demo", Map.of(
-        "helmfile.yaml", "environments: {demo: {}}\n---\nhelmfiles:\n- a/helmfile.yaml\n"
-            + "- path: b/helmfile.yaml\n  values: [{tier: web}]\n",
-        "a/helmfile.yaml", "releases:\n- name: skipped\n  chart: ./c\n",
-        "b/helmfile.yaml", "releases:\n- name: '{{ .Values.tier }}'\n  chart: ./c\n"));
+    HelmfileState state =
+        load(
+            "demo",
+            Map.of(
+                "helmfile.yaml",
+                    "environments: {demo: {}}\n---\nhelmfiles:\n- a/helmfile.yaml\n"
+                        + "- path: b/helmfile.yaml\n  values: [{tier: web}]\n",
+                "a/helmfile.yaml", "releases:\n- name: skipped\n  chart: ./c\n",
+                "b/helmfile.yaml", "releases:\n- name: '{{ .Values.tier }}'\n  chart: ./c\n"));
 
     assertThat(state.releases()).extracting(Release::name).containsExactly("web");
   }
@@ -101,15 +129,17 @@ class HelmfileFidelityTest {
 
   /**
    * loadBases in pkg/state/create.go reads a base with the including file's baseDir
-   * (loadFileWithOverrides in pkg/app/desired_state_file_loader.go), so the base's relative
-   * values, chart and helmfiles paths resolve from the including file's folder.
+   * (loadFileWithOverrides in pkg/app/desired_state_file_loader.go), so the base's relative values,
+   * chart and helmfiles paths resolve from the including file's folder.
    */
   @Test
   void relativePathsInABaseResolveFromTheIncludingFilesFolder() {
     Map<String, String> files = new HashMap<>();
     files.put("apps/helmfile.yaml", "bases: [../common/base.yaml]\n");
-    files.put("common/base.yaml", "environments:\n  demo:\n    values: [env/demo.yaml]\n"
-        + "releases:\n- name: api\n  chart: ./api\n  values: [api.yaml]\n");
+    files.put(
+        "common/base.yaml",
+        "environments:\n  demo:\n    values: [env/demo.yaml]\n"
+            + "releases:\n- name: api\n  chart: ./api\n  values: [api.yaml]\n");
     files.put("apps/env/demo.yaml", "from: apps\n");
     files.put("common/env/demo.yaml", "from: common\n");
     files.put("apps/api.yaml", "port: 80\n");
@@ -122,21 +152,25 @@ class HelmfileFidelityTest {
   }
 
   /**
-   * Messages name files relative to the repository, also those outside it, and carry no
-   * absolute path of the agent's machine, not even one a library put in its message.
+   * Messages name files relative to the repository, also those outside it, and carry no absolute
+   * path of the agent's machine, not even one a library put in its message.
    */
   @Test
   void errorsNameFilesRelativeToTheRepository() throws IOException {
     Files.createDirectories(root.resolve("adir"));
-    for (Map<String, String> files : java.util.List.of(
-        Map.of("helmfile.yaml", "environments:\n  default:\n    values: [../outside.yaml]\n"),
-        Map.of("helmfile.yaml", "values: ['{{ readFile \"adir\" }}']\n"),
-        Map.of("helmfile.yaml", "bases: [adir]\n"))) {
+    for (Map<String, String> files :
+        java.util.List.of(
+            Map.of("helmfile.yaml", "environments:\n  default:\n    values: [../outside.yaml]\n"),
+            Map.of("helmfile.yaml", "values: ['{{ readFile \"adir\" }}']\n"),
+            Map.of("helmfile.yaml", "bases: [adir]\n"))) {
       assertThatThrownBy(() -> load("default", files))
           .isInstanceOf(ReconcileException.class)
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain(root.toString())
-              .doesNotContain(root.toRealPath().toString())
-              .doesNotContainPattern("(^|[\\s'\"(=])/[A-Za-z]"));
+          .satisfies(
+              e ->
+                  assertThat(e.getMessage())
+                      .doesNotContain(root.toString())
+                      .doesNotContain(root.toRealPath().toString())
+                      .doesNotContainPattern("(^|[\\s'\"(=])/[A-Za-z]"));
     }
   }
 }

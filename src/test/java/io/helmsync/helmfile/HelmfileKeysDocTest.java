@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Walks the Keys table of {@code docs/helmfile-support.md}: a small state file per key proves that
  * each refused key stops the load with the documented why and way out, that each no-effect key
- * loads with a warning only, and that the table lists exactly the keys {@link HelmfileKeys}
- * knows, so the page cannot drift from the loader.
+ * loads with a warning only, and that the table lists exactly the keys {@link HelmfileKeys} knows,
+ * so the page cannot drift from the loader.
  */
 class HelmfileKeysDocTest {
   private static final Path DOC = Path.of("docs/helmfile-support.md");
@@ -41,21 +41,24 @@ class HelmfileKeysDocTest {
 
   @TempDir Path root;
   private final List<String> warnings = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-        warnings.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage()
-            : record.getMessage());
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+            warnings.add(
+                record instanceof ExtLogRecord ext
+                    ? ext.getFormattedMessage()
+                    : record.getMessage());
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** One row of the table: {@code where}, the key, what helmsync does, why and the way out. */
   record Row(String where, String key, String support, String text) {
@@ -76,16 +79,17 @@ class HelmfileKeysDocTest {
     /** A repository with this key (and a value that asks for something) where it belongs. */
     Map<String, String> files() {
       String line = key + ": [x]";
-      String state = switch (where) {
-        case "state" -> line + "\n";
-        case "environment" -> "environments:\n  default:\n    " + line + "\n";
-        case "release" -> "releases:\n- name: app\n  chart: ./app\n  " + line + "\n";
-        case "helmDefaults" -> "helmDefaults:\n  " + line + "\n";
-        case "repository" -> "repositories:\n- name: r\n  url: https://charts.example\n  "
-            + line + "\n";
-        case "helmfiles entry" -> "helmfiles:\n- path: sub.yaml\n  " + line + "\n";
-        default -> throw new IllegalArgumentException("unknown place in the table: " + where);
-      };
+      String state =
+          switch (where) {
+            case "state" -> line + "\n";
+            case "environment" -> "environments:\n  default:\n    " + line + "\n";
+            case "release" -> "releases:\n- name: app\n  chart: ./app\n  " + line + "\n";
+            case "helmDefaults" -> "helmDefaults:\n  " + line + "\n";
+            case "repository" ->
+                "repositories:\n- name: r\n  url: https://charts.example\n  " + line + "\n";
+            case "helmfiles entry" -> "helmfiles:\n- path: sub.yaml\n  " + line + "\n";
+            default -> throw new IllegalArgumentException("unknown place in the table: " + where);
+          };
       return Map.of("helmfile.yaml", state, "sub.yaml", "releases: []\n");
     }
   }
@@ -127,8 +131,8 @@ class HelmfileKeysDocTest {
   @MethodSource("refused")
   void aRefusedKeyStopsTheLoadWithTheDocumentedWayOut(Row row) {
     assertThatThrownBy(() -> load(row.files()))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageStartingWith("helmfile.yaml")
         .hasMessageContaining(row.path())
         .hasMessageContaining(row.text());
@@ -143,14 +147,18 @@ class HelmfileKeysDocTest {
 
   @Test
   void theTableListsEveryKeyTheLoaderKnowsAndNoOther() throws IOException {
-    Set<String> documented = rows().stream().map(row -> row.where() + " " + row.key())
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> documented =
+        rows().stream()
+            .map(row -> row.where() + " " + row.key())
+            .collect(Collectors.toCollection(TreeSet::new));
     Set<String> known = new TreeSet<>();
-    HelmfileKeys.ALL.forEach(keys -> keys.known().forEach(key -> known.add(keys.scope() + " "
-        + key)));
+    HelmfileKeys.ALL.forEach(
+        keys -> keys.known().forEach(key -> known.add(keys.scope() + " " + key)));
     assertThat(documented).isEqualTo(known);
-    assertThat(rows()).allMatch(row -> Set.of("implemented", "refused", "no effect")
-        .contains(row.support()), "each row says implemented, refused or no effect");
+    assertThat(rows())
+        .allMatch(
+            row -> Set.of("implemented", "refused", "no effect").contains(row.support()),
+            "each row says implemented, refused or no effect");
   }
 
   private void load(Map<String, String> files) {

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Pins the default-namespace rule: a release's own {@code namespace:}, else the agent's
- * ({@code -n}/{@code HELMSYNC_NAMESPACE}, {@link StateOptions#namespace()}). The loaded release,
- * its {@code .Release.Namespace} and the plan must all agree.
+ * Pins the default-namespace rule: a release's own {@code namespace:}, else the agent's ({@code
+ * -n}/{@code HELMSYNC_NAMESPACE}, {@link StateOptions#namespace()}). The loaded release, its {@code
+ * .Release.Namespace} and the plan must all agree.
  */
 class ReleaseNamespacesTest {
   private static final String AGENT = "agent-ns";
@@ -41,26 +41,40 @@ class ReleaseNamespacesTest {
         new Case("no namespace: the agent's", "", null, "", AGENT),
         new Case("its own namespace wins", "", "team", "team", "team"),
         new Case("an empty namespace is none", "", "\"\"", "", AGENT),
-        new Case("templated from the agent's", "", "'{{ .Namespace }}-jobs'", AGENT + "-jobs",
+        new Case(
+            "templated from the agent's",
+            "",
+            "'{{ .Namespace }}-jobs'",
+            AGENT + "-jobs",
             AGENT + "-jobs"),
-        new Case("from state values", "values: [{ns: from-values}]\n---\n",
-            "'{{ .Values.ns }}'", "from-values", "from-values"));
+        new Case(
+            "from state values",
+            "values: [{ns: from-values}]\n---\n",
+            "'{{ .Values.ns }}'",
+            "from-values",
+            "from-values"));
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void theReleaseNamespaceIsItsOwnElseTheAgents(Case c) {
-    String release = "- name: api\n  chart: ./api\n  values: [seen.gotmpl]\n"
-        + (c.namespace() == null ? "" : "  namespace: " + c.namespace() + "\n");
-    HelmfileState state = load(Map.of(
-        "helmfile.yaml", c.state() + "releases:\n" + release,
-        "seen.gotmpl", "release: {{ .Release.Namespace }}\nstate: {{ .Namespace }}\n"));
+    String release =
+        "- name: api\n  chart: ./api\n  values: [seen.gotmpl]\n"
+            + (c.namespace() == null ? "" : "  namespace: " + c.namespace() + "\n");
+    HelmfileState state =
+        load(
+            Map.of(
+                "helmfile.yaml",
+                c.state() + "releases:\n" + release,
+                "seen.gotmpl",
+                "release: {{ .Release.Namespace }}\nstate: {{ .Namespace }}\n"));
 
     Release loaded = state.releases().get(0);
     assertThat(loaded.namespace()).isEqualTo(c.declared());
     assertThat(loaded.values()).isEqualTo(Map.of("release", c.effective(), "state", AGENT));
     assertThat(new ReleasePlanner(AGENT).plan(state).releases())
-        .extracting(PlannedRelease::namespace).containsExactly(c.effective());
+        .extracting(PlannedRelease::namespace)
+        .containsExactly(c.effective());
   }
 
   /**
@@ -70,37 +84,51 @@ class ReleaseNamespacesTest {
    */
   @Test
   void aStateLevelNamespaceIsRefused() {
-    Map<String, String> files = Map.of("helmfile.yaml", "namespace: state-ns\nreleases:\n"
-        + "- name: api\n  chart: ./api\n  namespace: team\n");
+    Map<String, String> files =
+        Map.of(
+            "helmfile.yaml",
+            "namespace: state-ns\nreleases:\n"
+                + "- name: api\n  chart: ./api\n  namespace: team\n");
 
     assertThatThrownBy(() -> load(files))
         .isInstanceOf(ReconcileException.class)
-        .hasMessageStartingWith("helmfile.yaml: key 'namespace' sets the namespace of every "
-            + "release of this file")
-        .hasMessageEndingWith(": put namespace: on each release, or in a template the releases "
-            + "inherit");
+        .hasMessageStartingWith(
+            "helmfile.yaml: key 'namespace' sets the namespace of every " + "release of this file")
+        .hasMessageEndingWith(
+            ": put namespace: on each release, or in a template the releases " + "inherit");
   }
 
   @Test
   void aNestedHelmfileReleaseWithoutNamespaceGetsTheAgents() {
-    HelmfileState state = load(Map.of(
-        "helmfile.yaml", "helmfiles: [sub/helmfile.yaml]\n",
-        "sub/helmfile.yaml", "releases:\n- name: api\n  chart: ./api\n"));
+    HelmfileState state =
+        load(
+            Map.of(
+                "helmfile.yaml", "helmfiles: [sub/helmfile.yaml]\n",
+                "sub/helmfile.yaml", "releases:\n- name: api\n  chart: ./api\n"));
 
     assertThat(new ReleasePlanner(AGENT).plan(state).releases())
-        .extracting(PlannedRelease::namespace).containsExactly(AGENT);
+        .extracting(PlannedRelease::namespace)
+        .containsExactly(AGENT);
   }
 
   @Test
   void noNamespaceAndTheAgentsNamedAreTheSameRelease() {
-    Map<String, String> files = Map.of("helmfile.yaml", "releases:\n- name: api\n  chart: ./a\n"
-        + "- name: api\n  namespace: " + AGENT + "\n  chart: ./b\n");
+    Map<String, String> files =
+        Map.of(
+            "helmfile.yaml",
+            "releases:\n- name: api\n  chart: ./a\n"
+                + "- name: api\n  namespace: "
+                + AGENT
+                + "\n  chart: ./b\n");
 
     assertThatThrownBy(() -> load(files))
         .isInstanceOf(ReconcileException.class)
-        .hasMessage("helmfile.yaml releases[1] (api): duplicate release " + AGENT + "/api, also "
-            + "declared at helmfile.yaml releases[0] (api); release names must be unique in a "
-            + "namespace");
+        .hasMessage(
+            "helmfile.yaml releases[1] (api): duplicate release "
+                + AGENT
+                + "/api, also "
+                + "declared at helmfile.yaml releases[0] (api); release names must be unique in a "
+                + "namespace");
   }
 
   private HelmfileState load(Map<String, String> files) {

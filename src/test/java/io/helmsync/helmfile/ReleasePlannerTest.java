@@ -24,8 +24,18 @@ class ReleasePlannerTest {
     List<String> needs = needSplit.length == 2 ? Arrays.asList(needSplit[1].split(",")) : List.of();
     String[] nameSplit = needSplit[0].split("@", 2);
     String namespace = nameSplit.length == 2 ? nameSplit[1] : "";
-    return new Release(nameSplit[0], namespace, "./m", "", Map.of(), installed, needs, Map.of(),
-        null, ROOT, nameSplit[0]);
+    return new Release(
+        nameSplit[0],
+        namespace,
+        "./m",
+        "",
+        Map.of(),
+        installed,
+        needs,
+        Map.of(),
+        null,
+        ROOT,
+        nameSplit[0]);
   }
 
   private static Plan plan(String... specs) {
@@ -35,10 +45,17 @@ class ReleasePlannerTest {
 
   @Test
   void everyReleaseCarriesTheStatesRepositoriesForItsChartSource() {
-    Repository acme = new Repository("acme", "https://charts.acme.example", "u", "p", false, null,
-        null, null, false, false);
-    HelmfileState state = new HelmfileState("demo", Map.of(), List.of(release("a"), release("b")),
-        List.of(acme), ROOT, java.util.Set.of());
+    Repository acme =
+        new Repository(
+            "acme", "https://charts.acme.example", "u", "p", false, null, null, null, false, false);
+    HelmfileState state =
+        new HelmfileState(
+            "demo",
+            Map.of(),
+            List.of(release("a"), release("b")),
+            List.of(acme),
+            ROOT,
+            java.util.Set.of());
 
     assertThat(new ReleasePlanner("demo").plan(state).releases())
         .allSatisfy(planned -> assertThat(planned.repositories()).containsExactly(acme));
@@ -56,10 +73,15 @@ class ReleasePlannerTest {
         new Case("declaration order without needs", List.of("a", "b", "c"), List.of("a", "b", "c")),
         new Case("needs come first", List.of("api>db", "db"), List.of("db", "api")),
         new Case("chains", List.of("c>b", "b>a", "a"), List.of("a", "b", "c")),
-        new Case("diamond", List.of("top>l,r", "l>base", "r>base", "base"), List.of("base", "l", "r", "top")),
+        new Case(
+            "diamond",
+            List.of("top>l,r", "l>base", "r>base", "base"),
+            List.of("base", "l", "r", "top")),
         new Case("namespaced need", List.of("api>data/db", "db@data"), List.of("db", "api")),
-        new Case("kubecontext/ns/name need", List.of("api>ctx/demo/db", "db"), List.of("db", "api")),
-        new Case("uninstalled releases are left out", List.of("a", "old!", "b"), List.of("a", "b")));
+        new Case(
+            "kubecontext/ns/name need", List.of("api>ctx/demo/db", "db"), List.of("db", "api")),
+        new Case(
+            "uninstalled releases are left out", List.of("a", "old!", "b"), List.of("a", "b")));
   }
 
   @ParameterizedTest
@@ -98,12 +120,27 @@ class ReleasePlannerTest {
 
   @Test
   void aPlannedReleaseKeepsValuesVersionLabelsAndSettings() {
-    ReleaseSettings settings = new ReleaseSettings(true, false, java.time.Duration.ofSeconds(60),
-        true, false, false, false);
-    Release release = new Release("a", "", "./m", "1.2.x", Map.of("x", 1), true, List.of(),
-        Map.of("tier", "api"), settings, ROOT, "a");
-    PlannedRelease planned = new ReleasePlanner("demo")
-        .plan(new HelmfileState("demo", Map.of(), List.of(release), ROOT)).releases().get(0);
+    ReleaseSettings settings =
+        new ReleaseSettings(
+            true, false, java.time.Duration.ofSeconds(60), true, false, false, false);
+    Release release =
+        new Release(
+            "a",
+            "",
+            "./m",
+            "1.2.x",
+            Map.of("x", 1),
+            true,
+            List.of(),
+            Map.of("tier", "api"),
+            settings,
+            ROOT,
+            "a");
+    PlannedRelease planned =
+        new ReleasePlanner("demo")
+            .plan(new HelmfileState("demo", Map.of(), List.of(release), ROOT))
+            .releases()
+            .get(0);
     assertThat(planned.values()).isEqualTo(Map.of("x", 1));
     assertThat(planned.version()).isEqualTo("1.2.x");
     assertThat(planned.labels()).isEqualTo(Map.of("tier", "api"));

@@ -14,11 +14,13 @@ class InventoryTest {
   private static final ObjectRef API = new ObjectRef("apps/v1", "Deployment", "demo", "api");
   private static final ObjectRef SVC = new ObjectRef("v1", "Service", "demo", "api");
   private static final ObjectRef OLD = new ObjectRef("v1", "ConfigMap", "demo", "old");
-  private static final ObjectRef ROLE = new ObjectRef("rbac.authorization.k8s.io/v1", "ClusterRole", "", "reader");
+  private static final ObjectRef ROLE =
+      new ObjectRef("rbac.authorization.k8s.io/v1", "ClusterRole", "", "reader");
 
   private static Inventory inventory(Map<String, List<ObjectRef>> releases) {
     var entries = new java.util.LinkedHashMap<String, ReleaseEntry>();
-    releases.forEach((name, refs) -> entries.put(name, new ReleaseEntry("r1", new TreeSet<>(refs))));
+    releases.forEach(
+        (name, refs) -> entries.put(name, new ReleaseEntry("r1", new TreeSet<>(refs))));
     return new Inventory(entries);
   }
 
@@ -61,10 +63,18 @@ class InventoryTest {
       store.save(inventory);
 
       assertThat(store.load()).isEqualTo(inventory);
-      var configMap = server.client().configMaps().inNamespace("demo").withName("helmsync-inventory-orchestrate-demo").get();
-      assertThat(configMap.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "helmsync");
+      var configMap =
+          server
+              .client()
+              .configMaps()
+              .inNamespace("demo")
+              .withName("helmsync-inventory-orchestrate-demo")
+              .get();
+      assertThat(configMap.getMetadata().getLabels())
+          .containsEntry("app.kubernetes.io/managed-by", "helmsync");
       assertThat(configMap.getData().get("api"))
-          .isEqualTo("revision: r1\nobjects:\n- demo_api__Service v1\n- demo_api_apps_Deployment v1\n");
+          .isEqualTo(
+              "revision: r1\nobjects:\n- demo_api__Service v1\n- demo_api_apps_Deployment v1\n");
     }
   }
 
@@ -76,15 +86,32 @@ class InventoryTest {
       var releases = new java.util.LinkedHashMap<String, ReleaseEntry>();
       releases.put("api", new ReleaseEntry("r1", new TreeSet<>(List.of(API)), history));
       store.save(new Inventory(releases));
-      String written = server.client().configMaps().inNamespace("demo")
-          .withName("helmsync-inventory-orchestrate-demo").get().getData().get("api");
-      assertThat(written).endsWith("release:\n  number: 3\n  status: deployed\n"
-          + "  checksum: sha256:ab\n  revision: r7\n");
+      String written =
+          server
+              .client()
+              .configMaps()
+              .inNamespace("demo")
+              .withName("helmsync-inventory-orchestrate-demo")
+              .get()
+              .getData()
+              .get("api");
+      assertThat(written)
+          .endsWith(
+              "release:\n  number: 3\n  status: deployed\n"
+                  + "  checksum: sha256:ab\n  revision: r7\n");
       assertThat(store.load().history("api")).isEqualTo(history);
 
       // As an earlier helmsync wrote it: no release block.
-      server.client().configMaps().inNamespace("demo").withName("helmsync-inventory-orchestrate-demo")
-          .edit(cm -> { cm.getData().put("api", "revision: r1\nobjects:\n- demo_api__Service v1\n"); return cm; });
+      server
+          .client()
+          .configMaps()
+          .inNamespace("demo")
+          .withName("helmsync-inventory-orchestrate-demo")
+          .edit(
+              cm -> {
+                cm.getData().put("api", "revision: r1\nobjects:\n- demo_api__Service v1\n");
+                return cm;
+              });
       Inventory old = store.load();
       assertThat(old.objects()).containsExactly(SVC);
       assertThat(old.history("api")).isEqualTo(ReleaseHistory.NONE);

@@ -13,8 +13,9 @@ class YamlDocumentsTest {
   void readsEveryNonEmptyDocumentWithItsStartLine() {
     String text = "a: 1\n---\n---\n# only a comment\n---\nb: 2\nc: 3\n";
     List<YamlDocuments.Document> documents = YamlDocuments.parse(text, "x.yaml");
-    assertThat(documents).extracting(d -> d.content().keySet()).containsExactly(
-        java.util.Set.of("a"), java.util.Set.of("b", "c"));
+    assertThat(documents)
+        .extracting(d -> d.content().keySet())
+        .containsExactly(java.util.Set.of("a"), java.util.Set.of("b", "c"));
     assertThat(documents.get(1).line()).isEqualTo(6);
   }
 
@@ -43,7 +44,8 @@ class YamlDocumentsTest {
 
   @Test
   void writtenYamlReadsBackToTheSameTypes() {
-    String text = "port: \"5432\"\nflag: \"true\"\nno: \"no\"\ncount: 3\nenabled: false\nname: api\nempty: \"\"\n";
+    String text =
+        "port: \"5432\"\nflag: \"true\"\nno: \"no\"\ncount: 3\nenabled: false\nname: api\nempty: \"\"\n";
     var tree = YamlDocuments.parse(text, "in.yaml").get(0).content();
     String written = YamlDocuments.write(tree);
     assertThat(YamlDocuments.parse(written, "out.yaml").get(0).content()).isEqualTo(tree);

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class YamlTest {
 
@@ -22,7 +22,11 @@ class YamlTest {
 
   static Stream<Case> mergeCases() {
     return Stream.of(
-        new Case("maps merge recursively", "a: {b: 1, c: 2}", "a: {c: 3, d: 4}", "a: {b: 1, c: 3, d: 4}"),
+        new Case(
+            "maps merge recursively",
+            "a: {b: 1, c: 2}",
+            "a: {c: 3, d: 4}",
+            "a: {b: 1, c: 3, d: 4}"),
         new Case("lists replace", "a: [1, 2]", "a: [3]", "a: [3]"),
         new Case("scalars replace maps", "a: {b: 1}", "a: x", "a: x"),
         new Case("maps replace scalars", "a: x", "a: {b: 1}", "a: {b: 1}"),

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class KubernetesEventSinkTest {
-  private static final ObjectRef INVENTORY = new ObjectRef("v1", "ConfigMap", "demo", "helmsync-inventory-demo");
+  private static final ObjectRef INVENTORY =
+      new ObjectRef("v1", "ConfigMap", "demo", "helmsync-inventory-demo");
   private ApplyMockServer server;
   private ManualClock clock;
   private KubernetesEventSink sink;
@@ -39,19 +40,22 @@ class KubernetesEventSinkTest {
   void anEnvironmentEventIsAboutTheInventoryConfigMapAndSaysWhoReportedIt() {
     sink.environment(Type.WARNING, "SyncFailed", "helmfile.yaml:3: cannot parse");
 
-    assertThat(events()).singleElement().satisfies(event -> {
-      assertThat(event.getInvolvedObject().getKind()).isEqualTo("ConfigMap");
-      assertThat(event.getInvolvedObject().getName()).isEqualTo("helmsync-inventory-demo");
-      assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("demo");
-      assertThat(event.getType()).isEqualTo("Warning");
-      assertThat(event.getReason()).isEqualTo("SyncFailed");
-      assertThat(event.getMessage()).isEqualTo("helmfile.yaml:3: cannot parse");
-      assertThat(event.getSource().getComponent()).isEqualTo("helmsync");
-      assertThat(event.getReportingComponent()).isEqualTo("helmsync");
-      assertThat(event.getReportingInstance()).isEqualTo("helmsync-7d9f-abcde");
-      assertThat(event.getCount()).isEqualTo(1);
-      assertThat(event.getFirstTimestamp()).isEqualTo("2026-11-25T00:00:00Z");
-    });
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getInvolvedObject().getKind()).isEqualTo("ConfigMap");
+              assertThat(event.getInvolvedObject().getName()).isEqualTo("helmsync-inventory-demo");
+              assertThat(event.getInvolvedObject().getNamespace()).isEqualTo("demo");
+              assertThat(event.getType()).isEqualTo("Warning");
+              assertThat(event.getReason()).isEqualTo("SyncFailed");
+              assertThat(event.getMessage()).isEqualTo("helmfile.yaml:3: cannot parse");
+              assertThat(event.getSource().getComponent()).isEqualTo("helmsync");
+              assertThat(event.getReportingComponent()).isEqualTo("helmsync");
+              assertThat(event.getReportingInstance()).isEqualTo("helmsync-7d9f-abcde");
+              assertThat(event.getCount()).isEqualTo(1);
+              assertThat(event.getFirstTimestamp()).isEqualTo("2026-11-25T00:00:00Z");
+            });
   }
 
   @Test
@@ -62,11 +66,14 @@ class KubernetesEventSinkTest {
     clock.advance(Duration.ofSeconds(30));
     sink.environment(Type.WARNING, "SyncFailed", "git server unreachable");
 
-    assertThat(events()).singleElement().satisfies(event -> {
-      assertThat(event.getCount()).isEqualTo(3);
-      assertThat(event.getFirstTimestamp()).isEqualTo("2026-11-25T00:00:00Z");
-      assertThat(event.getLastTimestamp()).isEqualTo("2026-11-25T00:01:00Z");
-    });
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getCount()).isEqualTo(3);
+              assertThat(event.getFirstTimestamp()).isEqualTo("2026-11-25T00:00:00Z");
+              assertThat(event.getLastTimestamp()).isEqualTo("2026-11-25T00:01:00Z");
+            });
   }
 
   @Test
@@ -77,12 +84,16 @@ class KubernetesEventSinkTest {
     sink.object(api, Type.NORMAL, "DriftCorrected", "spec.replicas was 1, set back to 2");
     sink.object(api, Type.NORMAL, "DriftCorrected", "spec.replicas was 1, set back to 2");
 
-    assertThat(events()).extracting(Event::getMessage, Event::getCount).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("git server unreachable", 1),
-        org.assertj.core.groups.Tuple.tuple("helmfile.yaml:3: cannot parse", 1),
-        org.assertj.core.groups.Tuple.tuple("spec.replicas was 1, set back to 2", 2));
-    assertThat(events()).filteredOn(event -> event.getReason().equals("DriftCorrected"))
-        .allSatisfy(event -> assertThat(event.getInvolvedObject().getApiVersion()).isEqualTo("apps/v1"));
+    assertThat(events())
+        .extracting(Event::getMessage, Event::getCount)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("git server unreachable", 1),
+            org.assertj.core.groups.Tuple.tuple("helmfile.yaml:3: cannot parse", 1),
+            org.assertj.core.groups.Tuple.tuple("spec.replicas was 1, set back to 2", 2));
+    assertThat(events())
+        .filteredOn(event -> event.getReason().equals("DriftCorrected"))
+        .allSatisfy(
+            event -> assertThat(event.getInvolvedObject().getApiVersion()).isEqualTo("apps/v1"));
   }
 
   @Test
@@ -98,6 +109,8 @@ class KubernetesEventSinkTest {
   void aLongMessageIsCutToWhatTheApiServerAccepts() {
     sink.environment(Type.WARNING, "SyncFailed", "x".repeat(5000));
 
-    assertThat(events().get(0).getMessage()).hasSize(KubernetesEventSink.MAX_MESSAGE).endsWith("...");
+    assertThat(events().get(0).getMessage())
+        .hasSize(KubernetesEventSink.MAX_MESSAGE)
+        .endsWith("...");
   }
 }

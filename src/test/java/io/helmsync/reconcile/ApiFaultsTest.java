@@ -43,9 +43,14 @@ class ApiFaultsTest {
   @BeforeEach
   void start() {
     server = ApplyMockServer.start();
-    agentClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-        server.client().getConfiguration()).withRequestTimeout(1000)
-        .withRequestRetryBackoffLimit(0).build()).build();
+    agentClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(server.client().getConfiguration())
+                    .withRequestTimeout(1000)
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
     controllers = FakeControllers.start(server.client(), "demo");
     inventory = new ConfigMapInventoryStore(agentClient, "demo", "demo");
   }
@@ -58,13 +63,19 @@ class ApiFaultsTest {
   }
 
   private ServerSideSync agent() {
-    return OnceSyncs.of(agentClient, new ServerSideApplier(agentClient), ApplyOptions.defaults(),
+    return OnceSyncs.of(
+        agentClient,
+        new ServerSideApplier(agentClient),
+        ApplyOptions.defaults(),
         PruneOptions.defaults());
   }
 
   private static DesiredRelease release(String name) {
-    return new DesiredRelease(name, "demo",
-        List.of(ReleaseHooksTest.configMap(name + "-config", "v1", name, "r1")), List.of(),
+    return new DesiredRelease(
+        name,
+        "demo",
+        List.of(ReleaseHooksTest.configMap(name + "-config", "v1", name, "r1")),
+        List.of(),
         new WaitPolicy(false, Duration.ofSeconds(10)),
         List.of(ReleaseHooksTest.job(name + "-setup", "pre-install", 0)));
   }
@@ -74,8 +85,10 @@ class ApiFaultsTest {
 
   private List<String> configMaps() {
     return server.client().configMaps().inNamespace("demo").list().getItems().stream()
-        .map(cm -> cm.getMetadata().getName()).filter(name -> !name.startsWith("helmsync-"))
-        .sorted().toList();
+        .map(cm -> cm.getMetadata().getName())
+        .filter(name -> !name.startsWith("helmsync-"))
+        .sorted()
+        .toList();
   }
 
   @Test
@@ -85,8 +98,10 @@ class ApiFaultsTest {
     agent().sync(TWO_RELEASES);
 
     assertThat(configMaps()).containsExactly("a-config", "b-config");
-    assertThat(server.dispatcher().requests()).filteredOn(r -> r.path().startsWith(CONFIG_B))
-        .extracting(r -> r.method()).containsExactly("GET", "PATCH", "GET", "PATCH", "GET", "PATCH");
+    assertThat(server.dispatcher().requests())
+        .filteredOn(r -> r.path().startsWith(CONFIG_B))
+        .extracting(r -> r.method())
+        .containsExactly("GET", "PATCH", "GET", "PATCH", "GET", "PATCH");
   }
 
   @Test
@@ -99,17 +114,17 @@ class ApiFaultsTest {
 
   @ParameterizedTest
   @ValueSource(ints = {500, 503, Fault.UNANSWERED})
-  void aSyncStoppedByAnApiFaultLosesNothingAndTheNextOneConvergesWithoutRepeatingHooks(
-      int fault) {
+  void aSyncStoppedByAnApiFaultLosesNothingAndTheNextOneConvergesWithoutRepeatingHooks(int fault) {
     server.dispatcher().inject("PATCH", CONFIG_B, new Fault(fault));
 
     assertThatThrownBy(() -> agent().sync(TWO_RELEASES))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
         .hasMessageContaining("ConfigMap/demo/b-config: apply failed");
     assertThat(inventory.load().history("a").status()).isEqualTo(ReleaseHistory.DEPLOYED);
     assertThat(inventory.load().history("b")).isEqualTo(ReleaseHistory.FIRST_INSTALL);
-    assertThat(inventory.load().objects()).extracting(ObjectRef::name)
+    assertThat(inventory.load().objects())
+        .extracting(ObjectRef::name)
         .containsExactly("a-config", "b-config");
 
     // A restarted agent: release a is done, release b is installed (its pre-install runs again,
@@ -127,8 +142,9 @@ class ApiFaultsTest {
   @Test
   void aSyncInterruptedBetweenReleasesConvergesOnTheNextRunWithoutRepeatingHooks() {
     // The agent dies while applying release b: a is recorded, b has not started its hooks yet.
-    server.dispatcher().inject("GET", "/apis/batch/v1/namespaces/demo/jobs/b-setup",
-        new Fault(Fault.UNANSWERED));
+    server
+        .dispatcher()
+        .inject("GET", "/apis/batch/v1/namespaces/demo/jobs/b-setup", new Fault(Fault.UNANSWERED));
     assertThatThrownBy(() -> agent().sync(TWO_RELEASES))
         .hasMessageContaining("Job/demo/b-setup: pre-install hook failed");
     assertThat(controllers.finishedJobs()).containsExactly("a-setup");

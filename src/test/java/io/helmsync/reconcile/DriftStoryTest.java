@@ -51,10 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Drift, suspend and dry-run on the example environment against the mock API server, with the
- * agent's own cluster side ({@link ClusterSide#agent}: informers, drift watch, server-side
- * apply). The reconcile loop is stood in for by one thread that runs the requested reconciles one
- * at a time.
- * Prints the figures the issue asks for on lines starting with {@code FIGURE:}.
+ * agent's own cluster side ({@link ClusterSide#agent}: informers, drift watch, server-side apply).
+ * The reconcile loop is stood in for by one thread that runs the requested reconciles one at a
+ * time. Prints the figures the issue asks for on lines starting with {@code FIGURE:}.
  */
 class DriftStoryTest {
   private static final String ENV = "orchestrate-demo";
@@ -91,16 +90,38 @@ class DriftStoryTest {
   }
 
   private void agent(ClusterSide.WatchOptions options, boolean dryRun) {
-    settings = new AgentSettings(ENV, ENV, Optional.of(repo), Optional.empty(), "main",
-        ".", "helmfile.yaml", Duration.ofSeconds(15), true, dryRun, repo.resolve("work"));
+    settings =
+        new AgentSettings(
+            ENV,
+            ENV,
+            Optional.of(repo),
+            Optional.empty(),
+            "main",
+            ".",
+            "helmfile.yaml",
+            Duration.ofSeconds(15),
+            true,
+            dryRun,
+            repo.resolve("work"));
     side = new ClusterSide(server.client(), PruneOptions.defaults());
-    sync = side.agent(settings, options, new ReconcileMetrics(registry), events,
-        new SyncEvents(EventSink.NONE),
-        trigger -> loop.execute(() -> lastHeal = reconcile(trigger)));
-    reconciler = new Reconciler(new DirectorySource(repo),
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
-            .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
-        new HelmChartRenderer(ChartContext.offline()), Optional.of(sync), ENV);
+    sync =
+        side.agent(
+            settings,
+            options,
+            new ReconcileMetrics(registry),
+            events,
+            new SyncEvents(EventSink.NONE),
+            trigger -> loop.execute(() -> lastHeal = reconcile(trigger)));
+    reconciler =
+        new Reconciler(
+            new DirectorySource(repo),
+            new HelmfileLoader(
+                StateOptions.of("helmfile.yaml", ENV, Map.of())
+                    .withSecrets(SecretResolver.placeholders())),
+            new ReleasePlanner(ENV),
+            new HelmChartRenderer(ChartContext.offline()),
+            Optional.of(sync),
+            ENV);
   }
 
   private void agent() {
@@ -119,9 +140,20 @@ class DriftStoryTest {
 
   /** Waits until the informers hold every object as Git declares it. */
   private void awaitCacheCaughtUp(DesiredState desired) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> desired.objects().stream().allMatch(object ->
-        sync.cache().get(object.ref()).map(live ->
-            LiveComparison.differences(object.body(), live, List.of()).isEmpty()).orElse(false)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                desired.objects().stream()
+                    .allMatch(
+                        object ->
+                            sync.cache()
+                                .get(object.ref())
+                                .map(
+                                    live ->
+                                        LiveComparison.differences(object.body(), live, List.of())
+                                            .isEmpty())
+                                .orElse(false)));
   }
 
   private DesiredState syncedExample() {
@@ -132,7 +164,10 @@ class DriftStoryTest {
   }
 
   private static Manifest first(DesiredState desired, String kind) {
-    return desired.objects().stream().filter(m -> m.ref().kind().equals(kind)).findFirst().orElseThrow();
+    return desired.objects().stream()
+        .filter(m -> m.ref().kind().equals(kind))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String firstDataKey(Manifest configMap) {
@@ -140,28 +175,49 @@ class DriftStoryTest {
   }
 
   private GenericKubernetesResource live(ObjectRef ref) {
-    return server.client().genericKubernetesResources(ref.apiVersion(), ref.kind())
-        .inNamespace(ref.namespace()).withName(ref.name()).get();
+    return server
+        .client()
+        .genericKubernetesResources(ref.apiVersion(), ref.kind())
+        .inNamespace(ref.namespace())
+        .withName(ref.name())
+        .get();
   }
 
   private Object liveData(ObjectRef ref, String key) {
     return ((Map<?, ?>) live(ref).getAdditionalProperties().get("data")).get(key);
   }
 
-  /** A change by another field manager, as {@code kubectl apply --server-side --force-conflicts}. */
+  /**
+   * A change by another field manager, as {@code kubectl apply --server-side --force-conflicts}.
+   */
   private void editAs(String manager, ObjectRef configMap, String key, String value) {
-    server.client().configMaps().inNamespace(configMap.namespace())
-        .resource(new ConfigMapBuilder().withNewMetadata().withName(configMap.name())
-            .withNamespace(configMap.namespace()).endMetadata().addToData(key, value).build())
-        .fieldManager(manager).forceConflicts().serverSideApply();
+    server
+        .client()
+        .configMaps()
+        .inNamespace(configMap.namespace())
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(configMap.name())
+                .withNamespace(configMap.namespace())
+                .endMetadata()
+                .addToData(key, value)
+                .build())
+        .fieldManager(manager)
+        .forceConflicts()
+        .serverSideApply();
   }
 
   private double corrections() {
-    return registry.find("helmsync.drift.corrections").counters().stream().mapToDouble(c -> c.count()).sum();
+    return registry.find("helmsync.drift.corrections").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
   }
 
   private double drifted() {
-    return registry.find("helmsync.drifted.objects").gauges().stream().mapToDouble(g -> g.value()).sum();
+    return registry.find("helmsync.drifted.objects").gauges().stream()
+        .mapToDouble(g -> g.value())
+        .sum();
   }
 
   @Test
@@ -174,11 +230,17 @@ class DriftStoryTest {
 
     assertThat(again.changes().writes()).isEmpty();
     assertThat(server.dispatcher().writes()).isEmpty();
-    String inventory = "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
+    String inventory =
+        "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
     assertThat(server.dispatcher().reads()).extracting(r -> r.path()).containsExactly(inventory);
-    System.out.println("FIGURE: no-op reconcile of " + ENV + " (" + again.desired().objects().size()
-        + " objects): requests by verb " + server.dispatcher().countByVerb()
-        + " (the one get is the inventory ConfigMap; managed objects come from the informers)");
+    System.out.println(
+        "FIGURE: no-op reconcile of "
+            + ENV
+            + " ("
+            + again.desired().objects().size()
+            + " objects): requests by verb "
+            + server.dispatcher().countByVerb()
+            + " (the one get is the inventory ConfigMap; managed objects come from the informers)");
   }
 
   /**
@@ -199,15 +261,19 @@ class DriftStoryTest {
     agentLoop.tick();
 
     assertThat(agentLoop.last().orElseThrow().trigger()).isNotSameAs(first.trigger());
-    assertThat(agentLoop.releaseHealth()).containsOnlyKeys(first.desired().releases().stream()
-        .map(DesiredState.DesiredRelease::name).toList());
+    assertThat(agentLoop.releaseHealth())
+        .containsOnlyKeys(
+            first.desired().releases().stream().map(DesiredState.DesiredRelease::name).toList());
     String inventory =
         "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
-    assertThat(server.dispatcher().requests()).extracting(r -> r.path())
-        .containsExactly(inventory);
-    System.out.println("FIGURE: idle poll of the agent loop (reconcile and release health) of "
-        + ENV + " (" + first.desired().objects().size() + " objects): requests by verb "
-        + server.dispatcher().countByVerb());
+    assertThat(server.dispatcher().requests()).extracting(r -> r.path()).containsExactly(inventory);
+    System.out.println(
+        "FIGURE: idle poll of the agent loop (reconcile and release health) of "
+            + ENV
+            + " ("
+            + first.desired().objects().size()
+            + " objects): requests by verb "
+            + server.dispatcher().countByVerb());
   }
 
   /**
@@ -218,16 +284,22 @@ class DriftStoryTest {
   @Test
   void withTheLiveClusterViewANoOpReconcileStillReadsOnlyTheInventory() {
     agent();
-    reconciler = new Reconciler(new DirectorySource(repo),
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
-            .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
-        new HelmChartRenderer(side.view(),
-            new RemoteCharts(RemoteCharts.Options.defaults())),
-        Optional.of(sync), ENV);
+    reconciler =
+        new Reconciler(
+            new DirectorySource(repo),
+            new HelmfileLoader(
+                StateOptions.of("helmfile.yaml", ENV, Map.of())
+                    .withSecrets(SecretResolver.placeholders())),
+            new ReleasePlanner(ENV),
+            new HelmChartRenderer(side.view(), new RemoteCharts(RemoteCharts.Options.defaults())),
+            Optional.of(sync),
+            ENV);
     server.dispatcher().clearRequests();
     DesiredState desired = syncedExample();
-    long firstDiscovery = server.dispatcher().requests().stream()
-        .filter(ApplyPatchDispatcher.Request::isDiscovery).count();
+    long firstDiscovery =
+        server.dispatcher().requests().stream()
+            .filter(ApplyPatchDispatcher.Request::isDiscovery)
+            .count();
     server.dispatcher().clearRequests();
 
     ReconcileResult again = poll();
@@ -238,9 +310,15 @@ class DriftStoryTest {
         "/api/v1/namespaces/" + ENV + "/configmaps/" + ConfigMapInventoryStore.name(ENV);
     assertThat(server.dispatcher().reads()).extracting(r -> r.path()).containsExactly(inventory);
     assertThat(server.dispatcher().countByVerb()).containsExactly(Map.entry("get", 1L));
-    System.out.println("FIGURE: with live .Capabilities and lookup, " + ENV + " ("
-        + desired.objects().size() + " objects): first reconcile " + firstDiscovery
-        + " discovery requests, no-op reconcile after it " + server.dispatcher().countByVerb());
+    System.out.println(
+        "FIGURE: with live .Capabilities and lookup, "
+            + ENV
+            + " ("
+            + desired.objects().size()
+            + " objects): first reconcile "
+            + firstDiscovery
+            + " discovery requests, no-op reconcile after it "
+            + server.dispatcher().countByVerb());
   }
 
   @Test
@@ -270,12 +348,17 @@ class DriftStoryTest {
 
     ReconcileResult changed = poll();
 
-    assertThat(changed.changes().writes()).extracting(e -> e.ref().toString())
+    assertThat(changed.changes().writes())
+        .extracting(e -> e.ref().toString())
         .containsExactly("Service/orchestrate-demo/redis", "StatefulSet/orchestrate-demo/redis");
     assertThat(server.dispatcher().reads()).allMatch(r -> r.path().contains("helmsync-inventory"));
-    System.out.println("FIGURE: one-value change (redis port 6379 -> 6380) on " + ENV
-        + ": requests by verb " + server.dispatcher().countByVerb() + ", i.e. "
-        + server.dispatcher().requests());
+    System.out.println(
+        "FIGURE: one-value change (redis port 6379 -> 6380) on "
+            + ENV
+            + ": requests by verb "
+            + server.dispatcher().countByVerb()
+            + ", i.e. "
+            + server.dispatcher().requests());
   }
 
   @Test
@@ -288,24 +371,38 @@ class DriftStoryTest {
 
     long edited = System.nanoTime();
     editAs("kubectl-edit", configMap.ref(), key, "edited-by-hand");
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(5))
         .until(() -> wanted.equals(liveData(configMap.ref(), key)));
     long millis = (System.nanoTime() - edited) / 1_000_000;
 
     await().atMost(Duration.ofSeconds(5)).until(() -> corrections() == 1.0);
     assertThat(lastHeal.trigger().cause()).isEqualTo(Trigger.Cause.DRIFT);
-    assertThat(lastHeal.changes().writes()).extracting(ChangeSet.Entry::ref).containsExactly(configMap.ref());
+    assertThat(lastHeal.changes().writes())
+        .extracting(ChangeSet.Entry::ref)
+        .containsExactly(configMap.ref());
     assertThat(drifted()).isZero();
-    assertThat(events.events()).singleElement().satisfies(event -> {
-      assertThat(event.object()).isEqualTo(configMap.ref());
-      assertThat(event.reason()).isEqualTo("DriftCorrected");
-      assertThat(event.type()).isEqualTo(EventSink.Type.NORMAL);
-      assertThat(event.message()).contains("data." + key).contains("kubectl-edit")
-          .doesNotContain("edited-by-hand");
-    });
-    System.out.println("FIGURE: manual edit of " + configMap.ref() + " (field manager kubectl-edit) "
-        + "corrected on the mock " + millis + " ms after the edit (informer event, server-side "
-        + "dry-run, drift reconcile of the example)");
+    assertThat(events.events())
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.object()).isEqualTo(configMap.ref());
+              assertThat(event.reason()).isEqualTo("DriftCorrected");
+              assertThat(event.type()).isEqualTo(EventSink.Type.NORMAL);
+              assertThat(event.message())
+                  .contains("data." + key)
+                  .contains("kubectl-edit")
+                  .doesNotContain("edited-by-hand");
+            });
+    System.out.println(
+        "FIGURE: manual edit of "
+            + configMap.ref()
+            + " (field manager kubectl-edit) "
+            + "corrected on the mock "
+            + millis
+            + " ms after the edit (informer event, server-side "
+            + "dry-run, drift reconcile of the example)");
   }
 
   @Test
@@ -317,52 +414,113 @@ class DriftStoryTest {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> corrections() == 1.0);
     assertThat(live(configMap.ref())).isNotNull();
-    assertThat(lastHeal.changes().writes()).extracting(ChangeSet.Entry::action).containsExactly(Action.CREATED);
-    assertThat(events.events()).singleElement().satisfies(event ->
-        assertThat(event.message()).startsWith(DriftWatch.DELETED + "; restored from Git revision"));
+    assertThat(lastHeal.changes().writes())
+        .extracting(ChangeSet.Entry::action)
+        .containsExactly(Action.CREATED);
+    assertThat(events.events())
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.message())
+                    .startsWith(DriftWatch.DELETED + "; restored from Git revision"));
   }
 
   @Test
   void aSecretsDriftEventNamesTheFieldNotTheValue() {
     agent();
-    Manifest secret = syncedExample().objects().stream()
-        .filter(m -> m.ref().name().equals("api-chain-registry-secrets")).findFirst().orElseThrow();
+    Manifest secret =
+        syncedExample().objects().stream()
+            .filter(m -> m.ref().name().equals("api-chain-registry-secrets"))
+            .findFirst()
+            .orElseThrow();
     String applied = (String) ((Map<?, ?>) secret.body().get("data")).get("AUTH_API_KEY");
     String leaked = java.util.Base64.getEncoder().encodeToString("hunter2-by-hand".getBytes());
-    server.client().secrets().inNamespace(ENV)
-        .resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
-            .withName(secret.ref().name()).withNamespace(ENV).endMetadata()
-            .addToData("AUTH_API_KEY", leaked).build())
-        .fieldManager("kubectl-edit").forceConflicts().serverSideApply();
+    server
+        .client()
+        .secrets()
+        .inNamespace(ENV)
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName(secret.ref().name())
+                .withNamespace(ENV)
+                .endMetadata()
+                .addToData("AUTH_API_KEY", leaked)
+                .build())
+        .fieldManager("kubectl-edit")
+        .forceConflicts()
+        .serverSideApply();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> corrections() == 1.0);
 
     assertThat(applied).as("the key the example's Secret holds").isNotBlank();
-    assertThat(events.events()).singleElement().satisfies(event -> assertThat(event.message())
-        .contains("data.AUTH_API_KEY").contains("kubectl-edit").doesNotContain("hunter2")
-        .doesNotContain(leaked).doesNotContain(applied).doesNotContain("placeholder-for"));
+    assertThat(events.events())
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.message())
+                    .contains("data.AUTH_API_KEY")
+                    .contains("kubectl-edit")
+                    .doesNotContain("hunter2")
+                    .doesNotContain(leaked)
+                    .doesNotContain(applied)
+                    .doesNotContain("placeholder-for"));
   }
 
   @Test
   void driftOnAnIgnoredPathOrAnAnnotatedObjectIsLeftAlone() {
-    agent(new ClusterSide.WatchOptions(
-        DriftPolicy.parse(List.of("apps/v1/Deployment:spec.replicas")), true, false), false);
+    agent(
+        new ClusterSide.WatchOptions(
+            DriftPolicy.parse(List.of("apps/v1/Deployment:spec.replicas")), true, false),
+        false);
     DesiredState desired = syncedExample();
     Manifest deployment = first(desired, "Deployment");
     Manifest configMap = first(desired, "ConfigMap");
     String key = firstDataKey(configMap);
-    server.client().apps().deployments().inNamespace(ENV).resource(
-            new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder().withNewMetadata()
-                .withName(deployment.ref().name()).withNamespace(ENV).endMetadata()
-                .withNewSpec().withReplicas(7).endSpec().build())
-        .fieldManager("horizontal-pod-autoscaler").forceConflicts().serverSideApply();
-    server.client().configMaps().inNamespace(ENV).resource(new ConfigMapBuilder().withNewMetadata()
-            .withName(configMap.ref().name()).withNamespace(ENV)
-            .addToAnnotations(Ownership.DRIFT, Ownership.IGNORE).endMetadata()
-            .addToData(key, "kept-by-hand").build())
-        .fieldManager("kubectl").forceConflicts().serverSideApply();
-    await().atMost(Duration.ofSeconds(5)).until(() -> "kept-by-hand".equals(
-        sync.cache().get(configMap.ref()).map(cm -> ((Map<?, ?>) cm.get("data")).get(key)).orElse(null)));
+    server
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace(ENV)
+        .resource(
+            new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata()
+                .withName(deployment.ref().name())
+                .withNamespace(ENV)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(7)
+                .endSpec()
+                .build())
+        .fieldManager("horizontal-pod-autoscaler")
+        .forceConflicts()
+        .serverSideApply();
+    server
+        .client()
+        .configMaps()
+        .inNamespace(ENV)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(configMap.ref().name())
+                .withNamespace(ENV)
+                .addToAnnotations(Ownership.DRIFT, Ownership.IGNORE)
+                .endMetadata()
+                .addToData(key, "kept-by-hand")
+                .build())
+        .fieldManager("kubectl")
+        .forceConflicts()
+        .serverSideApply();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                "kept-by-hand"
+                    .equals(
+                        sync.cache()
+                            .get(configMap.ref())
+                            .map(cm -> ((Map<?, ?>) cm.get("data")).get(key))
+                            .orElse(null)));
     server.dispatcher().clearRequests();
 
     ReconcileResult polled = poll();
@@ -370,7 +528,8 @@ class DriftStoryTest {
     assertThat(polled.changes().writes()).isEmpty();
     assertThat(server.dispatcher().writes()).isEmpty();
     assertThat(live(deployment.ref()).getAdditionalProperties().get("spec"))
-        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("replicas", 7);
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .containsEntry("replicas", 7);
     assertThat(liveData(configMap.ref(), key)).isEqualTo("kept-by-hand");
     assertThat(corrections()).isZero();
     assertThat(drifted()).isZero();
@@ -403,16 +562,25 @@ class DriftStoryTest {
     // Each heal takes about half a second here (a reconcile of the example); with backoff 1 s
     // doubling the corrections come at about 0.5, 2, 4.5 and 9 s, without it twice a second.
     assertThat(corrections()).isBetween(3.0, 5.0);
-    assertThat(events.events()).filteredOn(e -> e.type() == EventSink.Type.WARNING)
-        .isNotEmpty().allSatisfy(e -> assertThat(e.message()).contains("times in a row"));
+    assertThat(events.events())
+        .filteredOn(e -> e.type() == EventSink.Type.WARNING)
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.message()).contains("times in a row"));
     ReconcileResult polled = poll();
-    assertThat(polled.changes().entries()).filteredOn(e -> e.ref().equals(configMap.ref()))
-        .singleElement().satisfies(entry -> {
-          assertThat(entry.action()).isEqualTo(Action.SKIPPED);
-          assertThat(entry.message()).contains("drift keeps coming back");
-        });
-    System.out.println("FIGURE: recurring drift over 10 s and more: " + edits + " edits by another controller, "
-        + (long) corrections() + " corrections (backoff 1 s doubling to 5 min)");
+    assertThat(polled.changes().entries())
+        .filteredOn(e -> e.ref().equals(configMap.ref()))
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.action()).isEqualTo(Action.SKIPPED);
+              assertThat(entry.message()).contains("drift keeps coming back");
+            });
+    System.out.println(
+        "FIGURE: recurring drift over 10 s and more: "
+            + edits
+            + " edits by another controller, "
+            + (long) corrections()
+            + " corrections (backoff 1 s doubling to 5 min)");
   }
 
   @Test
@@ -420,13 +588,27 @@ class DriftStoryTest {
     agent();
     DesiredState desired = syncedExample();
     String inventory = ConfigMapInventoryStore.name(ENV);
-    server.client().configMaps().inNamespace(ENV).resource(new ConfigMapBuilder().withNewMetadata()
-            .withName(inventory).withNamespace(ENV).addToAnnotations(Ownership.SUSPEND, "true")
-            .endMetadata().build())
-        .fieldManager("kubectl").serverSideApply();
-    await().atMost(Duration.ofSeconds(5)).until(() -> sync.cache().annotationsOf(
-        new ObjectRef("v1", "ConfigMap", ENV, inventory))
-        .containsKey(Ownership.SUSPEND));
+    server
+        .client()
+        .configMaps()
+        .inNamespace(ENV)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName(inventory)
+                .withNamespace(ENV)
+                .addToAnnotations(Ownership.SUSPEND, "true")
+                .endMetadata()
+                .build())
+        .fieldManager("kubectl")
+        .serverSideApply();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                sync.cache()
+                    .annotationsOf(new ObjectRef("v1", "ConfigMap", ENV, inventory))
+                    .containsKey(Ownership.SUSPEND));
     poll();
     Manifest configMap = first(desired, "ConfigMap");
     String key = firstDataKey(configMap);
@@ -439,19 +621,29 @@ class DriftStoryTest {
     sleep(1500);
     ReconcileResult suspended = poll();
 
-    // The one patch is the test's own edit; the dry-run patch confirmed the drift and stored nothing.
-    assertThat(server.dispatcher().countByVerb()).doesNotContainKeys("create", "update", "delete")
+    // The one patch is the test's own edit; the dry-run patch confirmed the drift and stored
+    // nothing.
+    assertThat(server.dispatcher().countByVerb())
+        .doesNotContainKeys("create", "update", "delete")
         .containsEntry("patch", 1L);
     assertThat(liveData(configMap.ref(), key)).isEqualTo("edited-while-suspended");
     assertThat(suspended.changes().writes()).isEmpty();
-    assertThat(suspended.changes().entries()).filteredOn(e -> e.action() == Action.SKIPPED)
-        .extracting(ChangeSet.Entry::toString).containsExactlyInAnyOrder(
-            configMap.ref() + " skipped (suspended by helmsync.io/suspend on ConfigMap " + inventory
-                + ": would configure data." + key + ")",
+    assertThat(suspended.changes().entries())
+        .filteredOn(e -> e.action() == Action.SKIPPED)
+        .extracting(ChangeSet.Entry::toString)
+        .containsExactlyInAnyOrder(
+            configMap.ref()
+                + " skipped (suspended by helmsync.io/suspend on ConfigMap "
+                + inventory
+                + ": would configure data."
+                + key
+                + ")",
             "Service/orchestrate-demo/redis skipped (suspended by helmsync.io/suspend on ConfigMap "
-                + inventory + ": would configure spec.ports[0].port)",
+                + inventory
+                + ": would configure spec.ports[0].port)",
             "StatefulSet/orchestrate-demo/redis skipped (suspended by helmsync.io/suspend on ConfigMap "
-                + inventory + ": would configure spec.template.spec.containers[0].ports[0].containerPort)");
+                + inventory
+                + ": would configure spec.template.spec.containers[0].ports[0].containerPort)");
     assertThat(drifted()).isEqualTo(1.0);
     assertThat(corrections()).isZero();
   }
@@ -469,10 +661,13 @@ class DriftStoryTest {
     ReconcileResult dryRun = poll();
 
     assertThat(server.dispatcher().writes()).isEmpty();
-    assertThat(dryRun.changes().entries()).filteredOn(e -> e.action() == Action.SKIPPED)
+    assertThat(dryRun.changes().entries())
+        .filteredOn(e -> e.action() == Action.SKIPPED)
         .extracting(e -> e.ref().toString())
-        .containsExactlyInAnyOrder("Service/orchestrate-demo/redis", "StatefulSet/orchestrate-demo/redis");
-    assertThat(dryRun.changes().entries()).filteredOn(e -> e.action() == Action.SKIPPED)
+        .containsExactlyInAnyOrder(
+            "Service/orchestrate-demo/redis", "StatefulSet/orchestrate-demo/redis");
+    assertThat(dryRun.changes().entries())
+        .filteredOn(e -> e.action() == Action.SKIPPED)
         .allSatisfy(e -> assertThat(e.message()).startsWith("dry-run: would configure spec."));
     assertThat(live(first(dryRun.desired(), "Service").ref())).isNotNull();
   }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LeadershipTest {
-  private static final Leadership.Timing FAST = new Leadership.Timing(
-      Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200));
+  private static final Leadership.Timing FAST =
+      new Leadership.Timing(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(200));
 
   private ApplyMockServer server;
 
@@ -54,8 +54,16 @@ class LeadershipTest {
     b.run(second);
     Thread.sleep(3000);
     assertThat(second.led.get()).as("the standby never led while the Lease was held").isZero();
-    assertThat(server.client().leases().inNamespace("demo").withName("helmsync-demo").get()
-        .getSpec().getHolderIdentity()).isEqualTo("agent-a");
+    assertThat(
+            server
+                .client()
+                .leases()
+                .inNamespace("demo")
+                .withName("helmsync-demo")
+                .get()
+                .getSpec()
+                .getHolderIdentity())
+        .isEqualTo("agent-a");
 
     a.close();
     await().atMost(Duration.ofSeconds(15)).until(() -> second.leading);

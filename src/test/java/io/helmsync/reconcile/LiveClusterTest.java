@@ -46,13 +46,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The render-time view of a live cluster against the mock API server: {@code lookup} reads what
- * the cluster holds, {@code .Capabilities} is what it serves, both as Helm's {@code install} sees
- * them and unlike {@code helm template}; discovery is read once and kept.
+ * The render-time view of a live cluster against the mock API server: {@code lookup} reads what the
+ * cluster holds, {@code .Capabilities} is what it serves, both as Helm's {@code install} sees them
+ * and unlike {@code helm template}; discovery is read once and kept.
  */
 class LiveClusterTest {
-  private static final Path FIXTURES = Path.of("src/test/resources/render/fixtures")
-      .toAbsolutePath();
+  private static final Path FIXTURES =
+      Path.of("src/test/resources/render/fixtures").toAbsolutePath();
   private static final String SECRET_PATH = "/api/v1/namespaces/demo/secrets/db";
 
   private ApplyMockServer server;
@@ -65,12 +65,19 @@ class LiveClusterTest {
   void start() {
     server = ApplyMockServer.start();
     // The agent's client without retries of its own, so that every injected fault reaches it.
-    agentClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder(
-        server.client().getConfiguration()).withRequestRetryBackoffLimit(0).build()).build();
+    agentClient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(server.client().getConfiguration())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
     clock = new ManualClock();
     discovery = new ClusterDiscovery(agentClient, ClusterDiscovery.DEFAULT_MAX_AGE, clock);
-    renderer = new HelmChartRenderer(LiveCluster.view(agentClient, discovery),
-        new RemoteCharts(RemoteCharts.Options.defaults()));
+    renderer =
+        new HelmChartRenderer(
+            LiveCluster.view(agentClient, discovery),
+            new RemoteCharts(RemoteCharts.Options.defaults()));
   }
 
   @AfterEach
@@ -80,8 +87,15 @@ class LiveClusterTest {
   }
 
   private RenderedRelease render() {
-    PlannedRelease release = new PlannedRelease("app", "demo", "./live-cluster", FIXTURES,
-        Map.of(), List.of(), "helmfile.yaml release app");
+    PlannedRelease release =
+        new PlannedRelease(
+            "app",
+            "demo",
+            "./live-cluster",
+            FIXTURES,
+            Map.of(),
+            List.of(),
+            "helmfile.yaml release app");
     return renderer.render(release, FIXTURES);
   }
 
@@ -99,30 +113,79 @@ class LiveClusterTest {
   }
 
   private void createServiceMonitorCrd() {
-    server.client().apiextensions().v1().customResourceDefinitions().resource(
-        new CustomResourceDefinitionBuilder().withNewMetadata()
-            .withName("servicemonitors.monitoring.coreos.com").endMetadata()
-            .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
-            .withNewNames().withKind("ServiceMonitor").withPlural("servicemonitors")
-            .withListKind("ServiceMonitorList").withSingular("servicemonitor").endNames()
-            .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion()
-            .endSpec().build()).create();
+    server
+        .client()
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("servicemonitors.monitoring.coreos.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("monitoring.coreos.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("ServiceMonitor")
+                .withPlural("servicemonitors")
+                .withListKind("ServiceMonitorList")
+                .withSingular("servicemonitor")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
   }
 
   private void createClusterObjects() {
     var client = server.client();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("demo")
-        .endMetadata().build()).create();
-    client.secrets().inNamespace("demo").resource(new SecretBuilder().withNewMetadata()
-        .withName("db").endMetadata().addToData("password", base64("kept-from-before"))
-        .build()).create();
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName("demo").endMetadata().build())
+        .create();
+    client
+        .secrets()
+        .inNamespace("demo")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("db")
+                .endMetadata()
+                .addToData("password", base64("kept-from-before"))
+                .build())
+        .create();
     for (String[] cm : new String[][] {{"demo", "alpha"}, {"demo", "beta"}, {"other", "gamma"}}) {
-      client.configMaps().inNamespace(cm[0]).resource(new ConfigMapBuilder().withNewMetadata()
-          .withName(cm[1]).endMetadata().addToData("k", "v").build()).create();
+      client
+          .configMaps()
+          .inNamespace(cm[0])
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName(cm[1])
+                  .endMetadata()
+                  .addToData("k", "v")
+                  .build())
+          .create();
     }
-    client.apps().deployments().inNamespace("demo").resource(new DeploymentBuilder()
-        .withNewMetadata().withName("web").endMetadata().withNewSpec().withReplicas(3)
-        .endSpec().build()).create();
+    client
+        .apps()
+        .deployments()
+        .inNamespace("demo")
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("web")
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(3)
+                .endSpec()
+                .build())
+        .create();
   }
 
   @Test
@@ -131,7 +194,8 @@ class LiveClusterTest {
 
     assertThat(data(rendered, "Secret")).containsEntry("password", base64("first-install"));
     assertThat(object(rendered, "ServiceMonitor")).isEmpty();
-    assertThat(data(rendered, "ConfigMap")).containsEntry("kubeVersion", "v1.30.2")
+    assertThat(data(rendered, "ConfigMap"))
+        .containsEntry("kubeVersion", "v1.30.2")
         .containsEntry("kubeMinor", "30")
         .containsEntry("serviceMonitorKind", "false")
         .containsEntry("listKind", "ConfigMapList")
@@ -149,9 +213,12 @@ class LiveClusterTest {
     RenderedRelease rendered = render();
 
     assertThat(data(rendered, "Secret")).containsEntry("password", base64("kept-from-before"));
-    assertThat(object(rendered, "ServiceMonitor")).get()
-        .extracting(m -> m.ref().toString()).isEqualTo("ServiceMonitor/app");
-    assertThat(data(rendered, "ConfigMap")).containsEntry("kubeVersion", "v1.29.3")
+    assertThat(object(rendered, "ServiceMonitor"))
+        .get()
+        .extracting(m -> m.ref().toString())
+        .isEqualTo("ServiceMonitor/app");
+    assertThat(data(rendered, "ConfigMap"))
+        .containsEntry("kubeVersion", "v1.29.3")
         .containsEntry("kubeMinor", "29")
         .containsEntry("serviceMonitorKind", "true")
         .containsEntry("listKind", "ConfigMapList")
@@ -174,7 +241,8 @@ class LiveClusterTest {
     assertThat(server.dispatcher().requests()).isEmpty();
     assertThat(data(rendered, "Secret")).containsEntry("password", base64("first-install"));
     assertThat(object(rendered, "ServiceMonitor")).isEmpty();
-    assertThat(data(rendered, "ConfigMap")).containsEntry("kubeVersion", "v1.33.0")
+    assertThat(data(rendered, "ConfigMap"))
+        .containsEntry("kubeVersion", "v1.33.0")
         .containsEntry("serviceMonitorKind", "false")
         .containsEntry("webReplicas", "none");
   }
@@ -183,27 +251,38 @@ class LiveClusterTest {
   void aRefusedLookupStallsTheRenderNamingTheObjectAndTheMissingPermission() {
     server.dispatcher().refuse("GET", SECRET_PATH, 403);
 
-    assertThatThrownBy(this::render).isInstanceOfSatisfying(ReconcileException.class, e -> {
-      assertThat(e.reason()).isEqualTo(Reason.STALLED);
-      assertThat(e.getMessage()).contains("helmfile.yaml release app: chart ",
-          "live-cluster/templates/secret.yaml", "error calling lookup: Secret/demo/db: lookup "
-              + "(apiVersion v1) failed (HTTP 403)",
-          "the agent's Role lacks `get` on secrets in demo")
-          .doesNotContain("fix the template");
-    });
+    assertThatThrownBy(this::render)
+        .isInstanceOfSatisfying(
+            ReconcileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.STALLED);
+              assertThat(e.getMessage())
+                  .contains(
+                      "helmfile.yaml release app: chart ",
+                      "live-cluster/templates/secret.yaml",
+                      "error calling lookup: Secret/demo/db: lookup "
+                          + "(apiVersion v1) failed (HTTP 403)",
+                      "the agent's Role lacks `get` on secrets in demo")
+                  .doesNotContain("fix the template");
+            });
   }
 
   @Test
   void aLookupOfAnApiTheClusterDoesNotServeStallsAsInHelmAndNotFoundIsEmpty() {
     ClusterLookup lookup = new ClusterLookup(agentClient, discovery);
 
-    assertThatThrownBy(() -> lookup.lookup("monitoring.coreos.com/v1", "ServiceMonitor", "demo",
-        "app")).isInstanceOfSatisfying(ReconcileException.class, e -> {
-          assertThat(e.reason()).isEqualTo(Reason.STALLED);
-          assertThat(e.getMessage()).startsWith("ServiceMonitor/demo/app: lookup (apiVersion "
-              + "monitoring.coreos.com/v1) failed: apiVersion monitoring.coreos.com/v1 is not "
-              + "served by the cluster");
-        });
+    assertThatThrownBy(
+            () -> lookup.lookup("monitoring.coreos.com/v1", "ServiceMonitor", "demo", "app"))
+        .isInstanceOfSatisfying(
+            ReconcileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.STALLED);
+              assertThat(e.getMessage())
+                  .startsWith(
+                      "ServiceMonitor/demo/app: lookup (apiVersion "
+                          + "monitoring.coreos.com/v1) failed: apiVersion monitoring.coreos.com/v1 is not "
+                          + "served by the cluster");
+            });
     createServiceMonitorCrd();
     // Not in the kept discovery, so its resource list is read: the CRD is served now.
     assertThat(lookup.lookup("monitoring.coreos.com/v1", "ServiceMonitor", "demo", "app"))
@@ -215,21 +294,27 @@ class LiveClusterTest {
   void aServerErrorInALookupIsTransient() {
     server.dispatcher().inject("GET", SECRET_PATH, new Fault(503));
 
-    assertThatThrownBy(this::render).isInstanceOfSatisfying(ReconcileException.class, e -> {
-      assertThat(e.reason()).isEqualTo(Reason.TRANSIENT);
-      assertThat(e.getMessage())
-          .contains("Secret/demo/db: lookup (apiVersion v1) failed (HTTP 503)");
-    });
+    assertThatThrownBy(this::render)
+        .isInstanceOfSatisfying(
+            ReconcileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.TRANSIENT);
+              assertThat(e.getMessage())
+                  .contains("Secret/demo/db: lookup (apiVersion v1) failed (HTTP 503)");
+            });
   }
 
   @Test
   void failedDiscoveryFailsTheRenderAsTransientInsteadOfFallingBackToDefaults() {
     server.dispatcher().inject("GET", "/apis", new Fault(503));
 
-    assertThatThrownBy(this::render).isInstanceOfSatisfying(ReconcileException.class, e -> {
-      assertThat(e.reason()).isEqualTo(Reason.TRANSIENT);
-      assertThat(e.getMessage()).contains("cluster discovery failed: GET /apis (HTTP 503)");
-    });
+    assertThatThrownBy(this::render)
+        .isInstanceOfSatisfying(
+            ReconcileException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.TRANSIENT);
+              assertThat(e.getMessage()).contains("cluster discovery failed: GET /apis (HTTP 503)");
+            });
     assertThat(data(render(), "ConfigMap")).containsEntry("kubeVersion", "v1.30.2");
   }
 
@@ -255,21 +340,32 @@ class LiveClusterTest {
     assertThat(second).isZero();
     assertThat(stale).as("a cached discovery does not see the new CRD").isFalse();
     assertThat(afterMaxAge).isTrue();
-    System.out.println("FIGURE: discovery requests per render with a live cluster: first "
-        + first + ", later " + second + " (until " + ClusterDiscovery.DEFAULT_MAX_AGE
-        + " old or a CRD applied by helmsync)");
+    System.out.println(
+        "FIGURE: discovery requests per render with a live cluster: first "
+            + first
+            + ", later "
+            + second
+            + " (until "
+            + ClusterDiscovery.DEFAULT_MAX_AGE
+            + " old or a CRD applied by helmsync)");
   }
 
   @Test
   void applyingACrdMakesTheNextRenderDiscoverAgain() {
     render();
     createServiceMonitorCrd();
-    ObjectRef crd = new ObjectRef("apiextensions.k8s.io/v1", "CustomResourceDefinition", "",
-        "servicemonitors.monitoring.coreos.com");
-    Applier unchanged = (desired, options) -> new ChangeSet(List.of(
-        new ChangeSet.Entry(crd, "prometheus", Action.UNCHANGED, "")));
-    Applier applied = (desired, options) -> new ChangeSet(List.of(
-        new ChangeSet.Entry(crd, "prometheus", Action.CREATED, "")));
+    ObjectRef crd =
+        new ObjectRef(
+            "apiextensions.k8s.io/v1",
+            "CustomResourceDefinition",
+            "",
+            "servicemonitors.monitoring.coreos.com");
+    Applier unchanged =
+        (desired, options) ->
+            new ChangeSet(List.of(new ChangeSet.Entry(crd, "prometheus", Action.UNCHANGED, "")));
+    Applier applied =
+        (desired, options) ->
+            new ChangeSet(List.of(new ChangeSet.Entry(crd, "prometheus", Action.CREATED, "")));
 
     sync(unchanged).sync(prometheus());
     boolean afterUnchanged = object(render(), "ServiceMonitor").isPresent();
@@ -284,17 +380,27 @@ class LiveClusterTest {
 
   /** A sync that applies with {@code applier} and discovers again through this test's discovery. */
   private ServerSideSync sync(Applier applier) {
-    return OnceSyncs.of(agentClient, applier, ApplyOptions.defaults(), PruneOptions.defaults(),
-        new SyncEvents(EventSink.NONE), discovery);
+    return OnceSyncs.of(
+        agentClient,
+        applier,
+        ApplyOptions.defaults(),
+        PruneOptions.defaults(),
+        new SyncEvents(EventSink.NONE),
+        discovery);
   }
 
   /** One release of one ConfigMap; the fake appliers answer for it. */
   private static DesiredState prometheus() {
-    Map<String, Object> body = Map.of("apiVersion", "v1", "kind", "ConfigMap",
-        "metadata", Map.of("name", "prometheus"));
-    Manifest configMap = Ownership.label(new Manifest(new ObjectRef("v1", "ConfigMap", "",
-        "prometheus"), body, "cm.yaml"), "demo", "prometheus", "demo", "r1");
-    return new DesiredState("demo", "r1",
-        List.of(new DesiredRelease("prometheus", "demo", List.of(configMap))));
+    Map<String, Object> body =
+        Map.of("apiVersion", "v1", "kind", "ConfigMap", "metadata", Map.of("name", "prometheus"));
+    Manifest configMap =
+        Ownership.label(
+            new Manifest(new ObjectRef("v1", "ConfigMap", "", "prometheus"), body, "cm.yaml"),
+            "demo",
+            "prometheus",
+            "demo",
+            "r1");
+    return new DesiredState(
+        "demo", "r1", List.of(new DesiredRelease("prometheus", "demo", List.of(configMap))));
   }
 }

@@ -28,31 +28,36 @@ import org.junit.jupiter.api.io.TempDir;
 /** A line logged while a stage runs says which environment, revision and stage it is about. */
 class LogFieldsTest {
   private static final Logger LOG = Logger.getLogger(LogFieldsTest.class);
-  private static final java.util.logging.Logger HELMSYNC = java.util.logging.Logger.getLogger("io.helmsync");
+  private static final java.util.logging.Logger HELMSYNC =
+      java.util.logging.Logger.getLogger("io.helmsync");
 
   @TempDir Path repo;
   private final List<ExtLogRecord> records = new ArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      ExtLogRecord ext = (ExtLogRecord) record;
-      ext.copyAll(); // the MDC is read when the line is written, not later when the test asserts
-      records.add(ext);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          ExtLogRecord ext = (ExtLogRecord) record;
+          ext.copyAll(); // the MDC is read when the line is written, not later when the test
+          // asserts
+          records.add(ext);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void listen() {
     HELMSYNC.addHandler(capture);
-    RepoFiles.write(repo, Map.of(
-        "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n",
-        "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
+    RepoFiles.write(
+        repo,
+        Map.of(
+            "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n",
+            "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
   }
 
   @AfterEach
@@ -62,30 +67,50 @@ class LogFieldsTest {
 
   @Test
   void linesLoggedDuringFetchAndApplyCarryTheirStageAndNothingIsLeftAfter() {
-    Source source = last -> {
-      LOG.info("fetching");
-      return new SourceSnapshot("file://repo", "main", "r1", repo, false);
-    };
-    ClusterSync cluster = desired -> {
-      LOG.info("applying");
-      return ChangeSet.empty();
-    };
-    Reconciler reconciler = new Reconciler(source, new HelmfileLoader(StateOptions.of("helmfile.yaml", "demo", Map.of())),
-        new ReleasePlanner("demo"), new ManifestDirectoryRenderer(), Optional.of(cluster), "default");
+    Source source =
+        last -> {
+          LOG.info("fetching");
+          return new SourceSnapshot("file://repo", "main", "r1", repo, false);
+        };
+    ClusterSync cluster =
+        desired -> {
+          LOG.info("applying");
+          return ChangeSet.empty();
+        };
+    Reconciler reconciler =
+        new Reconciler(
+            source,
+            new HelmfileLoader(StateOptions.of("helmfile.yaml", "demo", Map.of())),
+            new ReleasePlanner("demo"),
+            new ManifestDirectoryRenderer(),
+            Optional.of(cluster),
+            "default");
 
     assertThat(reconciler.reconcile(Trigger.of(Trigger.Cause.POLL), null).succeeded()).isTrue();
     LOG.info("after");
 
-    assertThat(fields("fetching")).containsEntry("environment", "default").containsEntry("stage", "fetch")
+    assertThat(fields("fetching"))
+        .containsEntry("environment", "default")
+        .containsEntry("stage", "fetch")
         .doesNotContainKey("revision");
-    assertThat(fields("applying")).containsEntry("environment", "default").containsEntry("stage", "apply")
+    assertThat(fields("applying"))
+        .containsEntry("environment", "default")
+        .containsEntry("stage", "apply")
         .containsEntry("revision", "r1");
     assertThat(fields("after")).doesNotContainKeys("environment", "stage", "revision");
   }
 
   private Map<String, String> fields(String message) {
-    return records.stream().filter(r -> r.getMessage().equals(message)).findFirst()
-        .orElseThrow(() -> new AssertionError("no line " + message + " among " + records.stream().map(ExtLogRecord::getMessage).toList()))
+    return records.stream()
+        .filter(r -> r.getMessage().equals(message))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no line "
+                        + message
+                        + " among "
+                        + records.stream().map(ExtLogRecord::getMessage).toList()))
         .getMdcCopy();
   }
 }

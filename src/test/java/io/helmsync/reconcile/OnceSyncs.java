@@ -21,24 +21,52 @@ import java.util.Optional;
 final class OnceSyncs {
   private OnceSyncs() {}
 
-  static ServerSideSync of(KubernetesClient client, Applier applier, ApplyOptions applyOptions,
-      PruneOptions pruneOptions, SyncEvents events) {
-    return of(client, applier, applyOptions, pruneOptions, events,
+  static ServerSideSync of(
+      KubernetesClient client,
+      Applier applier,
+      ApplyOptions applyOptions,
+      PruneOptions pruneOptions,
+      SyncEvents events) {
+    return of(
+        client,
+        applier,
+        applyOptions,
+        pruneOptions,
+        events,
         new ClusterDiscovery(client, ClusterDiscovery.DEFAULT_MAX_AGE, Clock.systemUTC()));
   }
 
-  /** @param discovery what the sync discovers again after a CustomResourceDefinition changed */
-  static ServerSideSync of(KubernetesClient client, Applier applier, ApplyOptions applyOptions,
-      PruneOptions pruneOptions, SyncEvents events, ClusterDiscovery discovery) {
-    HealthWaiter waiter = new HealthWaiter(client, Duration.ofMillis(10),
-        duration -> Thread.sleep(duration.toMillis()));
-    ServerSideSync.Parts parts = new ServerSideSync.Parts(applier, LiveObjects.reading(client),
-        new ConfigMapInventoryStore(client, "demo", "demo"), new Pruner(client, "demo"), waiter,
-        HookRunner.create(client, waiter, "demo"), applyOptions, pruneOptions, true);
+  /**
+   * @param discovery what the sync discovers again after a CustomResourceDefinition changed
+   */
+  static ServerSideSync of(
+      KubernetesClient client,
+      Applier applier,
+      ApplyOptions applyOptions,
+      PruneOptions pruneOptions,
+      SyncEvents events,
+      ClusterDiscovery discovery) {
+    HealthWaiter waiter =
+        new HealthWaiter(
+            client, Duration.ofMillis(10), duration -> Thread.sleep(duration.toMillis()));
+    ServerSideSync.Parts parts =
+        new ServerSideSync.Parts(
+            applier,
+            LiveObjects.reading(client),
+            new ConfigMapInventoryStore(client, "demo", "demo"),
+            new Pruner(client, "demo"),
+            waiter,
+            HookRunner.create(client, waiter, "demo"),
+            applyOptions,
+            pruneOptions,
+            true);
     return new ServerSideSync(parts, discovery, events, Optional.empty());
   }
 
-  static ServerSideSync of(KubernetesClient client, Applier applier, ApplyOptions applyOptions,
+  static ServerSideSync of(
+      KubernetesClient client,
+      Applier applier,
+      ApplyOptions applyOptions,
       PruneOptions pruneOptions) {
     return of(client, applier, applyOptions, pruneOptions, new SyncEvents(EventSink.NONE));
   }

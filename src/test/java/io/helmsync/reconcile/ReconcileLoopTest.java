@@ -78,14 +78,32 @@ class ReconcileLoopTest {
 
   private ReconcileLoop loop(Executor executor) {
     RepoFiles.copyExample(repo);
-    ReconcileLoop loop = new ReconcileLoop(null, new ReconcileMetrics(new SimpleMeterRegistry()),
-        new AgentHealth(), executor);
-    Reconciler reconciler = new Reconciler(source,
-        new HelmfileLoader(StateOptions.of("helmfile.yaml", ENV, Map.of())
-            .withSecrets(SecretResolver.placeholders())), new ReleasePlanner(ENV),
-        new HelmChartRenderer(ChartContext.offline()), Optional.empty(), ENV);
-    AgentSettings settings = new AgentSettings(ENV, ENV, Optional.of(repo), Optional.empty(),
-        "main", ".", "helmfile.yaml", Duration.ofSeconds(15), true, true, repo.resolve("work"));
+    ReconcileLoop loop =
+        new ReconcileLoop(
+            null, new ReconcileMetrics(new SimpleMeterRegistry()), new AgentHealth(), executor);
+    Reconciler reconciler =
+        new Reconciler(
+            source,
+            new HelmfileLoader(
+                StateOptions.of("helmfile.yaml", ENV, Map.of())
+                    .withSecrets(SecretResolver.placeholders())),
+            new ReleasePlanner(ENV),
+            new HelmChartRenderer(ChartContext.offline()),
+            Optional.empty(),
+            ENV);
+    AgentSettings settings =
+        new AgentSettings(
+            ENV,
+            ENV,
+            Optional.of(repo),
+            Optional.empty(),
+            "main",
+            ".",
+            "helmfile.yaml",
+            Duration.ofSeconds(15),
+            true,
+            true,
+            repo.resolve("work"));
     loop.use(reconciler, settings, new SyncEvents(EventSink.NONE), ReleaseHealth.NONE);
     return loop;
   }
@@ -100,7 +118,8 @@ class ReconcileLoopTest {
 
     assertThat(firstTransient).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1200));
     assertThat(waiting).isEqualTo(ReconcileLoop.WAITING_RETRY).isEqualTo(Duration.ofSeconds(30));
-    assertThat(secondTransient).as("a wait for health is not a transient failure to count")
+    assertThat(secondTransient)
+        .as("a wait for health is not a transient failure to count")
         .isBetween(Duration.ofSeconds(2), Duration.ofMillis(2400));
     assertThat(stalled).as("the reconciler itself skips a stalled revision").isZero();
   }
@@ -114,11 +133,15 @@ class ReconcileLoopTest {
     ReconcileResult rendered = loop.last().orElseThrow();
 
     assertThat(rendered.desired().objects()).hasSize(35);
-    assertThat(loop.history()).hasSize(3).allSatisfy(summary -> {
-      assertThat(summary.outcome()).isEqualTo(Outcome.RENDERED);
-      assertThat(summary.objects()).isEqualTo(35);
-    });
-    assertThat(ReconcileSummary.class.getRecordComponents()).extracting(RecordComponent::getType)
+    assertThat(loop.history())
+        .hasSize(3)
+        .allSatisfy(
+            summary -> {
+              assertThat(summary.outcome()).isEqualTo(Outcome.RENDERED);
+              assertThat(summary.objects()).isEqualTo(35);
+            });
+    assertThat(ReconcileSummary.class.getRecordComponents())
+        .extracting(RecordComponent::getType)
         .as("a summary holds no desired state or change set")
         .doesNotContain(DesiredState.class, ChangeSet.class, ReconcileResult.class);
 
@@ -126,10 +149,12 @@ class ReconcileLoopTest {
     loop.reconcileNow(Trigger.of(Trigger.Cause.WEBHOOK));
 
     assertThat(loop.last().orElseThrow().desired()).as("a failure renders nothing").isNull();
-    assertThat(loop.history()).extracting(ReconcileSummary::outcome)
+    assertThat(loop.history())
+        .extracting(ReconcileSummary::outcome)
         .containsExactly(Outcome.FAILED, Outcome.RENDERED, Outcome.RENDERED, Outcome.RENDERED);
     assertThat(loop.history().get(0).message()).isEqualTo("git fetch failed: connection refused");
-    assertThat(loop.charts()).as("the charts of the last render stay for the status page")
+    assertThat(loop.charts())
+        .as("the charts of the last render stay for the status page")
         .hasSize(rendered.desired().releases().size())
         .containsEntry("redis", "stateful-service-0.2.0");
   }
@@ -147,12 +172,17 @@ class ReconcileLoopTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Boolean>> requests = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
-        Trigger.Cause cause = i == 7 ? Trigger.Cause.SECRET_ROTATION
-            : List.of(Trigger.Cause.WEBHOOK, Trigger.Cause.DRIFT, Trigger.Cause.POLL).get(i % 3);
-        requests.add(callers.submit(() -> {
-          start.await();
-          return loop.request(Trigger.of(cause));
-        }));
+        Trigger.Cause cause =
+            i == 7
+                ? Trigger.Cause.SECRET_ROTATION
+                : List.of(Trigger.Cause.WEBHOOK, Trigger.Cause.DRIFT, Trigger.Cause.POLL)
+                    .get(i % 3);
+        requests.add(
+            callers.submit(
+                () -> {
+                  start.await();
+                  return loop.request(Trigger.of(cause));
+                }));
       }
       start.countDown();
       for (Future<Boolean> request : requests) {
@@ -161,9 +191,12 @@ class ReconcileLoopTest {
       source.gate.countDown();
 
       await().atMost(Duration.ofSeconds(30)).until(() -> loop.history().size() == 2);
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
           .until(() -> source.fetches.get() == 2 && loop.history().size() == 2);
-      assertThat(loop.history()).extracting(summary -> summary.trigger().cause())
+      assertThat(loop.history())
+          .extracting(summary -> summary.trigger().cause())
           .as("the follow-up keeps the strongest cause: a rotation retries a stalled revision")
           .containsExactly(Trigger.Cause.SECRET_ROTATION, Trigger.Cause.WEBHOOK);
     } finally {
@@ -187,9 +220,12 @@ class ReconcileLoopTest {
       }
       source.gate.countDown();
 
-      await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(30))
           .until(() -> source.fetches.get() == 2 && loop.history().size() == 2);
-      assertThat(loop.history()).extracting(summary -> summary.trigger().cause())
+      assertThat(loop.history())
+          .extracting(summary -> summary.trigger().cause())
           .containsExactly(Trigger.Cause.POLL, Trigger.Cause.DRIFT);
     } finally {
       executor.shutdownNow();

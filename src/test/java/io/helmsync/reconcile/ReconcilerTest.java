@@ -30,22 +30,34 @@ class ReconcilerTest {
   private final List<String> synced = new ArrayList<>();
 
   /** A source whose revision the test moves by hand. */
-  private final Source source = last -> new SourceSnapshot("file://repo", "main", revision.get(), repo, revision.get().equals(last));
+  private final Source source =
+      last ->
+          new SourceSnapshot(
+              "file://repo", "main", revision.get(), repo, revision.get().equals(last));
 
-  private final ClusterSync cluster = desired -> {
-    synced.add(desired.revision());
-    return ChangeSet.empty();
-  };
+  private final ClusterSync cluster =
+      desired -> {
+        synced.add(desired.revision());
+        return ChangeSet.empty();
+      };
 
   @BeforeEach
   void writeRepo() {
-    RepoFiles.write(repo, Map.of(
-        "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n",
-        "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
+    RepoFiles.write(
+        repo,
+        Map.of(
+            "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n",
+            "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
   }
 
   private Reconciler reconciler(Optional<ClusterSync> target) {
-    return new Reconciler(source, new HelmfileLoader(StateOptions.of("helmfile.yaml", "demo", Map.of())), new ReleasePlanner("demo"), new ManifestDirectoryRenderer(), target, "default");
+    return new Reconciler(
+        source,
+        new HelmfileLoader(StateOptions.of("helmfile.yaml", "demo", Map.of())),
+        new ReleasePlanner("demo"),
+        new ManifestDirectoryRenderer(),
+        target,
+        "default");
   }
 
   private static Trigger poll() {
@@ -85,8 +97,8 @@ class ReconcilerTest {
     Instant stalledAt = Instant.now();
     ReconcileResult failed = reconciler.reconcile(new Trigger(Trigger.Cause.POLL, stalledAt), null);
 
-    Instant justBefore = stalledAt.plus(failed.duration()).plus(Reconciler.STALLED_RETRY)
-        .minusSeconds(1);
+    Instant justBefore =
+        stalledAt.plus(failed.duration()).plus(Reconciler.STALLED_RETRY).minusSeconds(1);
     assertThat(reconciler.reconcile(new Trigger(Trigger.Cause.POLL, justBefore), failed).outcome())
         .isEqualTo(Outcome.SKIPPED);
 
@@ -99,9 +111,10 @@ class ReconcilerTest {
 
   @Test
   void anUnexpectedErrorIsTransientSoItIsRetried() {
-    ClusterSync broken = desired -> {
-      throw new IllegalStateException("boom");
-    };
+    ClusterSync broken =
+        desired -> {
+          throw new IllegalStateException("boom");
+        };
     ReconcileResult result = reconciler(Optional.of(broken)).reconcile(poll(), null);
     assertThat(result.failureReason()).contains(Reason.TRANSIENT);
     assertThat(result.error().getMessage()).isEqualTo("unexpected error: boom");
@@ -109,12 +122,15 @@ class ReconcilerTest {
 
   @Test
   void anUnexpectedErrorWithoutAMessageNamesItsClassWhereAndCauseButNoValue() {
-    ClusterSync bare = desired -> {
-      throw new NullPointerException();
-    };
-    ClusterSync wrapped = desired -> {
-      throw new IllegalStateException(null, new NumberFormatException("For input: \"hunter2\""));
-    };
+    ClusterSync bare =
+        desired -> {
+          throw new NullPointerException();
+        };
+    ClusterSync wrapped =
+        desired -> {
+          throw new IllegalStateException(
+              null, new NumberFormatException("For input: \"hunter2\""));
+        };
 
     String bareMessage = reconciler(Optional.of(bare)).reconcile(poll(), null).error().getMessage();
     String wrappedMessage =
@@ -135,17 +151,21 @@ class ReconcilerTest {
   void withoutAClusterItOnlyRenders() {
     ReconcileResult result = reconciler(Optional.empty()).reconcile(poll(), null);
     assertThat(result.outcome()).isEqualTo(Outcome.RENDERED);
-    assertThat(result.desired().objects()).extracting(m -> m.ref().toString()).containsExactly("ConfigMap/demo/cfg");
+    assertThat(result.desired().objects())
+        .extracting(m -> m.ref().toString())
+        .containsExactly("ConfigMap/demo/cfg");
     assertThat(synced).isEmpty();
   }
 
   @Test
   void anObjectDeclaredTwiceNamesBothPlaces() {
-    RepoFiles.write(repo, Map.of(
-        "helmfile.yaml", "releases:\n- name: a\n  chart: ./m\n- name: b\n  chart: ./m\n"));
+    RepoFiles.write(
+        repo,
+        Map.of("helmfile.yaml", "releases:\n- name: a\n  chart: ./m\n- name: b\n  chart: ./m\n"));
     ReconcileResult result = reconciler(Optional.of(cluster)).reconcile(poll(), null);
     assertThat(result.error().getMessage())
-        .isEqualTo("ConfigMap/demo/cfg: declared twice, in release a (m/cm.yaml:1) and in release b (m/cm.yaml:1); keep one of them");
+        .isEqualTo(
+            "ConfigMap/demo/cfg: declared twice, in release a (m/cm.yaml:1) and in release b (m/cm.yaml:1); keep one of them");
     assertThat(synced).isEmpty();
   }
 }

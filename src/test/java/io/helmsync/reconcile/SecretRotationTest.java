@@ -29,8 +29,8 @@ class SecretRotationTest {
   private final FakeSecretsManager aws = new FakeSecretsManager();
   private final SecretResolver secrets =
       SecretResolver.of(region -> aws.client(), null, Duration.ofMinutes(5));
-  private final Source source = last -> new SourceSnapshot("file://repo", "main", "r1", repo,
-      "r1".equals(last));
+  private final Source source =
+      last -> new SourceSnapshot("file://repo", "main", "r1", repo, "r1".equals(last));
 
   @AfterEach
   void stop() {
@@ -39,16 +39,25 @@ class SecretRotationTest {
 
   private Reconciler reconciler() {
     StateOptions options = StateOptions.of("helmfile.yaml", "demo", Map.of()).withSecrets(secrets);
-    return new Reconciler(source, new HelmfileLoader(options), new ReleasePlanner("demo"),
-        new ManifestDirectoryRenderer(), Optional.of(desired -> ChangeSet.empty()), "default");
+    return new Reconciler(
+        source,
+        new HelmfileLoader(options),
+        new ReleasePlanner("demo"),
+        new ManifestDirectoryRenderer(),
+        Optional.of(desired -> ChangeSet.empty()),
+        "default");
   }
 
   @Test
   void aSecretCreatedLaterIsFoundByRefreshAndReconciled() {
-    RepoFiles.write(repo, Map.of(
-        "helmfile.yaml", "releases:\n- name: app\n  chart: ./m\n"
-            + "  values: [{password: ref+awssecrets://orchestrate/db}]\n",
-        "m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
+    RepoFiles.write(
+        repo,
+        Map.of(
+            "helmfile.yaml",
+            "releases:\n- name: app\n  chart: ./m\n"
+                + "  values: [{password: ref+awssecrets://orchestrate/db}]\n",
+            "m/cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}\n"));
     Reconciler reconciler = reconciler();
 
     ReconcileResult stalled = reconciler.reconcile(Trigger.of(Trigger.Cause.POLL), null);

@@ -27,16 +27,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Local charts rendered by helmsync and by Helm itself ({@code helm template} through helm-java)
- * must give the same objects in the same order: every release of config-repo-example's
- * {@code orchestrate-demo} environment with the values helmsync's helmfile loader gives it, and
- * one case per {@code chart/fixtures} chart. helm-java's template leaves hooks and {@code crds/}
- * out of its output, so those, which helmsync returns apart, are checked by name (and weight).
+ * must give the same objects in the same order: every release of config-repo-example's {@code
+ * orchestrate-demo} environment with the values helmsync's helmfile loader gives it, and one case
+ * per {@code chart/fixtures} chart. helm-java's template leaves hooks and {@code crds/} out of its
+ * output, so those, which helmsync returns apart, are checked by name (and weight).
  */
 @Tag("conformance")
 class ChartConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path EXAMPLE = Path.of("config-repo-example").toAbsolutePath();
-  private static final Path FIXTURES = Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
+  private static final Path FIXTURES =
+      Path.of("src/test/resources/chart/fixtures").toAbsolutePath();
   private static final Path RENDER_FIXTURES =
       Path.of("src/test/resources/render/fixtures").toAbsolutePath();
   private static final ChartContext CONTEXT = ChartContext.offline();
@@ -44,8 +45,8 @@ class ChartConformanceTest {
   @TempDir Path work;
 
   /**
-   * A release to render both ways, the hooks helmsync must keep aside (as name:weight) and the
-   * CRDs it must find in {@code crds/}.
+   * A release to render both ways, the hooks helmsync must keep aside (as name:weight) and the CRDs
+   * it must find in {@code crds/}.
    */
   record Case(PlannedRelease release, Path root, List<String> hooks, List<String> crds) {
     Case withCrds(String... names) {
@@ -63,36 +64,68 @@ class ChartConformanceTest {
   }
 
   private static Stream<Case> exampleReleases() {
-    StateOptions options = StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
-        .withSecrets(SecretResolver.placeholders());
-    var snapshot = new SourceSnapshot("file://example", "main", "example", EXAMPLE, false,
-        Optional.empty());
+    StateOptions options =
+        StateOptions.of("helmfile.yaml", "orchestrate-demo", Map.of())
+            .withSecrets(SecretResolver.placeholders());
+    var snapshot =
+        new SourceSnapshot("file://example", "main", "example", EXAMPLE, false, Optional.empty());
     var state = new HelmfileLoader(options).load(snapshot, "orchestrate-demo");
-    return new ReleasePlanner("orchestrate-demo").plan(state).releases().stream()
-        .map(release -> new Case(release, EXAMPLE, List.of(), List.of()));
+    return new ReleasePlanner("orchestrate-demo")
+        .plan(state).releases().stream()
+            .map(release -> new Case(release, EXAMPLE, List.of(), List.of()));
   }
 
   private static Stream<Case> fixtures() {
     return Stream.of(
         fixture("umbrella", "plain", Map.of(), "plain-migrate:0"),
-        fixture("umbrella", "tuned", Map.of("replicas", 5L,
-            "labels", Collections.singletonMap("removeMe", null), "cache", Map.of("size", 9L),
-            "monitoring", Map.of("enabled", true), "global", Map.of("tier", "gold")),
+        fixture(
+            "umbrella",
+            "tuned",
+            Map.of(
+                "replicas",
+                5L,
+                "labels",
+                Collections.singletonMap("removeMe", null),
+                "cache",
+                Map.of("size", 9L),
+                "monitoring",
+                Map.of("enabled", true),
+                "global",
+                Map.of("tier", "gold")),
             "tuned-migrate:0"),
-        fixture("umbrella", "no-cache", Map.of("cache", Map.of("enabled", false)),
+        fixture(
+            "umbrella",
+            "no-cache",
+            Map.of("cache", Map.of("enabled", false)),
             "no-cache-migrate:0"),
         fixture("aliases", "aliases", Map.of()),
-        fixture("aliases", "untagged", Map.of("tags", Map.of("backend", false),
-            "adminFallback", Map.of("enabled", true), "frontend", Map.of("replicas", 4L))),
+        fixture(
+            "aliases",
+            "untagged",
+            Map.of(
+                "tags",
+                Map.of("backend", false),
+                "adminFallback",
+                Map.of("enabled", true),
+                "frontend",
+                Map.of("replicas", 4L))),
         fixture("nulls", "defaults", Map.of()),
         fixture("nulls", "deleted", nullsDeleted()),
         fixture("helpers", "helpers", Map.of()),
-        fixture("helpers", "named", Map.of("nameOverride", "web", "image",
-            Map.of("tag", "1.25"), "common", Map.of("team", "payments"))),
+        fixture(
+            "helpers",
+            "named",
+            Map.of(
+                "nameOverride",
+                "web",
+                "image",
+                Map.of("tag", "1.25"),
+                "common",
+                Map.of("team", "payments"))),
         fixture("files", "files", Map.of()),
         // Helm sorts hooks by kind, like objects; the weight orders them only when they run.
-        fixture("hooks", "hooks", Map.of(), "hooks-hook-config:10", "hooks-test:0",
-            "hooks-migrate:-5"),
+        fixture(
+            "hooks", "hooks", Map.of(), "hooks-hook-config:10", "hooks-test:0", "hooks-migrate:-5"),
         fixture("crds", "crds", Map.of()).withCrds("widgets.example.com", "gadgets.example.com"),
         fixture("library", "library", Map.of()),
         fixture("helmignore", "ignored", Map.of()),
@@ -100,9 +133,18 @@ class ChartConformanceTest {
         fixture("packaged", "packaged-off", Map.of("redis", Map.of("enabled", false))),
         renderFixture("imports", "imports", Map.of()),
         // Imports read the subchart's defaults: the release's values for db change only db.
-        renderFixture("imports", "imports-overridden", Map.of("dbSettings", Map.of("pool", 9L),
-            "db", Map.of("settings", Map.of("pool", 7L),
-                "exports", Map.of("connection", Map.of("host", "other"))))),
+        renderFixture(
+            "imports",
+            "imports-overridden",
+            Map.of(
+                "dbSettings",
+                Map.of("pool", 9L),
+                "db",
+                Map.of(
+                    "settings",
+                    Map.of("pool", 7L),
+                    "exports",
+                    Map.of("connection", Map.of("host", "other"))))),
         renderFixture("kube-version", "supported-kube", Map.of()),
         renderFixture("schema", "schema-met", Map.of("replicas", 3L)));
   }
@@ -117,19 +159,39 @@ class ChartConformanceTest {
 
   static Stream<Refusal> refusals() {
     return Stream.of(
-        new Refusal(renderFixture("kube-version", "old-kube", Map.of()).release(), "v1.29.0",
-            List.of("chart requires kubeVersion: >=1.30.0-0 which is incompatible with "
-                + "Kubernetes v1.29.0")),
-        new Refusal(renderFixture("schema", "schema-broken", Map.of("replicas", "two",
-            "image", Map.of("tag", 1L), "worker", Map.of("queue", "Jobs-1"))).release(),
-            CONTEXT.kubeVersion(), List.of("values don't meet the specifications of the schema(s) "
-                + "in the following chart(s):\nschema:\n- ", "replicas", "image", "tag",
-                "\nworker:\n- ", "queue")));
+        new Refusal(
+            renderFixture("kube-version", "old-kube", Map.of()).release(),
+            "v1.29.0",
+            List.of(
+                "chart requires kubeVersion: >=1.30.0-0 which is incompatible with "
+                    + "Kubernetes v1.29.0")),
+        new Refusal(
+            renderFixture(
+                    "schema",
+                    "schema-broken",
+                    Map.of(
+                        "replicas",
+                        "two",
+                        "image",
+                        Map.of("tag", 1L),
+                        "worker",
+                        Map.of("queue", "Jobs-1")))
+                .release(),
+            CONTEXT.kubeVersion(),
+            List.of(
+                "values don't meet the specifications of the schema(s) "
+                    + "in the following chart(s):\nschema:\n- ",
+                "replicas",
+                "image",
+                "tag",
+                "\nworker:\n- ",
+                "queue")));
   }
 
   private static Case renderFixture(String chart, String name, Map<String, Object> values) {
-    PlannedRelease release = new PlannedRelease(name, "demo", "./" + chart, RENDER_FIXTURES,
-        values, List.of(), chart + " " + name);
+    PlannedRelease release =
+        new PlannedRelease(
+            name, "demo", "./" + chart, RENDER_FIXTURES, values, List.of(), chart + " " + name);
     return new Case(release, RENDER_FIXTURES, List.of(), List.of());
   }
 
@@ -143,10 +205,11 @@ class ChartConformanceTest {
     return values;
   }
 
-  private static Case fixture(String chart, String name, Map<String, Object> values,
-      String... hooks) {
-    PlannedRelease release = new PlannedRelease(name, "demo", "./" + chart, FIXTURES, values,
-        List.of(), chart + " " + name);
+  private static Case fixture(
+      String chart, String name, Map<String, Object> values, String... hooks) {
+    PlannedRelease release =
+        new PlannedRelease(
+            name, "demo", "./" + chart, FIXTURES, values, List.of(), chart + " " + name);
     return new Case(release, FIXTURES, List.of(hooks), List.of());
   }
 
@@ -157,10 +220,10 @@ class ChartConformanceTest {
     List<Map<String, Object>> helm = helmTemplate(c.release(), CONTEXT.kubeVersion());
 
     assertThat(bodies(ours.manifests())).isEqualTo(helm);
-    assertThat(ours.hooks()).extracting(hook -> hook.manifest().ref().name() + ":" + hook.weight())
+    assertThat(ours.hooks())
+        .extracting(hook -> hook.manifest().ref().name() + ":" + hook.weight())
         .containsExactlyElementsOf(c.hooks());
-    assertThat(ours.crds()).extracting(crd -> crd.ref().name())
-        .containsExactlyElementsOf(c.crds());
+    assertThat(ours.crds()).extracting(crd -> crd.ref().name()).containsExactlyElementsOf(c.crds());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -170,9 +233,12 @@ class ChartConformanceTest {
 
     assertThatThrownBy(() -> renderer.render(r.release(), r.release().baseDir()))
         .isInstanceOf(ReconcileException.class)
-        .message().contains(r.words()).contains(r.release().source());
+        .message()
+        .contains(r.words())
+        .contains(r.release().source());
     assertThatThrownBy(() -> helmTemplate(r.release(), r.kubeVersion()))
-        .message().contains(r.words());
+        .message()
+        .contains(r.words());
   }
 
   private List<Map<String, Object>> helmTemplate(PlannedRelease release, String kubeVersion)

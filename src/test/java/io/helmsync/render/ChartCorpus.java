@@ -20,10 +20,13 @@ import java.util.stream.Stream;
 final class ChartCorpus {
   /** Where the corpus is, from the project root, in CI and on developers' machines only. */
   static final Path SHARED = Path.of("../shared/chart-corpus");
+
   /** Repositories the README maps to the corpus's {@code stable/} folder. */
-  private static final Set<String> STABLE = Set.of(
-      "https://kubernetes-charts.storage.googleapis.com", "https://charts.helm.sh/stable",
-      "alias:stable");
+  private static final Set<String> STABLE =
+      Set.of(
+          "https://kubernetes-charts.storage.googleapis.com",
+          "https://charts.helm.sh/stable",
+          "alias:stable");
 
   private final Path root;
 
@@ -39,7 +42,10 @@ final class ChartCorpus {
   record Case(Path chart, Optional<Path> values) {
     @Override
     public String toString() {
-      return chart.getParent().getFileName() + "/" + chart.getFileName() + " "
+      return chart.getParent().getFileName()
+          + "/"
+          + chart.getFileName()
+          + " "
           + values.map(v -> "ci/" + v.getFileName()).orElse("(defaults)");
     }
   }
@@ -77,8 +83,12 @@ final class ChartCorpus {
       }
       Path source = source(chart, name, dependency.get("repository"));
       if (!Files.isRegularFile(source.resolve("Chart.yaml"))) {
-        throw new Unresolvable("dependency " + name + " from " + dependency.get("repository")
-            + " is not in the corpus");
+        throw new Unresolvable(
+            "dependency "
+                + name
+                + " from "
+                + dependency.get("repository")
+                + " is not in the corpus");
       }
       stage(source, target.resolve("charts").resolve(name));
     }
@@ -92,8 +102,8 @@ final class ChartCorpus {
     if (STABLE.contains(repo.replaceAll("/+$", ""))) {
       return root.resolve("stable").resolve(name);
     }
-    throw new Unresolvable("dependency " + name + " from repository '" + repo
-        + "', which the corpus does not map");
+    throw new Unresolvable(
+        "dependency " + name + " from repository '" + repo + "', which the corpus does not map");
   }
 
   /** {@code Chart.yaml}'s {@code dependencies:}, else {@code requirements.yaml}'s. */
@@ -101,7 +111,9 @@ final class ChartCorpus {
     for (String file : List.of("Chart.yaml", "requirements.yaml")) {
       if (yaml(chart.resolve(file)) instanceof Map<?, ?> map
           && map.get("dependencies") instanceof List<?> list) {
-        return list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(e -> (Map<?, ?>) e)
+        return list.stream()
+            .filter(Map.class::isInstance)
+            .<Map<?, ?>>map(e -> (Map<?, ?>) e)
             .toList();
       }
     }

@@ -28,7 +28,8 @@ class ChartCorpusTest {
 
   @Test
   void helmsyncRendersTheCorpusLikeHelm() throws IOException {
-    assumeTrue(Files.isDirectory(ChartCorpus.SHARED),
+    assumeTrue(
+        Files.isDirectory(ChartCorpus.SHARED),
         "no chart corpus at " + ChartCorpus.SHARED.toAbsolutePath());
     ChartCorpus corpus = new ChartCorpus(ChartCorpus.SHARED);
     List<Outcome> outcomes = new ArrayList<>();
@@ -44,7 +45,8 @@ class ChartCorpusTest {
     long passed = count(outcomes, Outcome.Result.PASSED);
     long failed = count(outcomes, Outcome.Result.FAILED);
     assertThat(passed + failed).isPositive();
-    assertThat((double) passed / (passed + failed)).as(report)
+    assertThat((double) passed / (passed + failed))
+        .as(report)
         .isGreaterThanOrEqualTo(REQUIRED_PASS_RATE);
   }
 
@@ -56,22 +58,27 @@ class ChartCorpusTest {
       return new Outcome(c, Outcome.Result.SKIPPED, e.getMessage());
     } catch (RuntimeException e) {
       // A Chart.yaml the harness cannot read is a finding about this case, not the end of the run.
-      return new Outcome(c, Outcome.Result.FAILED,
-          "cannot stage: " + CorpusCase.oneLine(e.toString()));
+      return new Outcome(
+          c, Outcome.Result.FAILED, "cannot stage: " + CorpusCase.oneLine(e.toString()));
     }
     return staged.compare();
   }
 
   private static String report(List<Outcome> outcomes) {
     StringBuilder out = new StringBuilder();
-    out.append(count(outcomes, Outcome.Result.PASSED)).append(" passed, ")
-        .append(count(outcomes, Outcome.Result.FAILED)).append(" failed, ")
-        .append(count(outcomes, Outcome.Result.SKIPPED)).append(" skipped\n");
+    out.append(count(outcomes, Outcome.Result.PASSED))
+        .append(" passed, ")
+        .append(count(outcomes, Outcome.Result.FAILED))
+        .append(" failed, ")
+        .append(count(outcomes, Outcome.Result.SKIPPED))
+        .append(" skipped\n");
     for (Outcome.Result result : Outcome.Result.values()) {
-      outcomes.stream().filter(o -> o.result() == result)
-          .filter(o -> result != Outcome.Result.PASSED
-              || o.reason().startsWith(CorpusCase.BOTH_REFUSE))
-          .forEach(o -> out.append(result.name().toLowerCase()).append(": ").append(o).append('\n'));
+      outcomes.stream()
+          .filter(o -> o.result() == result)
+          .filter(
+              o -> result != Outcome.Result.PASSED || o.reason().startsWith(CorpusCase.BOTH_REFUSE))
+          .forEach(
+              o -> out.append(result.name().toLowerCase()).append(": ").append(o).append('\n'));
     }
     return out.toString();
   }

@@ -21,8 +21,10 @@ final class CorpusCase {
   static final String RELEASE = "conformance";
   static final String NAMESPACE = "default";
   static final String KUBE_VERSION = "v1.29.0";
+
   /** A case both renderers reject agrees with Helm; the report lists these to be read. */
   static final String BOTH_REFUSE = "both refuse";
+
   private static final String SAME_OBJECTS = "same objects";
 
   private final ChartCorpus.Case source;
@@ -37,7 +39,11 @@ final class CorpusCase {
 
   /** How one case went: passed, failed (why) or skipped (why). */
   record Outcome(ChartCorpus.Case c, Result result, String reason) {
-    enum Result { PASSED, FAILED, SKIPPED }
+    enum Result {
+      PASSED,
+      FAILED,
+      SKIPPED
+    }
 
     /** Both renderers produced the same objects (not merely the same refusal). */
     boolean renderedAlike() {
@@ -94,30 +100,47 @@ final class CorpusCase {
   /** helmsync's rendering of this case, by the renderer the agent uses for local charts. */
   RenderedRelease helmsync() throws IOException {
     @SuppressWarnings("unchecked")
-    Map<String, Object> userValues = GoYaml.unmarshal(Files.readString(values))
-        instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    PlannedRelease release = new PlannedRelease(RELEASE, NAMESPACE, "./" + chart.getFileName(),
-        chart.getParent(), userValues, List.of(), chart.getFileName().toString());
+    Map<String, Object> userValues =
+        GoYaml.unmarshal(Files.readString(values)) instanceof Map<?, ?> map
+            ? (Map<String, Object>) map
+            : Map.of();
+    PlannedRelease release =
+        new PlannedRelease(
+            RELEASE,
+            NAMESPACE,
+            "./" + chart.getFileName(),
+            chart.getParent(),
+            userValues,
+            List.of(),
+            chart.getFileName().toString());
     return new HelmChartRenderer(ChartContext.offline().withKubeVersion(KUBE_VERSION))
         .render(release, chart.getParent());
   }
 
-  private Outcome compare(List<Map<String, Object>> ours, String oursError,
-      List<Map<String, Object>> helm, String helmError,
+  private Outcome compare(
+      List<Map<String, Object>> ours,
+      String oursError,
+      List<Map<String, Object>> helm,
+      String helmError,
       Supplier<List<Map<String, Object>>> helmAgain) {
     if (oursError != null || helmError != null) {
       return oursError != null && helmError != null
           ? new Outcome(source, Outcome.Result.PASSED, BOTH_REFUSE + "; helm: " + helmError)
-          : new Outcome(source, Outcome.Result.FAILED, "helmsync: "
-              + (oursError == null ? "renders" : oursError) + " | helm: "
-              + (helmError == null ? "renders" : helmError));
+          : new Outcome(
+              source,
+              Outcome.Result.FAILED,
+              "helmsync: "
+                  + (oursError == null ? "renders" : oursError)
+                  + " | helm: "
+                  + (helmError == null ? "renders" : helmError));
     }
     Optional<String> difference = ObjectDiff.first(ours, helm, helm);
     if (difference.isPresent()) {
       // Rendered again only on a difference, to tell random values from real ones.
       difference = ObjectDiff.first(ours, helm, helmAgain.get());
     }
-    return difference.map(d -> new Outcome(source, Outcome.Result.FAILED, d))
+    return difference
+        .map(d -> new Outcome(source, Outcome.Result.FAILED, d))
         .orElseGet(() -> new Outcome(source, Outcome.Result.PASSED, SAME_OBJECTS));
   }
 

@@ -33,42 +33,87 @@ class HelmChartRendererTest {
 
   static Stream<Case> failures() {
     return Stream.of(
-        new Case("template error", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "templates/cm.yaml", "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name.first }}\n"),
-            "release api: chart app: template: app/templates/cm.yaml:3:", "nil pointer",
+        new Case(
+            "template error",
+            "./app",
+            Map.of(
+                "Chart.yaml",
+                CHART_YAML,
+                "templates/cm.yaml",
+                "kind: ConfigMap\nmetadata:\n  name: {{ .Values.name.first }}\n"),
+            "release api: chart app: template: app/templates/cm.yaml:3:",
+            "nil pointer",
             "fix the template or the values it reads"),
-        new Case("parse error", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "templates/cm.yaml", "kind: {{ if }}\n"),
+        new Case(
+            "parse error",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML, "templates/cm.yaml", "kind: {{ if }}\n"),
             "parse error at (app/templates/cm.yaml:1)"),
-        new Case("required value", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "templates/cm.yaml", "name: {{ required \"name is required\" .Values.name }}\n"),
+        new Case(
+            "required value",
+            "./app",
+            Map.of(
+                "Chart.yaml",
+                CHART_YAML,
+                "templates/cm.yaml",
+                "name: {{ required \"name is required\" .Values.name }}\n"),
             "execution error at (app/templates/cm.yaml:1:9): name is required"),
-        new Case("output that is not YAML", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "templates/cm.yaml", "kind: [ConfigMap\n"), "release api app/templates/cm.yaml"),
-        new Case("missing dependency", "./app", Map.of("Chart.yaml", CHART_YAML
-            + "dependencies:\n  - name: db\n    version: 1.0.0\n"),
+        new Case(
+            "output that is not YAML",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML, "templates/cm.yaml", "kind: [ConfigMap\n"),
+            "release api app/templates/cm.yaml"),
+        new Case(
+            "missing dependency",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML + "dependencies:\n  - name: db\n    version: 1.0.0\n"),
             "chart app depends on db, which is not in app/charts; run helm dependency update"),
-        new Case("library chart", "./app", Map.of("Chart.yaml", CHART_YAML + "type: library\n"),
+        new Case(
+            "library chart",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML + "type: library\n"),
             "chart app is a library chart"),
-        new Case("subchart section not a map", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "values.yaml", "db: off\n", "charts/db/Chart.yaml",
-            "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
+        new Case(
+            "subchart section not a map",
+            "./app",
+            Map.of(
+                "Chart.yaml",
+                CHART_YAML,
+                "values.yaml",
+                "db: off\n",
+                "charts/db/Chart.yaml",
+                "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
             "values of chart app: db must be a map of the subchart's values, not false"),
-        new Case("undeclared repository", "bitnami/redis", Map.of(),
+        new Case(
+            "undeclared repository",
+            "bitnami/redis",
+            Map.of(),
             "chart 'bitnami/redis' names repository 'bitnami', which repositories: does not "
                 + "declare"),
-        new Case("OCI reference without a path", "oci://registry.example.com", Map.of(),
+        new Case(
+            "OCI reference without a path",
+            "oci://registry.example.com",
+            Map.of(),
             "names no repository in the registry; write oci://host/path/chart"),
-        new Case("import-values entry of the wrong shape", "./app", Map.of("Chart.yaml",
-            CHART_YAML + "dependencies:\n  - name: db\n    import-values:\n      - child: x\n",
-            "charts/db/Chart.yaml", "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
+        new Case(
+            "import-values entry of the wrong shape",
+            "./app",
+            Map.of(
+                "Chart.yaml",
+                CHART_YAML + "dependencies:\n  - name: db\n    import-values:\n      - child: x\n",
+                "charts/db/Chart.yaml",
+                "apiVersion: v2\nname: db\nversion: 1.0.0\n"),
             "chart app: Chart.yaml: dependency db has import-values entry '{child=x}'",
             "write an exported name or a map with child: and parent:"),
-        new Case("schema that is not JSON", "./app", Map.of("Chart.yaml", CHART_YAML,
-            "values.schema.json", "{\"type\": "),
+        new Case(
+            "schema that is not JSON",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML, "values.schema.json", "{\"type\": "),
             "chart app/values.schema.json is not valid JSON"),
-        new Case("kube version constraint that does not parse", "./app", Map.of("Chart.yaml",
-            CHART_YAML + "kubeVersion: \">= one\"\n"),
+        new Case(
+            "kube version constraint that does not parse",
+            "./app",
+            Map.of("Chart.yaml", CHART_YAML + "kubeVersion: \">= one\"\n"),
             "chart app: chart requires kubeVersion: >= one which is incompatible with Kubernetes"));
   }
 
@@ -79,30 +124,40 @@ class HelmChartRendererTest {
 
     assertThatThrownBy(() -> renderer.render(release(c.chart(), Map.of()), root))
         .isInstanceOf(ReconcileException.class)
-        .message().contains(c.message());
+        .message()
+        .contains(c.message());
   }
 
   @Test
   void keepsHooksAndCrdsApartAndPlainDirectoriesStillRender() {
-    Map.of("app/Chart.yaml", CHART_YAML, "app/crds/crd.yaml",
-        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
-            + "metadata:\n  name: widgets.example.com\n",
-        "app/templates/job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n"
-            + "  annotations:\n    helm.sh/hook: Pre-Install, post-upgrade\n"
-            + "    helm.sh/hook-weight: \"3\"\n",
-        "plain/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n")
+    Map.of(
+            "app/Chart.yaml",
+            CHART_YAML,
+            "app/crds/crd.yaml",
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+                + "metadata:\n  name: widgets.example.com\n",
+            "app/templates/job.yaml",
+            "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n"
+                + "  annotations:\n    helm.sh/hook: Pre-Install, post-upgrade\n"
+                + "    helm.sh/hook-weight: \"3\"\n",
+            "plain/cm.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n")
         .forEach(this::write);
 
     RenderedRelease chart = renderer.render(release("./app", Map.of()), root);
     RenderedRelease plain = renderer.render(release("./plain", Map.of()), root);
 
     assertThat(chart.manifests()).isEmpty();
-    assertThat(chart.hooks()).singleElement().satisfies(hook -> {
-      assertThat(hook.events()).containsExactly("pre-install", "post-upgrade");
-      assertThat(hook.weight()).isEqualTo(3);
-      assertThat(hook.deletePolicies()).containsExactly("before-hook-creation");
-    });
-    assertThat(chart.crds()).extracting(crd -> crd.ref().name())
+    assertThat(chart.hooks())
+        .singleElement()
+        .satisfies(
+            hook -> {
+              assertThat(hook.events()).containsExactly("pre-install", "post-upgrade");
+              assertThat(hook.weight()).isEqualTo(3);
+              assertThat(hook.deletePolicies()).containsExactly("before-hook-creation");
+            });
+    assertThat(chart.crds())
+        .extracting(crd -> crd.ref().name())
         .containsExactly("widgets.example.com");
     assertThat(plain.manifests()).extracting(m -> m.ref().name()).containsExactly("plain");
   }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Helm itself as the oracle of the differential tests: {@code helm template} through helm-java,
- * its output split into the parsed documents (comments and empty documents dropped).
+ * Helm itself as the oracle of the differential tests: {@code helm template} through helm-java, its
+ * output split into the parsed documents (comments and empty documents dropped).
  */
 final class HelmOracle {
   private HelmOracle() {}
@@ -18,16 +18,20 @@ final class HelmOracle {
    * @param kubeVersion {@code .Capabilities.KubeVersion}, or null for helm-java's default
    * @throws IllegalStateException with Helm's error text when Helm refuses the chart or values
    */
-  static List<Map<String, Object>> template(Path chart, String release, String namespace,
-      Path valuesFile, String kubeVersion) {
+  static List<Map<String, Object>> template(
+      Path chart, String release, String namespace, Path valuesFile, String kubeVersion) {
     return parse(output(chart, release, namespace, valuesFile, kubeVersion));
   }
 
   /** {@code helm template}'s text, as {@link #template} takes it before parsing. */
-  static String output(Path chart, String release, String namespace, Path valuesFile,
-      String kubeVersion) {
-    var command = new Helm(chart).template().withName(release).withNamespace(namespace)
-        .withValuesFile(valuesFile);
+  static String output(
+      Path chart, String release, String namespace, Path valuesFile, String kubeVersion) {
+    var command =
+        new Helm(chart)
+            .template()
+            .withName(release)
+            .withNamespace(namespace)
+            .withValuesFile(valuesFile);
     if (kubeVersion != null) {
       command.withKubeVersion(kubeVersion);
     }

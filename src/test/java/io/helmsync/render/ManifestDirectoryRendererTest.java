@@ -17,7 +17,9 @@ class ManifestDirectoryRendererTest {
 
   private RenderedRelease render(String chart, Map<String, String> files) {
     RepoFiles.write(root, files);
-    PlannedRelease release = new PlannedRelease("api", "demo", chart, root, Map.of(), List.of(), "helmfile.yaml releases[0] (api)");
+    PlannedRelease release =
+        new PlannedRelease(
+            "api", "demo", chart, root, Map.of(), List.of(), "helmfile.yaml releases[0] (api)");
     return new ManifestDirectoryRenderer().render(release, root);
   }
 
@@ -31,9 +33,11 @@ class ManifestDirectoryRendererTest {
                 "m/a-config.yml",
                     "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: one}\n---\n"
                         + "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: two, namespace: other}\n",
-                "m/c.json", "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"s\"}}",
+                "m/c.json",
+                    "{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"s\"}}",
                 "m/README.md", "not a manifest",
-                "m/nested/ignored.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nested}\n"));
+                "m/nested/ignored.yaml",
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: nested}\n"));
     assertThat(rendered.manifests())
         .extracting(m -> m.ref().toString())
         .containsExactly("ConfigMap/one", "ConfigMap/other/two", "Service/api", "Secret/s");
@@ -49,7 +53,9 @@ class ManifestDirectoryRendererTest {
                 "m/list.yaml",
                 "apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n"
                     + "- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: b}\n"));
-    assertThat(rendered.manifests()).extracting(Manifest::source).containsExactly("m/list.yaml:1 items[0]", "m/list.yaml:1 items[1]");
+    assertThat(rendered.manifests())
+        .extracting(Manifest::source)
+        .containsExactly("m/list.yaml:1 items[0]", "m/list.yaml:1 items[1]");
   }
 
   @Test
@@ -58,13 +64,19 @@ class ManifestDirectoryRendererTest {
             () ->
                 render(
                     "m",
-                    Map.of("m/x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n")))
+                    Map.of(
+                        "m/x.yaml",
+                        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {}\n")))
         .hasMessage("m/x.yaml:5: object has no metadata.name");
   }
 
   @Test
   void helmChartsAreRefusedNotMisrendered() {
-    assertThatThrownBy(() -> render("./chart", Map.of("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n")))
+    assertThatThrownBy(
+            () ->
+                render(
+                    "./chart",
+                    Map.of("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 1.0.0\n")))
         .hasMessageContaining("chart './chart' is a Helm chart (LOCAL_CHART)");
     assertThatThrownBy(() -> render("stable/redis", Map.of()))
         .hasMessageContaining("chart 'stable/redis' is a Helm chart (REPOSITORY)");

@@ -34,7 +34,8 @@ class ManifestDocumentsTest {
   @ParameterizedTest
   @MethodSource("cases")
   void splitsWhereHelmDoes(Case c) {
-    assertThat(ManifestDocuments.split(c.text())).isEqualTo(c.documents())
+    assertThat(ManifestDocuments.split(c.text()))
+        .isEqualTo(c.documents())
         .isEqualTo(Arrays.asList(HELM.split(c.text(), -1)));
   }
 
@@ -48,7 +49,8 @@ class ManifestDocumentsTest {
         text[j] = alphabet[random.nextInt(alphabet.length)];
       }
       String s = new String(text);
-      assertThat(ManifestDocuments.split(s)).as("%s", s.replace("\n", "\\n"))
+      assertThat(ManifestDocuments.split(s))
+          .as("%s", s.replace("\n", "\\n"))
           .isEqualTo(Arrays.asList(HELM.split(s, -1)));
     }
   }

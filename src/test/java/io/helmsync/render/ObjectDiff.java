@@ -14,12 +14,13 @@ import java.util.TreeSet;
  */
 final class ObjectDiff {
   /** A key or list item one side does not have, told apart from an explicit {@code null}. */
-  private static final Object ABSENT = new Object() {
-    @Override
-    public String toString() {
-      return "<absent>";
-    }
-  };
+  private static final Object ABSENT =
+      new Object() {
+        @Override
+        public String toString() {
+          return "<absent>";
+        }
+      };
 
   private ObjectDiff() {}
 
@@ -30,7 +31,9 @@ final class ObjectDiff {
    *
    * @param helmAgain a second rendering by Helm of the same case
    */
-  static Optional<String> first(List<Map<String, Object>> ours, List<Map<String, Object>> helm,
+  static Optional<String> first(
+      List<Map<String, Object>> ours,
+      List<Map<String, Object>> helm,
       List<Map<String, Object>> helmAgain) {
     Map<String, Map<String, Object>> mine = byKindAndName(ours);
     Map<String, Map<String, Object>> theirs = byKindAndName(helm);
@@ -39,13 +42,19 @@ final class ObjectDiff {
       if (!mine.containsKey(entry.getKey())) {
         return Optional.of(entry.getKey() + ": only in helm's output");
       }
-      Optional<String> difference = at(entry.getKey() + ":", mine.get(entry.getKey()),
-          entry.getValue(), again.getOrDefault(entry.getKey(), Map.of()));
+      Optional<String> difference =
+          at(
+              entry.getKey() + ":",
+              mine.get(entry.getKey()),
+              entry.getValue(),
+              again.getOrDefault(entry.getKey(), Map.of()));
       if (difference.isPresent()) {
         return difference;
       }
     }
-    return mine.keySet().stream().filter(key -> !theirs.containsKey(key)).findFirst()
+    return mine.keySet().stream()
+        .filter(key -> !theirs.containsKey(key))
+        .findFirst()
         .map(key -> key + ": only in helmsync's output");
   }
 
@@ -72,8 +81,12 @@ final class ObjectDiff {
       a.keySet().forEach(k -> keys.add(String.valueOf(k)));
       b.keySet().forEach(k -> keys.add(String.valueOf(k)));
       for (String key : keys) {
-        Optional<String> difference = at(path + (path.endsWith(":") ? " " : ".") + key,
-            valueAt(a, key), valueAt(b, key), valueAt(c, key));
+        Optional<String> difference =
+            at(
+                path + (path.endsWith(":") ? " " : ".") + key,
+                valueAt(a, key),
+                valueAt(b, key),
+                valueAt(c, key));
         if (difference.isPresent()) {
           return difference;
         }
@@ -83,8 +96,8 @@ final class ObjectDiff {
     if (ours instanceof List<?> a && helm instanceof List<?> b) {
       List<?> c = again instanceof List<?> l ? l : List.of();
       for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-        Optional<String> difference = at(path + "[" + i + "]", itemAt(a, i), itemAt(b, i),
-            itemAt(c, i));
+        Optional<String> difference =
+            at(path + "[" + i + "]", itemAt(a, i), itemAt(b, i), itemAt(c, i));
         if (difference.isPresent()) {
           return difference;
         }
@@ -92,8 +105,14 @@ final class ObjectDiff {
       return Optional.empty();
     }
     boolean random = !Objects.equals(helm, again);
-    boolean same = random ? ours != ABSENT && helm != ABSENT && ours != null && helm != null
-        && ours.getClass() == helm.getClass() : Objects.equals(ours, helm);
+    boolean same =
+        random
+            ? ours != ABSENT
+                && helm != ABSENT
+                && ours != null
+                && helm != null
+                && ours.getClass() == helm.getClass()
+            : Objects.equals(ours, helm);
     return same ? Optional.empty() : Optional.of(path + " " + describe(ours, helm));
   }
 
@@ -113,15 +132,21 @@ final class ObjectDiff {
         common++;
       }
       int from = Math.max(0, common - 20);
-      return "from char " + common + ": helmsync " + shorten(a.substring(from)) + ", helm "
+      return "from char "
+          + common
+          + ": helmsync "
+          + shorten(a.substring(from))
+          + ", helm "
           + shorten(b.substring(from));
     }
     return "helmsync " + shorten(ours) + ", helm " + shorten(helm);
   }
 
   private static String shorten(Object value) {
-    String text = value == null ? "null" : value instanceof String s ? "\"" + s + "\""
-        : String.valueOf(value);
+    String text =
+        value == null
+            ? "null"
+            : value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
     text = text.replace("\n", "\\n");
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
   }

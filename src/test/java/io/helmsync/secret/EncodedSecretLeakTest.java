@@ -35,17 +35,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A secret from the env Secret, put inside a longer string and then encoded ({@code b64enc
- * (printf "Bearer %s" $key)}) in a chart template and in a values {@code .gotmpl}, or quoted by
- * {@code fail} and {@code required}: neither what {@code render} prints nor any error holds the
- * secret in a form that decodes back to it, whatever the offset at which it starts in the
- * encoder's groups.
+ * A secret from the env Secret, put inside a longer string and then encoded ({@code b64enc (printf
+ * "Bearer %s" $key)}) in a chart template and in a values {@code .gotmpl}, or quoted by {@code
+ * fail} and {@code required}: neither what {@code render} prints nor any error holds the secret in
+ * a form that decodes back to it, whatever the offset at which it starts in the encoder's groups.
  */
 class EncodedSecretLeakTest {
   /** No character of it is in {@code "Bearer "} or {@code "key="}, so a leaked piece shows. */
   static final String KEY = "Zq9-Xk4!Wm7#Tp2$Hv";
 
-  private static final String CONFIG_MAP = """
+  private static final String CONFIG_MAP =
+      """
       apiVersion: v1
       kind: ConfigMap
       metadata:
@@ -66,31 +66,40 @@ class EncodedSecretLeakTest {
         {{- end }}
       """;
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   @BeforeEach
   void writeRepository() {
-    String release = """
+    String release =
+        """
         releases:
           - name: api
             chart: ./charts/api
             values:
               - values/api.yaml.gotmpl
         """;
-    RepoFiles.write(root, Map.of(
-        "helmfile.yaml", release,
-        "fail.yaml", release + "      - failWith: bad key\n",
-        "required.yaml", release + "      - requireWith: missing, key\n",
-        "gotmpl-fail.yaml", release + "      - values/fail.yaml.gotmpl\n",
-        "values/api.yaml.gotmpl", """
+    RepoFiles.write(
+        root,
+        Map.of(
+            "helmfile.yaml",
+            release,
+            "fail.yaml",
+            release + "      - failWith: bad key\n",
+            "required.yaml",
+            release + "      - requireWith: missing, key\n",
+            "gotmpl-fail.yaml",
+            release + "      - values/fail.yaml.gotmpl\n",
+            "values/api.yaml.gotmpl",
+            """
             apiKey: {{ requiredEnv "API_KEY" }}
             bearerFromValues: {{ printf "Bearer %s" (requiredEnv "API_KEY") | b64enc }}
             """,
-        "values/fail.yaml.gotmpl",
-        "{{ fail (printf \"Bearer %s\" (requiredEnv \"API_KEY\") | b64enc) }}\n",
-        "charts/api/Chart.yaml", "apiVersion: v2\nname: api\nversion: 0.1.0\n",
-        "charts/api/templates/configmap.yaml", CONFIG_MAP));
+            "values/fail.yaml.gotmpl",
+            "{{ fail (printf \"Bearer %s\" (requiredEnv \"API_KEY\") | b64enc) }}\n",
+            "charts/api/Chart.yaml",
+            "apiVersion: v2\nname: api\nversion: 0.1.0\n",
+            "charts/api/templates/configmap.yaml",
+            CONFIG_MAP));
   }
 
   @Test
@@ -103,10 +112,16 @@ class EncodedSecretLeakTest {
     }
 
     Map<?, ?> data = (Map<?, ?>) desired.releases().get(0).objects().get(0).body().get("data");
-    assertThat(new String(Base64.getDecoder().decode((String) data.get("bearer")),
-        StandardCharsets.UTF_8)).isEqualTo("Bearer " + KEY);
-    assertThat(shown).contains("bearer: QmVhcmVy***", "bearer2: QmVhcmVyIDEy***Li4=",
-        "bearer32: IJSWC4TF***", "hex: 6b65793d***");
+    assertThat(
+            new String(
+                Base64.getDecoder().decode((String) data.get("bearer")), StandardCharsets.UTF_8))
+        .isEqualTo("Bearer " + KEY);
+    assertThat(shown)
+        .contains(
+            "bearer: QmVhcmVy***",
+            "bearer2: QmVhcmVyIDEy***Li4=",
+            "bearer32: IJSWC4TF***",
+            "hex: 6b65793d***");
     assertNoDecodableSecret(shown.toString());
   }
 
@@ -128,17 +143,22 @@ class EncodedSecretLeakTest {
 
   @Test
   void encodingsOfOtherTextAreLeftAlone() {
-    String text = Base64.getEncoder().encodeToString("Bearer someone-else".getBytes(
-        StandardCharsets.UTF_8));
+    String text =
+        Base64.getEncoder().encodeToString("Bearer someone-else".getBytes(StandardCharsets.UTF_8));
     assertThat(Redaction.of(Set.of(KEY)).mask(text)).isEqualTo(text);
   }
 
   private Reconciler reconciler(String stateFile) {
-    StateOptions options = StateOptions.of(stateFile, "shop", Map.of("API_KEY", KEY))
-        .withSecretVariables(() -> Set.of("API_KEY"));
-    return new Reconciler(new DirectorySource(root), new HelmfileLoader(options),
-        new ReleasePlanner("shop"), new HelmChartRenderer(ChartContext.offline()),
-        Optional.empty(), "default");
+    StateOptions options =
+        StateOptions.of(stateFile, "shop", Map.of("API_KEY", KEY))
+            .withSecretVariables(() -> Set.of("API_KEY"));
+    return new Reconciler(
+        new DirectorySource(root),
+        new HelmfileLoader(options),
+        new ReleasePlanner("shop"),
+        new HelmChartRenderer(ChartContext.offline()),
+        Optional.empty(),
+        "default");
   }
 
   /**

@@ -28,10 +28,19 @@ class EnvironmentSecretTest {
 
   @Test
   void theSecretsKeysOverlayTheProcessEnvironmentAndAreReadOnEveryLoad() {
-    server.client().secrets().inNamespace("demo").resource(new SecretBuilder()
-        .withNewMetadata().withName("orchestrate-env").endMetadata()
-        .withData(Map.of("REGISTRY_PASSWORD", base64("s3cret"), "LOG_LEVEL", base64("debug")))
-        .build()).create();
+    server
+        .client()
+        .secrets()
+        .inNamespace("demo")
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName("orchestrate-env")
+                .endMetadata()
+                .withData(
+                    Map.of("REGISTRY_PASSWORD", base64("s3cret"), "LOG_LEVEL", base64("debug")))
+                .build())
+        .create();
     EnvironmentSecret secret = new EnvironmentSecret(server.client(), "demo", "orchestrate-env");
 
     assertThat(secret.variables(Map.of("LOG_LEVEL", "info", "HOME", "/home/agent")))
@@ -40,10 +49,16 @@ class EnvironmentSecretTest {
         .containsEntry("HOME", "/home/agent");
     assertThat(secret.secretNames()).containsExactlyInAnyOrder("REGISTRY_PASSWORD", "LOG_LEVEL");
 
-    server.client().secrets().inNamespace("demo").withName("orchestrate-env").edit(s -> {
-      s.getData().put("REGISTRY_PASSWORD", base64("rotated"));
-      return s;
-    });
+    server
+        .client()
+        .secrets()
+        .inNamespace("demo")
+        .withName("orchestrate-env")
+        .edit(
+            s -> {
+              s.getData().put("REGISTRY_PASSWORD", base64("rotated"));
+              return s;
+            });
     assertThat(secret.variables(Map.of())).containsEntry("REGISTRY_PASSWORD", "rotated");
   }
 
@@ -52,8 +67,9 @@ class EnvironmentSecretTest {
     EnvironmentSecret secret = new EnvironmentSecret(server.client(), "demo", "nope");
     assertThatThrownBy(() -> secret.variables(Map.of()))
         .isInstanceOf(ReconcileException.class)
-        .hasMessage("Secret demo/nope named by HELMSYNC_ENV_SECRET does not exist; create it or "
-            + "unset HELMSYNC_ENV_SECRET");
+        .hasMessage(
+            "Secret demo/nope named by HELMSYNC_ENV_SECRET does not exist; create it or "
+                + "unset HELMSYNC_ENV_SECRET");
   }
 
   private static String base64(String text) {

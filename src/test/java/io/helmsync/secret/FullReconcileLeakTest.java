@@ -47,18 +47,24 @@ import picocli.CommandLine;
  * The issue's leak scan: a full reconcile of the Orchestrate secrets fixture (every value a
  * reference, rendered into Secrets, ConfigMaps and base64 fields) by the agent's own loop against
  * the mock Kubernetes server, with known values in a WireMock Secrets Manager; then every log
- * record at every level, every Kubernetes Event, the {@code /q/metrics} scrape, {@code /api/status},
- * the status page and the output of {@code build}, {@code render} and {@code diff} are searched for
- * the values and their base64 forms. The scan proves it can fail: {@code render --show-secrets}
- * output is caught.
+ * record at every level, every Kubernetes Event, the {@code /q/metrics} scrape, {@code
+ * /api/status}, the status page and the output of {@code build}, {@code render} and {@code diff}
+ * are searched for the values and their base64 forms. The scan proves it can fail: {@code render
+ * --show-secrets} output is caught.
  */
 @QuarkusTest
 @QuarkusTestResource(value = FullReconcileLeakTest.World.class, restrictToAnnotatedClass = true)
 class FullReconcileLeakTest {
   private static final String ENVIRONMENT = "demo";
-  private static final List<String> FORBIDDEN = Stream.concat(SecretLeakTest.VALUES.stream(),
-      SecretLeakTest.VALUES.stream().map(value ->
-          Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)))).toList();
+  private static final List<String> FORBIDDEN =
+      Stream.concat(
+              SecretLeakTest.VALUES.stream(),
+              SecretLeakTest.VALUES.stream()
+                  .map(
+                      value ->
+                          Base64.getEncoder()
+                              .encodeToString(value.getBytes(StandardCharsets.UTF_8))))
+          .toList();
 
   /** The mock cluster and the fake AWS, started before the application reads its configuration. */
   public static class World implements QuarkusTestResourceLifecycleManager {
@@ -93,18 +99,19 @@ class FullReconcileLeakTest {
   @TempDir Path repo;
 
   private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logs.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logs.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @AfterEach
   void stop() {
@@ -114,36 +121,71 @@ class FullReconcileLeakTest {
 
   @Test
   void aFullReconcileShowsNoSecretAnywhere() throws Exception {
-    assertThat(Stream.of("software.amazon.awssdk", "sun.net.www.protocol.http")
-        .map(name -> Logger.getLogger(name).getLevel()))
-        .as("the AWS SDK's loggers and its HTTP client's are off").containsOnly(Level.OFF);
+    assertThat(
+            Stream.of("software.amazon.awssdk", "sun.net.www.protocol.http")
+                .map(name -> Logger.getLogger(name).getLevel()))
+        .as("the AWS SDK's loggers and its HTTP client's are off")
+        .containsOnly(Level.OFF);
     captureEveryLogLevel();
     copyFixture();
-    AgentSettings settings = AgentSettings.from(config).withRepoDir(repo)
-        .withEnvironment(ENVIRONMENT).withNamespace(ENVIRONMENT)
-        .withInterval(Duration.ofHours(1)).withDryRun(false);
+    AgentSettings settings =
+        AgentSettings.from(config)
+            .withRepoDir(repo)
+            .withEnvironment(ENVIRONMENT)
+            .withNamespace(ENVIRONMENT)
+            .withInterval(Duration.ofHours(1))
+            .withDryRun(false);
     loop.start(pipelines.reconciler(settings), settings);
-    await().atMost(Duration.ofSeconds(60))
+    await()
+        .atMost(Duration.ofSeconds(60))
         .until(() -> loop.last().map(result -> result.outcome() == Outcome.SYNCED).orElse(false));
-    assertThat(World.kube.client().secrets().inNamespace(ENVIRONMENT).withName("api").get()
-        .getData()).as("the secret really was applied").containsEntry("apiKey",
-            Base64.getEncoder().encodeToString("Api-K3y-0123456789".getBytes(StandardCharsets.UTF_8)));
+    assertThat(
+            World.kube.client().secrets().inNamespace(ENVIRONMENT).withName("api").get().getData())
+        .as("the secret really was applied")
+        .containsEntry(
+            "apiKey",
+            Base64.getEncoder()
+                .encodeToString("Api-K3y-0123456789".getBytes(StandardCharsets.UTF_8)));
 
     List<String> seen = new ArrayList<>();
     seen.add(given().get("/q/metrics").then().statusCode(200).extract().asString());
     seen.add(given().get("/api/status").then().statusCode(200).extract().asString());
     seen.add(given().get("/").then().statusCode(200).extract().asString());
-    World.kube.client().v1().events().inNamespace(ENVIRONMENT).list().getItems()
+    World.kube
+        .client()
+        .v1()
+        .events()
+        .inNamespace(ENVIRONMENT)
+        .list()
+        .getItems()
         .forEach(event -> seen.add(event.toString()));
     String rendered = run(render.get(), "render", "--repo", repo.toString(), "-e", ENVIRONMENT);
     seen.add(rendered);
     seen.add(run(build.get(), "build", "--repo", repo.toString(), "-e", ENVIRONMENT));
     changeANonSecretValue();
-    String diffed = run(diff.get(), "diff", "--repo", repo.toString(), "-e", ENVIRONMENT,
-        "-n", ENVIRONMENT, "--color", "NEVER");
+    String diffed =
+        run(
+            diff.get(),
+            "diff",
+            "--repo",
+            repo.toString(),
+            "-e",
+            ENVIRONMENT,
+            "-n",
+            ENVIRONMENT,
+            "--color",
+            "NEVER");
     seen.add(diffed);
-    logs.forEach(record -> seen.add(record.getLoggerName() + " " + record.getMessage() + " "
-        + java.util.Arrays.toString(record.getParameters()) + " " + record.getThrown()));
+    logs.forEach(
+        record ->
+            seen.add(
+                record.getLoggerName()
+                    + " "
+                    + record.getMessage()
+                    + " "
+                    + java.util.Arrays.toString(record.getParameters())
+                    + " "
+                    + record.getThrown()));
 
     assertThat(seen.get(0)).contains("helmsync_secret_requests_total{backend=\"awssecrets\"");
     assertThat(rendered).contains("apiKey: '***'", "DB_DSN: postgres://orchestrate:***@db");
@@ -151,9 +193,10 @@ class FullReconcileLeakTest {
     assertThat(logs).as("the scan saw the agent's logs").isNotEmpty();
     assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(FORBIDDEN));
 
-    String shown = run(render.get(), "render", "--show-secrets", "--repo", repo.toString(), "-e",
-        ENVIRONMENT);
-    assertThat(FORBIDDEN).as("the scan finds values when they are shown")
+    String shown =
+        run(render.get(), "render", "--show-secrets", "--repo", repo.toString(), "-e", ENVIRONMENT);
+    assertThat(FORBIDDEN)
+        .as("the scan finds values when they are shown")
         .anySatisfy(value -> assertThat(shown).contains(value));
   }
 

@@ -30,44 +30,59 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
- * Loads a helmfile whose values are references, with known secret values in a fake Secrets
- * Manager, and looks for those values everywhere a person could see them: {@code build} output,
- * a failed load's message, every log record at every level.
+ * Loads a helmfile whose values are references, with known secret values in a fake Secrets Manager,
+ * and looks for those values everywhere a person could see them: {@code build} output, a failed
+ * load's message, every log record at every level.
  */
 class SecretLeakTest {
   static final Path REPO = Path.of("src/test/resources/secret/testdata/orchestrate");
-  static final Map<String, String> SECRETS = Map.of(
-      "orchestrate/demo", "{\"registryUser\":\"orchestrate-bot\",\"registryPassword\":"
-          + "\"Reg1stry-P4ss\",\"dbPassword\":\"Db-P4ssw0rd-xyz\",\"dbPort\":5432,"
-          + "\"apiKey\":\"Api-K3y-0123456789\"}",
-      "orchestrate/jwt", "-----BEGIN CERTIFICATE-----\nMIIBjwtS3cretCert\n-----END CERTIFICATE-----",
-      "orchestrate/tx-signer", "{\"privateKey\":\"0xS1gn3rPr1v4teK3y\"}",
-      "orchestrate/vault", "{\"rootTokenSecretId\":\"V4ult-R00t-S3cret-Id\"}");
-  static final List<String> VALUES = List.of("orchestrate-bot", "Reg1stry-P4ss", "Db-P4ssw0rd-xyz",
-      "Api-K3y-0123456789", "MIIBjwtS3cretCert", "0xS1gn3rPr1v4teK3y", "V4ult-R00t-S3cret-Id",
-      "Smtp-S0ps-P4ss-env", "Hook-S0ps-T0k3n-env");
+  static final Map<String, String> SECRETS =
+      Map.of(
+          "orchestrate/demo",
+              "{\"registryUser\":\"orchestrate-bot\",\"registryPassword\":"
+                  + "\"Reg1stry-P4ss\",\"dbPassword\":\"Db-P4ssw0rd-xyz\",\"dbPort\":5432,"
+                  + "\"apiKey\":\"Api-K3y-0123456789\"}",
+          "orchestrate/jwt",
+              "-----BEGIN CERTIFICATE-----\nMIIBjwtS3cretCert\n-----END CERTIFICATE-----",
+          "orchestrate/tx-signer", "{\"privateKey\":\"0xS1gn3rPr1v4teK3y\"}",
+          "orchestrate/vault", "{\"rootTokenSecretId\":\"V4ult-R00t-S3cret-Id\"}");
+  static final List<String> VALUES =
+      List.of(
+          "orchestrate-bot",
+          "Reg1stry-P4ss",
+          "Db-P4ssw0rd-xyz",
+          "Api-K3y-0123456789",
+          "MIIBjwtS3cretCert",
+          "0xS1gn3rPr1v4teK3y",
+          "V4ult-R00t-S3cret-Id",
+          "Smtp-S0ps-P4ss-env",
+          "Hook-S0ps-T0k3n-env");
+
   /** The age identity the fixture's SOPS-encrypted environment {@code secrets:} is for. */
   static final Path SOPS_KEYS = Path.of("src/test/resources/secret/testdata/sops-keys");
+
   /** The fake AWS's own logs hold its answers; they are the test's, not the agent's. */
-  private static final List<String> FAKE_AWS_LOGGERS = List.of("wiremock", "com.github.tomakehurst",
-      "org.eclipse.jetty");
+  private static final List<String> FAKE_AWS_LOGGERS =
+      List.of("wiremock", "com.github.tomakehurst", "org.eclipse.jetty");
 
   private final FakeSecretsManager aws = new FakeSecretsManager();
   private final List<LogRecord> logs = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if (FAKE_AWS_LOGGERS.stream().noneMatch(String.valueOf(record.getLoggerName())::startsWith)) {
-        logs.add(record);
-      }
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if (FAKE_AWS_LOGGERS.stream()
+              .noneMatch(String.valueOf(record.getLoggerName())::startsWith)) {
+            logs.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private Level rootLevel;
 
   @BeforeEach
@@ -95,8 +110,10 @@ class SecretLeakTest {
 
   private HelmfileLoader loader(String stateFile, SecretResolver resolver) {
     StateOptions defaults = StateOptions.of(stateFile, "orchestrate-demo", Map.of());
-    SopsFiles sops = new SopsFiles(SopsFiles.keys(Optional.empty(), Optional.of(SOPS_KEYS)),
-        new KmsKeys(AnonymousCredentialsProvider.create(), Optional.empty()));
+    SopsFiles sops =
+        new SopsFiles(
+            SopsFiles.keys(Optional.empty(), Optional.of(SOPS_KEYS)),
+            new KmsKeys(AnonymousCredentialsProvider.create(), Optional.empty()));
     return new HelmfileLoader(defaults.withSecrets(resolver.withSops(sops)));
   }
 
@@ -109,7 +126,8 @@ class SecretLeakTest {
     HelmfileState state = load(loader("helmfile.yaml", Duration.ofMinutes(5)));
 
     Map<String, Object> api = state.releases().get(0).values();
-    assertThat(api).containsEntry("auth", Map.of("apiKey", "Api-K3y-0123456789"))
+    assertThat(api)
+        .containsEntry("auth", Map.of("apiKey", "Api-K3y-0123456789"))
         .containsEntry("db", Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L))
         .containsEntry("vault", Map.of("rootTokenSecretId", "V4ult-R00t-S3cret-Id"));
     Release txSender = state.releases().get(1);
@@ -117,8 +135,8 @@ class SecretLeakTest {
         .containsEntry("jwtCertificate", SECRETS.get("orchestrate/jwt"))
         .containsEntry("signerKey", "0xS1gn3rPr1v4teK3y")
         .containsEntry("dsn", "postgres://orchestrate:Db-P4ssw0rd-xyz@db:5432/orchestrate");
-    assertThat(state.environmentValues()).containsEntry("db",
-        Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L))
+    assertThat(state.environmentValues())
+        .containsEntry("db", Map.of("password", "Db-P4ssw0rd-xyz", "port", 5432L))
         .containsEntry("smtpPassword", "Smtp-S0ps-P4ss-env");
   }
 
@@ -126,15 +144,25 @@ class SecretLeakTest {
   void buildOutputFailedLoadsAndLogsNeverShowASecret() {
     HelmfileLoader loader = loader("helmfile.yaml", Duration.ofMinutes(5));
     String build = BuildOutput.render(load(loader), "helmfile.yaml");
-    ReconcileException failure = catchThrowableOfType(ReconcileException.class,
-        () -> load(loader("broken.yaml", Duration.ofMinutes(5))));
+    ReconcileException failure =
+        catchThrowableOfType(
+            ReconcileException.class, () -> load(loader("broken.yaml", Duration.ofMinutes(5))));
 
-    assertThat(build).contains("password: '***'", "dsn: postgres://orchestrate:***@db:5432/orchestrate");
+    assertThat(build)
+        .contains("password: '***'", "dsn: postgres://orchestrate:***@db:5432/orchestrate");
     assertThat(failure.getMessage()).contains("the database password *** is too short");
     assertThat(failure.getCause()).isNull();
     List<String> seen = new java.util.ArrayList<>(List.of(build, failure.getMessage()));
-    logs.forEach(record -> seen.add(record.getLoggerName() + " " + record.getMessage() + " "
-        + java.util.Arrays.toString(record.getParameters()) + " " + record.getThrown()));
+    logs.forEach(
+        record ->
+            seen.add(
+                record.getLoggerName()
+                    + " "
+                    + record.getMessage()
+                    + " "
+                    + java.util.Arrays.toString(record.getParameters())
+                    + " "
+                    + record.getThrown()));
     assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(VALUES));
   }
 
@@ -157,11 +185,16 @@ class SecretLeakTest {
 
   @Test
   void aStateWithoutReferencesNeverAsksForAnAwsClient() {
-    SecretResolver noAws = SecretResolver.of(region -> {
-      throw new AssertionError("no AWS client may be built");
-    }, null, Duration.ofMinutes(5));
-    HelmfileState state = loader("helmfile.yaml", noAws)
-        .load(RepoFiles.snapshot(Path.of("config-repo-example"), "r1"), "default");
+    SecretResolver noAws =
+        SecretResolver.of(
+            region -> {
+              throw new AssertionError("no AWS client may be built");
+            },
+            null,
+            Duration.ofMinutes(5));
+    HelmfileState state =
+        loader("helmfile.yaml", noAws)
+            .load(RepoFiles.snapshot(Path.of("config-repo-example"), "r1"), "default");
     assertThat(state.releases()).isNotEmpty();
   }
 }

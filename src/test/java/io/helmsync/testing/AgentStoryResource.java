@@ -32,6 +32,7 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
 
   /** {@code initArgs} key: the poll interval (default {@code 1s}). */
   public static final String INTERVAL = "interval";
+
   /** {@code initArgs} key: the webhook secret (default: webhooks disabled). */
   public static final String WEBHOOK_SECRET = "webhookSecret";
 
@@ -55,17 +56,28 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
     GitDaemonFixture git = GitDaemonFixture.start(dir.resolve("git"));
     git.commitTree("main", Path.of("config-repo-example"), "orchestrate-demo: initial state");
     world = new World(git, ApplyMockServer.start(), ExampleSecrets.start());
-    Map<String, String> config = new java.util.HashMap<>(Map.of(
-        "helmsync.git.url", git.url(),
-        "helmsync.environment", ENVIRONMENT,
-        "helmsync.namespace", ENVIRONMENT,
-        "helmsync.git.interval", args.getOrDefault(INTERVAL, "1s"),
-        "helmsync.work-dir", dir.resolve("work").toString(),
-        "helmsync.secret-refresh", "2s",
-        "quarkus.kubernetes-client.api-server-url", world.kube().url(),
-        "quarkus.kubernetes-client.namespace", ENVIRONMENT,
-        // The integration-test launcher waits for Quarkus' "started" line.
-        "quarkus.log.category.\"io.quarkus\".level", "INFO"));
+    Map<String, String> config =
+        new java.util.HashMap<>(
+            Map.of(
+                "helmsync.git.url",
+                git.url(),
+                "helmsync.environment",
+                ENVIRONMENT,
+                "helmsync.namespace",
+                ENVIRONMENT,
+                "helmsync.git.interval",
+                args.getOrDefault(INTERVAL, "1s"),
+                "helmsync.work-dir",
+                dir.resolve("work").toString(),
+                "helmsync.secret-refresh",
+                "2s",
+                "quarkus.kubernetes-client.api-server-url",
+                world.kube().url(),
+                "quarkus.kubernetes-client.namespace",
+                ENVIRONMENT,
+                // The integration-test launcher waits for Quarkus' "started" line.
+                "quarkus.log.category.\"io.quarkus\".level",
+                "INFO"));
     config.putAll(world.aws().agentConfiguration());
     if (args.containsKey(WEBHOOK_SECRET)) {
       config.put("helmsync.webhook.secret", args.get(WEBHOOK_SECRET));
@@ -75,7 +87,8 @@ public class AgentStoryResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void inject(TestInjector injector) {
-    injector.injectIntoFields(world, new TestInjector.AnnotatedAndMatchesType(InjectWorld.class, World.class));
+    injector.injectIntoFields(
+        world, new TestInjector.AnnotatedAndMatchesType(InjectWorld.class, World.class));
   }
 
   @Override

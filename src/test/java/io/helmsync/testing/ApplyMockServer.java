@@ -33,7 +33,8 @@ public final class ApplyMockServer implements AutoCloseable {
   public static ApplyMockServer start() {
     ApplyPatchDispatcher dispatcher = new ApplyPatchDispatcher();
     KubernetesMockServer server =
-        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
+        new KubernetesMockServer(
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), 0);
     } catch (UnknownHostException e) {

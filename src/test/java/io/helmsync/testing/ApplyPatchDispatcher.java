@@ -20,9 +20,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Teaches fabric8's CRUD mock API server server-side apply ({@code PATCH} with {@code
- * Content-Type: application/apply-patch+yaml}), which it otherwise answers with 404/415, and
- * records every request so tests can count what was written.
+ * Teaches fabric8's CRUD mock API server server-side apply ({@code PATCH} with {@code Content-Type:
+ * application/apply-patch+yaml}), which it otherwise answers with 404/415, and records every
+ * request so tests can count what was written.
  *
  * <p>What it does, as the API server does: creates the object when absent (201); otherwise merges
  * the applied fields into it (200); records the applying manager in {@code metadata.managedFields}
@@ -35,9 +35,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Limits, kept on purpose to stay small: lists are atomic (the whole list is one field, as for
  * lists without merge keys; the real server merges lists with merge keys such as containers by
- * name); no defaulting, validation, admission or schema; updates by other means ({@code PUT},
- * merge patches) do not record managers. Never rely on set-based label selectors ({@code in},
- * {@code notin}) with this mock: it ignores them and matches everything.
+ * name); no defaulting, validation, admission or schema; updates by other means ({@code PUT}, merge
+ * patches) do not record managers. Never rely on set-based label selectors ({@code in}, {@code
+ * notin}) with this mock: it ignores them and matches everything.
  */
 public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   static final String APPLY_PATCH = "application/apply-patch+yaml";
@@ -61,8 +61,10 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
       String bare = query ? path.substring(0, path.indexOf('?')) : path;
       String parameters = query ? path.substring(path.indexOf('?') + 1) : "";
       return switch (method) {
-        case "GET" -> parameters.contains("watch=true") ? "watch"
-            : isDiscovery() ? "discover" : isCollection(bare) ? "list" : "get";
+        case "GET" ->
+            parameters.contains("watch=true")
+                ? "watch"
+                : isDiscovery() ? "discover" : isCollection(bare) ? "list" : "get";
         case "POST" -> "create";
         case "PUT" -> "update";
         case "PATCH" -> parameters.contains("dryRun=All") ? "dry-run patch" : "patch";
@@ -97,7 +99,8 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile String kubernetesVersion = "v1.30.2";
   private final Map<String, Integer> refusals = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, java.util.Deque<Fault>> faults = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, java.util.Deque<Fault>> faults =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * A fault to answer one request with instead of handling it.
@@ -112,12 +115,14 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    requests.add(new Request(request.getMethod(), request.getPath(), request.getHeader("Content-Type")));
+    requests.add(
+        new Request(request.getMethod(), request.getPath(), request.getHeader("Content-Type")));
     Integer refusal = refusals.get(request.getMethod() + " " + request.getPath());
     if (refusal != null) {
       return status(refusal, "Forbidden", "refused by the test", List.of());
     }
-    java.util.Deque<Fault> pending = faults.get(request.getMethod() + " " + withoutQuery(request.getPath()));
+    java.util.Deque<Fault> pending =
+        faults.get(request.getMethod() + " " + withoutQuery(request.getPath()));
     Fault fault = pending == null ? null : pending.poll();
     if (fault != null) {
       return answer(fault);
@@ -126,8 +131,13 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     if (request.getMethod().equals("GET") && DiscoveryAnswers.isDiscovery(bare)) {
       return DiscoveryAnswers.answer(bare, customResourceDefinitions(), kubernetesVersion)
           .map(body -> new MockResponse().setResponseCode(200).setBody(body))
-          .orElseGet(() -> status(404, "NotFound",
-              "the server could not find the requested resource", List.of()));
+          .orElseGet(
+              () ->
+                  status(
+                      404,
+                      "NotFound",
+                      "the server could not find the requested resource",
+                      List.of()));
     }
     return super.dispatch(request);
   }
@@ -147,7 +157,10 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
 
   private static MockResponse answer(Fault fault) {
     if (fault.code() == Fault.UNANSWERED) {
-      return new MockResponse().setResponseCode(200).setBody("{}").setBodyDelay(java.time.Duration.ofMinutes(5));
+      return new MockResponse()
+          .setResponseCode(200)
+          .setBody("{}")
+          .setBodyDelay(java.time.Duration.ofMinutes(5));
     }
     String reason = fault.code() == 409 ? "Conflict" : "InternalError";
     return status(fault.code(), reason, "injected by the test", List.of());
@@ -158,7 +171,9 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
    * query) with these faults, one each, then handles requests again.
    */
   public void inject(String method, String path, Fault... injected) {
-    faults.computeIfAbsent(method + " " + path, key -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+    faults
+        .computeIfAbsent(
+            method + " " + path, key -> new java.util.concurrent.ConcurrentLinkedDeque<>())
         .addAll(List.of(injected));
   }
 
@@ -182,7 +197,8 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
    * Events, which report on the cluster's state without being part of it.
    */
   public List<Request> writes() {
-    return requests.stream().filter(Request::isWrite)
+    return requests.stream()
+        .filter(Request::isWrite)
         .filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
         .filter(r -> !r.path().matches("/api/v1/namespaces/[^/]+/events.*"))
         .toList();
@@ -193,14 +209,17 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
    * #writes()} does.
    */
   public List<Request> reads() {
-    return requests.stream().filter(r -> r.method().equals("GET"))
-        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/")).toList();
+    return requests.stream()
+        .filter(r -> r.method().equals("GET"))
+        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
+        .toList();
   }
 
   /** How many requests of each verb (see {@link Request#verb()}), Lease requests left out. */
   public Map<String, Long> countByVerb() {
     Map<String, Long> counts = new java.util.TreeMap<>();
-    requests.stream().filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
+    requests.stream()
+        .filter(r -> !r.path().contains("/apis/coordination.k8s.io/"))
         .forEach(r -> counts.merge(r.verb(), 1L, Long::sum));
     return counts;
   }
@@ -232,10 +251,17 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     if (stored == null) {
       return create(resourcePath, applied, manager, dryRun);
     }
-    return update(resourcePath, read(JSON, stored.getValue()), applied, manager, "true".equals(query.get("force")), dryRun);
+    return update(
+        resourcePath,
+        read(JSON, stored.getValue()),
+        applied,
+        manager,
+        "true".equals(query.get("force")),
+        dryRun);
   }
 
-  private MockResponse create(String resourcePath, Map<String, Object> applied, String manager, boolean dryRun) {
+  private MockResponse create(
+      String resourcePath, Map<String, Object> applied, String manager, boolean dryRun) {
     Map<String, Object> object = FieldPaths.copy(applied);
     ManagedFields.set(object, manager, FieldPaths.leaves(applied), applied.get("apiVersion"));
     if (dryRun) {
@@ -256,7 +282,11 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     Map<String, Set<String>> owners = ManagedFields.read(live);
     List<String> conflicts = conflicts(live, applied, appliedPaths, owners, manager);
     if (!conflicts.isEmpty() && !force) {
-      return status(409, "Conflict", "Apply failed with " + conflicts.size() + " conflicts: " + String.join(", ", conflicts), conflicts);
+      return status(
+          409,
+          "Conflict",
+          "Apply failed with " + conflicts.size() + " conflicts: " + String.join(", ", conflicts),
+          conflicts);
     }
     Map<String, Object> merged = FieldPaths.copy(live);
     for (String released : owners.getOrDefault(manager, Set.of())) {
@@ -267,11 +297,12 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     FieldPaths.mergeInto(merged, applied);
     owners.put(manager, appliedPaths);
     if (force) {
-      owners.forEach((other, paths) -> {
-        if (!other.equals(manager)) {
-          paths.removeAll(appliedPaths);
-        }
-      });
+      owners.forEach(
+          (other, paths) -> {
+            if (!other.equals(manager)) {
+              paths.removeAll(appliedPaths);
+            }
+          });
     }
     ManagedFields.write(merged, owners, applied.get("apiVersion"));
     if (merged.equals(live)) {
@@ -290,27 +321,33 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
       Map<String, Set<String>> owners,
       String manager) {
     List<String> conflicts = new ArrayList<>();
-    owners.forEach((other, paths) -> {
-      if (other.equals(manager)) {
-        return;
-      }
-      for (String path : new TreeSet<>(paths)) {
-        if (appliedPaths.contains(path)
-            && !java.util.Objects.equals(FieldPaths.get(live, path), FieldPaths.get(applied, path))) {
-          conflicts.add("conflict with \"" + other + "\": " + path);
-        }
-      }
-    });
+    owners.forEach(
+        (other, paths) -> {
+          if (other.equals(manager)) {
+            return;
+          }
+          for (String path : new TreeSet<>(paths)) {
+            if (appliedPaths.contains(path)
+                && !java.util.Objects.equals(
+                    FieldPaths.get(live, path), FieldPaths.get(applied, path))) {
+              conflicts.add("conflict with \"" + other + "\": " + path);
+            }
+          }
+        });
     return conflicts;
   }
 
-  private static boolean ownedByOthers(Map<String, Set<String>> owners, String manager, String path) {
-    return owners.entrySet().stream().anyMatch(e -> !e.getKey().equals(manager) && e.getValue().contains(path));
+  private static boolean ownedByOthers(
+      Map<String, Set<String>> owners, String manager, String path) {
+    return owners.entrySet().stream()
+        .anyMatch(e -> !e.getKey().equals(manager) && e.getValue().contains(path));
   }
 
-  private static RecordedRequest synthesized(HttpMethod method, String path, Map<String, Object> body) {
+  private static RecordedRequest synthesized(
+      HttpMethod method, String path, Map<String, Object> body) {
     Headers headers = Headers.builder().add("Content-Type", "application/json").build();
-    return new RecordedRequest("HTTP/1.1", method, path, headers, new Buffer().writeUtf8(write(body)));
+    return new RecordedRequest(
+        "HTTP/1.1", method, path, headers, new Buffer().writeUtf8(write(body)));
   }
 
   private static MockResponse status(int code, String reason, String message, List<String> causes) {
@@ -320,7 +357,13 @@ public class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     status.put("status", "Failure");
     status.put("message", message);
     status.put("reason", reason);
-    status.put("details", Map.of("causes", causes.stream().map(c -> Map.of("reason", "FieldManagerConflict", "message", c)).toList()));
+    status.put(
+        "details",
+        Map.of(
+            "causes",
+            causes.stream()
+                .map(c -> Map.of("reason", "FieldManagerConflict", "message", c))
+                .toList()));
     status.put("code", code);
     return new MockResponse().setResponseCode(code).setBody(write(status));
   }

@@ -29,7 +29,13 @@ class ApplyPatchDispatcherTest {
   }
 
   private static ConfigMap configMap(Map<String, String> data) {
-    return new ConfigMapBuilder().withNewMetadata().withName("cfg").withNamespace("demo").endMetadata().withData(data).build();
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName("cfg")
+        .withNamespace("demo")
+        .endMetadata()
+        .withData(data)
+        .build();
   }
 
   private ConfigMap apply(String manager, ConfigMap object, boolean force) {
@@ -99,15 +105,20 @@ class ApplyPatchDispatcherTest {
 
     apply("helmsync", configMap(Map.of("a", "ours")), true);
     assertThat(live().getData()).containsEntry("a", "ours");
-    assertThat(live().getMetadata().getManagedFields()).extracting(ManagedFieldsEntry::getManager).containsExactly("helmsync");
+    assertThat(live().getMetadata().getManagedFields())
+        .extracting(ManagedFieldsEntry::getManager)
+        .containsExactly("helmsync");
   }
 
   @Test
   void recordsEveryRequest() {
     apply("helmsync", configMap(Map.of("a", "1")), false);
     live();
-    assertThat(server.dispatcher().requests()).extracting(r -> r.method()).containsExactly("PATCH", "GET");
+    assertThat(server.dispatcher().requests())
+        .extracting(r -> r.method())
+        .containsExactly("PATCH", "GET");
     assertThat(server.dispatcher().writes()).hasSize(1);
-    assertThat(server.dispatcher().writes().get(0).contentType()).startsWith("application/apply-patch+yaml");
+    assertThat(server.dispatcher().writes().get(0).contentType())
+        .startsWith("application/apply-patch+yaml");
   }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Assumptions;
  * Helm pushes them, with helm-java's {@code registry login} and {@code push}. The registry writes
  * an access log line per request, so a test can count downloads.
  *
- * <p>The fixture starts its own process on a free port; the package's system service is not
- * used. When {@code /usr/bin/docker-registry} is missing, {@link #start} skips the calling test
- * with an assumption, unless the environment has {@code CI=true}: there the test fails, because
- * CI must install it ({@code apt-get install -y docker-registry}).
+ * <p>The fixture starts its own process on a free port; the package's system service is not used.
+ * When {@code /usr/bin/docker-registry} is missing, {@link #start} skips the calling test with an
+ * assumption, unless the environment has {@code CI=true}: there the test fails, because CI must
+ * install it ({@code apt-get install -y docker-registry}).
  *
  * <pre>{@code
  * try (DistributionRegistryFixture registry = DistributionRegistryFixture.start(tempDir)) {
@@ -66,15 +66,19 @@ public final class DistributionRegistryFixture implements AutoCloseable {
     Path htpasswd = baseDir.resolve("registry-htpasswd");
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
-    write(htpasswd, USERNAME + ":" + OpenBSDBCrypt.generate("2y", PASSWORD.toCharArray(), salt, 5)
-        + "\n");
+    write(
+        htpasswd,
+        USERNAME + ":" + OpenBSDBCrypt.generate("2y", PASSWORD.toCharArray(), salt, 5) + "\n");
     Path storage = baseDir.resolve("registry-storage");
     Path log = baseDir.resolve("registry.log");
-    GitServerProcess server = GitServerProcess.start(port -> {
-      Path config = baseDir.resolve("registry-config.yml");
-      write(config, config(storage, port, htpasswd));
-      return List.of(BINARY.toString(), "serve", config.toString());
-    }, log);
+    GitServerProcess server =
+        GitServerProcess.start(
+            port -> {
+              Path config = baseDir.resolve("registry-config.yml");
+              write(config, config(storage, port, htpasswd));
+              return List.of(BINARY.toString(), "serve", config.toString());
+            },
+            log);
     return new DistributionRegistryFixture(server, log);
   }
 
@@ -84,30 +88,39 @@ public final class DistributionRegistryFixture implements AutoCloseable {
   }
 
   /**
-   * {@code helm registry login}, {@code helm push <archive> oci://<host>/<repository>} and
-   * {@code helm registry logout} over plain HTTP: the chart lands at {@code
+   * {@code helm registry login}, {@code helm push <archive> oci://<host>/<repository>} and {@code
+   * helm registry logout} over plain HTTP: the chart lands at {@code
    * <repository>/<name>:<version>}. The login is held in Helm's registry configuration of the user
    * running the tests only for the push.
    *
    * @return what {@code helm push} printed: the reference and the manifest's digest
    */
   public String push(Path archive, String repository) {
-    Helm.registry().login().withHost(host()).withUsername(USERNAME).withPassword(PASSWORD)
-        .plainHttp().call();
+    Helm.registry()
+        .login()
+        .withHost(host())
+        .withUsername(USERNAME)
+        .withPassword(PASSWORD)
+        .plainHttp()
+        .call();
     try {
-      return Helm.push().withChart(archive).withRemote(URI.create("oci://" + host() + "/"
-          + repository)).plainHttp().call();
+      return Helm.push()
+          .withChart(archive)
+          .withRemote(URI.create("oci://" + host() + "/" + repository))
+          .plainHttp()
+          .call();
     } finally {
       Helm.registry().logout().withHost(host()).call();
     }
   }
 
   /**
-   * How many GET requests for {@code path} (e.g. {@code /v2/charts/helpers/tags/list}) the
-   * registry answered with {@code status}, from its access log.
+   * How many GET requests for {@code path} (e.g. {@code /v2/charts/helpers/tags/list}) the registry
+   * answered with {@code status}, from its access log.
    */
   public long requests(String path, int status) {
-    return GitServerProcess.read(log).lines()
+    return GitServerProcess.read(log)
+        .lines()
         .map(ACCESS::matcher)
         .filter(Matcher::find)
         .filter(m -> m.group(1).equals(path) && m.group(2).equals(String.valueOf(status)))
@@ -163,6 +176,7 @@ public final class DistributionRegistryFixture implements AutoCloseable {
           htpasswd:
             realm: helmsync-test-registry
             path: %s
-        """.formatted(storage, port, htpasswd);
+        """
+        .formatted(storage, port, htpasswd);
   }
 }

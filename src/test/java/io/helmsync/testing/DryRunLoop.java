@@ -18,7 +18,8 @@ public final class DryRunLoop {
   private DryRunLoop() {}
 
   /** Starts the loop once per application and waits for its first reconcile. */
-  public static void startOnExample(ReconcileLoop loop, Pipelines pipelines, HelmsyncConfig config) {
+  public static void startOnExample(
+      ReconcileLoop loop, Pipelines pipelines, HelmsyncConfig config) {
     synchronized (DryRunLoop.class) {
       if (loop.settings().isPresent()) {
         return;

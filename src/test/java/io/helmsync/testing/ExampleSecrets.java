@@ -26,12 +26,13 @@ public final class ExampleSecrets {
   public static final String DB_PASSWORD = "Db-P4ssw0rd-demo";
 
   /** Each key of the secret's JSON and its value. */
-  public static final Map<String, String> KEYS = orderedMap(
-      "registryUsername", REGISTRY_USERNAME,
-      "registryPassword", REGISTRY_PASSWORD,
-      "apiKey", API_KEY,
-      "jwtCertificate", JWT_CERTIFICATE,
-      "dbPassword", DB_PASSWORD);
+  public static final Map<String, String> KEYS =
+      orderedMap(
+          "registryUsername", REGISTRY_USERNAME,
+          "registryPassword", REGISTRY_PASSWORD,
+          "apiKey", API_KEY,
+          "jwtCertificate", JWT_CERTIFICATE,
+          "dbPassword", DB_PASSWORD);
 
   private ExampleSecrets() {}
 
@@ -50,12 +51,14 @@ public final class ExampleSecrets {
   }
 
   /**
-   * What must never appear in output: each value and its base64 form. The registry username is
-   * left out: it is a plain word that may well appear for other reasons.
+   * What must never appear in output: each value and its base64 form. The registry username is left
+   * out: it is a plain word that may well appear for other reasons.
    */
   public static List<String> forbidden() {
-    return KEYS.values().stream().filter(value -> !value.equals(REGISTRY_USERNAME))
-        .flatMap(value -> Stream.of(value, base64(value))).toList();
+    return KEYS.values().stream()
+        .filter(value -> !value.equals(REGISTRY_USERNAME))
+        .flatMap(value -> Stream.of(value, base64(value)))
+        .toList();
   }
 
   public static String base64(String value) {

@@ -27,8 +27,11 @@ public final class FakeControllers implements AutoCloseable {
   private final KubernetesClient client;
   private final String namespace;
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
   /** Job names by uid, in the order first finished: a Job whose update failed is finished again. */
-  private final Map<String, String> finishedJobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, String> finishedJobs =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+
   private final Thread thread;
   private volatile boolean rollOut = true;
   private volatile boolean running = true;
@@ -88,12 +91,18 @@ public final class FakeControllers implements AutoCloseable {
 
   private void finish(Job job) {
     boolean fails = failing.contains(job.getMetadata().getName());
-    job.setStatus(new JobStatusBuilder()
-        .withSucceeded(fails ? 0 : 1).withFailed(fails ? 1 : 0)
-        .withConditions(new JobConditionBuilder().withType(fails ? "Failed" : "Complete")
-            .withStatus("True").withReason(fails ? "BackoffLimitExceeded" : "Completed")
-            .withMessage(fails ? "Job has reached the specified backoff limit" : "").build())
-        .build());
+    job.setStatus(
+        new JobStatusBuilder()
+            .withSucceeded(fails ? 0 : 1)
+            .withFailed(fails ? 1 : 0)
+            .withConditions(
+                new JobConditionBuilder()
+                    .withType(fails ? "Failed" : "Complete")
+                    .withStatus("True")
+                    .withReason(fails ? "BackoffLimitExceeded" : "Completed")
+                    .withMessage(fails ? "Job has reached the specified backoff limit" : "")
+                    .build())
+            .build());
     // Recorded before the update, which a waiting sync may see before this thread goes on.
     finishedJobs.putIfAbsent(job.getMetadata().getUid(), job.getMetadata().getName());
     client.batch().v1().jobs().inNamespace(namespace).resource(job).updateStatus();
@@ -105,10 +114,16 @@ public final class FakeControllers implements AutoCloseable {
         && java.util.Objects.equals(deployment.getStatus().getObservedGeneration(), generation)) {
       return;
     }
-    int replicas = deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
-    deployment.setStatus(new DeploymentStatusBuilder().withObservedGeneration(generation)
-        .withReplicas(replicas).withUpdatedReplicas(replicas).withAvailableReplicas(replicas)
-        .withReadyReplicas(replicas).build());
+    int replicas =
+        deployment.getSpec().getReplicas() == null ? 1 : deployment.getSpec().getReplicas();
+    deployment.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(generation)
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withAvailableReplicas(replicas)
+            .withReadyReplicas(replicas)
+            .build());
     client.apps().deployments().inNamespace(namespace).resource(deployment).updateStatus();
   }
 

@@ -29,10 +29,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * AWS Secrets Manager as WireMock: the JSON 1.1 protocol ({@code POST /},
- * {@code X-Amz-Target: secretsmanager.GetSecretValue} or {@code BatchGetSecretValue}), secrets by
- * name and version stage, AWS's error shapes ({@code 400 {"__type": "ResourceNotFoundException"}}),
- * throttling on demand and a log of every request to count calls by.
+ * AWS Secrets Manager as WireMock: the JSON 1.1 protocol ({@code POST /}, {@code X-Amz-Target:
+ * secretsmanager.GetSecretValue} or {@code BatchGetSecretValue}), secrets by name and version
+ * stage, AWS's error shapes ({@code 400 {"__type": "ResourceNotFoundException"}}), throttling on
+ * demand and a log of every request to count calls by.
  */
 public final class FakeSecretsManager implements AutoCloseable {
   public static final String GET = "secretsmanager.GetSecretValue";
@@ -66,10 +66,14 @@ public final class FakeSecretsManager implements AutoCloseable {
    */
   public Map<String, String> agentConfiguration() {
     return Map.of(
-        "quarkus.secretsmanager.endpoint-override", endpoint().toString(),
-        "quarkus.secretsmanager.aws.region", REGION.id(),
-        "quarkus.secretsmanager.aws.credentials.type", "static",
-        "quarkus.secretsmanager.aws.credentials.static-provider.access-key-id", ACCESS_KEY_ID,
+        "quarkus.secretsmanager.endpoint-override",
+        endpoint().toString(),
+        "quarkus.secretsmanager.aws.region",
+        REGION.id(),
+        "quarkus.secretsmanager.aws.credentials.type",
+        "static",
+        "quarkus.secretsmanager.aws.credentials.static-provider.access-key-id",
+        ACCESS_KEY_ID,
         "quarkus.secretsmanager.aws.credentials.static-provider.secret-access-key",
         SECRET_ACCESS_KEY);
   }
@@ -79,8 +83,9 @@ public final class FakeSecretsManager implements AutoCloseable {
     return SecretsManagerClient.builder()
         .endpointOverride(endpoint())
         .region(REGION)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY)))
         .httpClientBuilder(UrlConnectionHttpClient.builder())
         .build();
   }
@@ -95,7 +100,8 @@ public final class FakeSecretsManager implements AutoCloseable {
   }
 
   public FakeSecretsManager putBinary(String name, byte[] secret) {
-    versions.put(name + "@" + CURRENT,
+    versions.put(
+        name + "@" + CURRENT,
         entry(name, CURRENT).put("SecretBinary", Base64.getEncoder().encodeToString(secret)));
     return this;
   }
@@ -119,8 +125,9 @@ public final class FakeSecretsManager implements AutoCloseable {
   }
 
   public int requests(String target) {
-    return server.countRequestsMatching(
-        postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)).build())
+    return server
+        .countRequestsMatching(
+            postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)).build())
         .getCount();
   }
 
@@ -167,7 +174,9 @@ public final class FakeSecretsManager implements AutoCloseable {
     JsonNode body = JSON.readTree(request.getBodyAsString());
     String target = request.getHeader("X-Amz-Target");
     if (GET.equals(target)) {
-      return get(body.path("SecretId").asText(), body.path("VersionStage").asText(CURRENT),
+      return get(
+          body.path("SecretId").asText(),
+          body.path("VersionStage").asText(CURRENT),
           body.path("VersionId").asText(null));
     }
     if (BATCH.equals(target) && batchDenied) {
@@ -186,7 +195,8 @@ public final class FakeSecretsManager implements AutoCloseable {
     }
     ObjectNode entry = find(id, stage, versionId);
     return entry == null
-        ? error(400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
+        ? error(
+            400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.")
         : ok(entry);
   }
 
@@ -195,8 +205,10 @@ public final class FakeSecretsManager implements AutoCloseable {
       return versions.get(id + "@" + stage);
     }
     return versions.values().stream()
-        .filter(v -> v.get("Name").asText().equals(id) && v.get("VersionId").asText().equals(versionId))
-        .findFirst().orElse(null);
+        .filter(
+            v -> v.get("Name").asText().equals(id) && v.get("VersionId").asText().equals(versionId))
+        .findFirst()
+        .orElse(null);
   }
 
   private ResponseDefinition batch(JsonNode ids) {
@@ -204,10 +216,17 @@ public final class FakeSecretsManager implements AutoCloseable {
     ArrayNode values = response.putArray("SecretValues");
     ArrayNode failures = response.putArray("Errors");
     for (JsonNode id : ids) {
-      String error = errors.getOrDefault(id.asText(),
-          versions.containsKey(id.asText() + "@" + CURRENT) ? null : "ResourceNotFoundException");
+      String error =
+          errors.getOrDefault(
+              id.asText(),
+              versions.containsKey(id.asText() + "@" + CURRENT)
+                  ? null
+                  : "ResourceNotFoundException");
       if (error != null) {
-        failures.addObject().put("SecretId", id.asText()).put("ErrorCode", error)
+        failures
+            .addObject()
+            .put("SecretId", id.asText())
+            .put("ErrorCode", error)
             .put("Message", "failed");
       } else {
         values.add(versions.get(id.asText() + "@" + CURRENT));
@@ -217,14 +236,19 @@ public final class FakeSecretsManager implements AutoCloseable {
   }
 
   private static ResponseDefinition ok(JsonNode body) {
-    return new ResponseDefinitionBuilder().withStatus(200)
-        .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body.toString()).build();
+    return new ResponseDefinitionBuilder()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withBody(body.toString())
+        .build();
   }
 
   private static ResponseDefinition error(int status, String type, String message) {
-    return new ResponseDefinitionBuilder().withStatus(status)
+    return new ResponseDefinitionBuilder()
+        .withStatus(status)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}").build();
+        .withBody("{\"__type\":\"" + type + "\",\"message\":\"" + message + "\"}")
+        .build();
   }
 
   private final class Transformer implements ResponseDefinitionTransformerV2 {

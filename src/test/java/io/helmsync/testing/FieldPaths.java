@@ -15,9 +15,16 @@ import java.util.Set;
 final class FieldPaths {
   private static final Set<String> NOT_OWNED =
       Set.of(
-          "/apiVersion", "/kind", "/metadata/name", "/metadata/namespace", "/metadata/managedFields",
-          "/metadata/resourceVersion", "/metadata/uid", "/metadata/creationTimestamp",
-          "/metadata/generation", "/status");
+          "/apiVersion",
+          "/kind",
+          "/metadata/name",
+          "/metadata/namespace",
+          "/metadata/managedFields",
+          "/metadata/resourceVersion",
+          "/metadata/uid",
+          "/metadata/creationTimestamp",
+          "/metadata/generation",
+          "/status");
 
   private FieldPaths() {}
 
@@ -28,17 +35,18 @@ final class FieldPaths {
   }
 
   private static void collect(String prefix, Map<?, ?> map, Set<String> out) {
-    map.forEach((key, value) -> {
-      String path = prefix + "/" + escape(key.toString());
-      if (NOT_OWNED.contains(path)) {
-        return;
-      }
-      if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
-        collect(path, nested, out);
-      } else {
-        out.add(path);
-      }
-    });
+    map.forEach(
+        (key, value) -> {
+          String path = prefix + "/" + escape(key.toString());
+          if (NOT_OWNED.contains(path)) {
+            return;
+          }
+          if (value instanceof Map<?, ?> nested && !nested.isEmpty()) {
+            collect(path, nested, out);
+          } else {
+            out.add(path);
+          }
+        });
   }
 
   static Object get(Map<String, Object> object, String pointer) {
@@ -75,16 +83,17 @@ final class FieldPaths {
   /** Maps merge recursively; lists and scalars replace. */
   @SuppressWarnings("unchecked")
   static void mergeInto(Map<String, Object> target, Map<String, Object> applied) {
-    applied.forEach((key, value) -> {
-      if (key.equals("managedFields")) {
-        return;
-      }
-      if (value instanceof Map<?, ?> map && target.get(key) instanceof Map<?, ?> existing) {
-        mergeInto((Map<String, Object>) existing, (Map<String, Object>) map);
-      } else {
-        target.put(key, copyValue(value));
-      }
-    });
+    applied.forEach(
+        (key, value) -> {
+          if (key.equals("managedFields")) {
+            return;
+          }
+          if (value instanceof Map<?, ?> map && target.get(key) instanceof Map<?, ?> existing) {
+            mergeInto((Map<String, Object>) existing, (Map<String, Object>) map);
+          } else {
+            target.put(key, copyValue(value));
+          }
+        });
   }
 
   @SuppressWarnings("unchecked")

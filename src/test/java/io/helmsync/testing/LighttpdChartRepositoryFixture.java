@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * A classic Helm chart repository served as static files by Debian's {@code lighttpd} on
- * 127.0.0.1 behind HTTP basic authentication, as Harbor, Nexus, Artifactory or a private
- * {@code chartmuseum} would serve one: {@code index.yaml} in Helm's shape with the archives'
- * sha256 digests and URLs relative to the repository, and the archives beside it. Every request
- * lands in an access log, so a test can count downloads.
+ * A classic Helm chart repository served as static files by Debian's {@code lighttpd} on 127.0.0.1
+ * behind HTTP basic authentication, as Harbor, Nexus, Artifactory or a private {@code chartmuseum}
+ * would serve one: {@code index.yaml} in Helm's shape with the archives' sha256 digests and URLs
+ * relative to the repository, and the archives beside it. Every request lands in an access log, so
+ * a test can count downloads.
  *
  * <p>When {@code lighttpd} is not installed, {@link #start} skips the calling test with an
  * assumption, unless the environment has {@code CI=true}: there the test fails, because CI must
@@ -79,10 +79,16 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
       Files.writeString(users, USERNAME + ":" + PASSWORD + "\n");
       Path accessLog = baseDir.resolve("lighttpd-access.log");
       Path errorLog = baseDir.resolve("lighttpd-error.log");
-      GitServerProcess server = GitServerProcess.start(
-          port -> List.of(lighttpd.toString(), "-D", "-f",
-              writeConfig(baseDir, config(docroot, port, users, accessLog, errorLog)).toString()),
-          baseDir.resolve("lighttpd.out"));
+      GitServerProcess server =
+          GitServerProcess.start(
+              port ->
+                  List.of(
+                      lighttpd.toString(),
+                      "-D",
+                      "-f",
+                      writeConfig(baseDir, config(docroot, port, users, accessLog, errorLog))
+                          .toString()),
+              baseDir.resolve("lighttpd.out"));
       LighttpdChartRepositoryFixture fixture =
           new LighttpdChartRepositoryFixture(server, charts, accessLog);
       fixture.writeIndex();
@@ -98,8 +104,8 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
   }
 
   /**
-   * Adds {@code <name>-<version>.tgz} to the repository and lists it in {@code index.yaml} with
-   * its sha256, as {@code helm repo index} would.
+   * Adds {@code <name>-<version>.tgz} to the repository and lists it in {@code index.yaml} with its
+   * sha256, as {@code helm repo index} would.
    *
    * @param archive what {@code helm package} made for that name and version
    */
@@ -110,7 +116,10 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
-    entries.add(new Entry(name, """
+    entries.add(
+        new Entry(
+            name,
+            """
           - apiVersion: v2
             created: "2026-11-01T10:00:00Z"
             digest: %s
@@ -118,15 +127,16 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
             urls:
             - %s
             version: %s
-        """.formatted(sha256(archive), name, file, version)));
+        """
+                .formatted(sha256(archive), name, file, version)));
     writeIndex();
   }
 
   /**
    * How many GET requests for {@code path} (e.g. {@code /charts/index.yaml}) the server answered
-   * with {@code status}, from its access log. lighttpd would buffer a log file's lines for
-   * seconds, so it writes them to a pipe instead; a marker request is made and waited for first,
-   * so that every earlier request counts.
+   * with {@code status}, from its access log. lighttpd would buffer a log file's lines for seconds,
+   * so it writes them to a pipe instead; a marker request is made and waited for first, so that
+   * every earlier request counts.
    */
   public long requests(String path, int status) {
     String marker = "/charts/access-log-marker-" + markers.incrementAndGet();
@@ -149,8 +159,8 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
 
   /** Requests {@code marker} without credentials (a 401) and waits for its access log line. */
   private void awaitLogged(String marker) {
-    HttpRequest request = HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + marker)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + marker)).build();
     try {
       CLIENT.send(request, HttpResponse.BodyHandlers.discarding());
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -179,10 +189,16 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
   /** Groups the entries by chart name, in the order published. */
   private void writeIndex() {
     StringBuilder index = new StringBuilder("apiVersion: v1\nentries:\n");
-    entries.stream().map(Entry::name).distinct().forEach(name -> {
-      index.append("  ").append(name).append(":\n");
-      entries.stream().filter(e -> e.name().equals(name)).forEach(e -> index.append(e.yaml()));
-    });
+    entries.stream()
+        .map(Entry::name)
+        .distinct()
+        .forEach(
+            name -> {
+              index.append("  ").append(name).append(":\n");
+              entries.stream()
+                  .filter(e -> e.name().equals(name))
+                  .forEach(e -> index.append(e.yaml()));
+            });
     index.append("generated: \"2026-11-03T10:00:00Z\"\n");
     try {
       Files.writeString(charts.resolve("index.yaml"), index);
@@ -201,11 +217,13 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
 
   private static Path requireLighttpd() {
     String path = System.getenv().getOrDefault("PATH", "");
-    Optional<Path> found = Stream.concat(SEARCH.stream(),
-            Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of))
-        .map(dir -> dir.resolve("lighttpd"))
-        .filter(Files::isExecutable)
-        .findFirst();
+    Optional<Path> found =
+        Stream.concat(
+                SEARCH.stream(),
+                Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of))
+            .map(dir -> dir.resolve("lighttpd"))
+            .filter(Files::isExecutable)
+            .findFirst();
     if (found.isEmpty()) {
       String message = "lighttpd is not installed; run: apt-get install -y lighttpd";
       if ("true".equals(System.getenv("CI"))) {
@@ -224,8 +242,7 @@ public final class LighttpdChartRepositoryFixture implements AutoCloseable {
     }
   }
 
-  private static String config(Path docroot, int port, Path users, Path accessLog,
-      Path errorLog) {
+  private static String config(Path docroot, int port, Path users, Path accessLog, Path errorLog) {
     return """
     server.document-root = "%s"
     server.bind = "127.0.0.1"

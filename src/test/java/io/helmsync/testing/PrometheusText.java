@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class PrometheusText {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\\\n]|\\\\[\\\\\"n])*)\"");
   private static final Pattern TYPES = Pattern.compile("counter|gauge|histogram|summary|untyped");
 
   /** One sample line. */
@@ -35,7 +36,9 @@ public final class PrometheusText {
     this.samples = samples;
   }
 
-  /** @throws IllegalArgumentException naming the line that is not valid exposition text */
+  /**
+   * @throws IllegalArgumentException naming the line that is not valid exposition text
+   */
   public static PrometheusText parse(String text) {
     Map<String, String> types = new LinkedHashMap<>();
     List<Sample> samples = new ArrayList<>();
@@ -45,7 +48,11 @@ public final class PrometheusText {
       try {
         if (line.startsWith("# TYPE ")) {
           String[] parts = line.substring(7).split(" ");
-          require(parts.length == 2 && NAME.matcher(parts[0]).matches() && TYPES.matcher(parts[1]).matches(), "bad TYPE");
+          require(
+              parts.length == 2
+                  && NAME.matcher(parts[0]).matches()
+                  && TYPES.matcher(parts[1]).matches(),
+              "bad TYPE");
           require(types.put(parts[0], parts[1]) == null, "second TYPE for " + parts[0]);
         } else if (line.startsWith("# HELP ")) {
           require(NAME.matcher(line.substring(7).split(" ", 2)[0]).matches(), "bad HELP");
@@ -53,7 +60,8 @@ public final class PrometheusText {
           samples.add(sample(line));
         }
       } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-        throw new IllegalArgumentException("line " + number + " '" + line + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "line " + number + " '" + line + "': " + e.getMessage(), e);
       }
     }
     return new PrometheusText(types, samples);
@@ -69,7 +77,9 @@ public final class PrometheusText {
       while (line.charAt(at) != '}') {
         Matcher label = LABEL.matcher(line).region(at, line.length());
         require(label.lookingAt(), "bad label at column " + at);
-        require(labels.put(label.group(1), unescape(label.group(2))) == null, "repeated label " + label.group(1));
+        require(
+            labels.put(label.group(1), unescape(label.group(2))) == null,
+            "repeated label " + label.group(1));
         at = label.end();
         if (line.charAt(at) == ',') {
           at++;
@@ -81,7 +91,9 @@ public final class PrometheusText {
     }
     require(at < line.length() && line.charAt(at) == ' ', "expected a space before the value");
     String[] rest = line.substring(at + 1).split(" ");
-    require(rest.length == 1 || rest.length == 2 && rest[1].matches("-?\\d+"), "expected value [timestamp]");
+    require(
+        rest.length == 1 || rest.length == 2 && rest[1].matches("-?\\d+"),
+        "expected value [timestamp]");
     return new Sample(name.group(), labels, value(rest[0]));
   }
 
@@ -124,9 +136,10 @@ public final class PrometheusText {
 
   /** The one sample of {@code name} whose labels include {@code labels}. */
   public Optional<Sample> sample(String name, Map<String, String> labels) {
-    List<Sample> matching = samples(name).stream()
-        .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
-        .toList();
+    List<Sample> matching =
+        samples(name).stream()
+            .filter(sample -> sample.labels().entrySet().containsAll(labels.entrySet()))
+            .toList();
     require(matching.size() <= 1, matching.size() + " samples of " + name + " match " + labels);
     return matching.stream().findFirst();
   }

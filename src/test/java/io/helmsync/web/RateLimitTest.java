@@ -2,8 +2,8 @@ package io.helmsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import io.helmsync.testing.ManualClock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {

@@ -30,13 +30,15 @@ class StatusPageTest {
 
   @Test
   void thePageShowsTheEnvironmentStateReleasesAndHistoryWithoutJavaScript() {
-    String html = given().get("/").then().statusCode(200).contentType("text/html").extract().asString();
+    String html =
+        given().get("/").then().statusCode(200).contentType("text/html").extract().asString();
     assertThat(html)
         .contains("<meta http-equiv=\"refresh\" content=\"10\">")
         .contains("helmsync · orchestrate-demo")
         .contains("<span class=\"state rendered\">rendered</span>")
-        .contains("<td>api-chain-registry</td><td>core-stack-api-0.3.0</td><td>5</td><td><span class=\"muted\">not watched</span></td>"
-            + "<td><span class=\"muted\">not assessed</span></td>")
+        .contains(
+            "<td>api-chain-registry</td><td>core-stack-api-0.3.0</td><td>5</td><td><span class=\"muted\">not watched</span></td>"
+                + "<td><span class=\"muted\">not assessed</span></td>")
         .contains("would apply 35 objects")
         .doesNotContain("<script");
   }
@@ -47,9 +49,19 @@ class StatusPageTest {
     assertThat(json.getString("environment")).isEqualTo("orchestrate-demo");
     assertThat(json.getString("state")).isEqualTo("rendered");
     assertThat(json.getBoolean("dryRun")).isTrue();
-    assertThat(json.getList("releases.name")).containsExactly("postgres", "redis", "vault", "image-pull-secret", "api-chain-registry",
-        "api-contract-registry", "api-envelope-store", "tx-crafter", "tx-signer", "tx-sender",
-        "tx-listener");
+    assertThat(json.getList("releases.name"))
+        .containsExactly(
+            "postgres",
+            "redis",
+            "vault",
+            "image-pull-secret",
+            "api-chain-registry",
+            "api-contract-registry",
+            "api-envelope-store",
+            "tx-crafter",
+            "tx-signer",
+            "tx-sender",
+            "tx-listener");
     assertThat(json.getList("recent")).isNotEmpty();
   }
 

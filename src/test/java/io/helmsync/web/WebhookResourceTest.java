@@ -34,8 +34,13 @@ class WebhookResourceTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       // The example's secret references render as placeholders: the loop runs without AWS.
-      return Map.of("helmsync.webhook.secret", SECRET, "helmsync.webhook.rate-per-second", "1000",
-          "helmsync.secret-placeholders", "true");
+      return Map.of(
+          "helmsync.webhook.secret",
+          SECRET,
+          "helmsync.webhook.rate-per-second",
+          "1000",
+          "helmsync.secret-placeholders",
+          "true");
     }
   }
 
@@ -49,22 +54,26 @@ class WebhookResourceTest {
   }
 
   static String hmac(String body) {
-    return HexFormat.of().formatHex(Signatures.hmacSha256(SECRET, body.getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(Signatures.hmacSha256(SECRET, body.getBytes(StandardCharsets.UTF_8)));
   }
 
-  static final String GITHUB_PUSH = """
+  static final String GITHUB_PUSH =
+      """
       {"ref":"refs/heads/%s","before":"6113728f27ae82c7b1a177c8d03f9e96e0adf246",
        "after":"59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5","created":false,"deleted":false,
        "repository":{"id":35129377,"name":"orchestrate-deploy","full_name":"acme/orchestrate-deploy"},
        "pusher":{"name":"alice","email":"alice@example.com"},
        "head_commit":{"id":"59b20b8d5c6ff8d09518454d4dd8b7b30f095ab5","message":"scale api"}}""";
-  static final String GITLAB_PUSH = """
+  static final String GITLAB_PUSH =
+      """
       {"object_kind":"push","event_name":"push","ref":"refs/heads/%s",
        "before":"95790bf891e76fee5e1747ab589903a6a1f80f22","after":"da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
        "checkout_sha":"da1560886d4f094c3e6c9ef40349f7d38b5d27d7","user_username":"alice",
        "project":{"id":15,"path_with_namespace":"acme/orchestrate-deploy","default_branch":"main"},
        "total_commits_count":1}""";
-  static final String BITBUCKET_PUSH = """
+  static final String BITBUCKET_PUSH =
+      """
       {"eventKey":"repo:refs_changed","date":"2026-11-25T10:02:00+0000",
        "actor":{"name":"alice","emailAddress":"alice@example.com","id":2,"slug":"alice","type":"NORMAL"},
        "repository":{"slug":"orchestrate-deploy","id":84,"name":"orchestrate-deploy","project":{"key":"OPS"}},
@@ -73,7 +82,13 @@ class WebhookResourceTest {
                    "type":"UPDATE"}]}""";
 
   /** A delivery as a provider sends it, and what helmsync must answer. */
-  record Case(String name, String provider, Map<String, String> headers, String body, int status, String answer) {
+  record Case(
+      String name,
+      String provider,
+      Map<String, String> headers,
+      String body,
+      int status,
+      String answer) {
     @Override
     public String toString() {
       return name;
@@ -91,25 +106,105 @@ class WebhookResourceTest {
     String bitbucket = BITBUCKET_PUSH.formatted("main");
     String ping = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}";
     return Stream.of(
-        new Case("github push to main", "github", Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(github)), github, 202, "reconcile requested"),
-        new Case("github push to another branch", "github", Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(githubOther)), githubOther, 200, "ignored: push to [refs/heads/feature/x], helmsync tracks main"),
-        new Case("github ping", "github", Map.of("X-GitHub-Event", "ping", "X-Hub-Signature-256", "sha256=" + hmac(ping)), ping, 200, "pong"),
-        new Case("github other event", "github", Map.of("X-GitHub-Event", "issues", "X-Hub-Signature-256", "sha256=" + hmac(ping)), ping, 200, "ignored: event 'issues' is not a push"),
-        new Case("github bad signature", "github", Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(githubOther)), github, 401, "signature does not match"),
-        new Case("github no signature", "github", Map.of("X-GitHub-Event", "push"), github, 401, "signature does not match"),
-        new Case("gitlab push to main", "gitlab", Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", SECRET), gitlab, 202, "reconcile requested"),
-        new Case("gitlab wrong token", "gitlab", Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", "guess"), gitlab, 401, "signature does not match"),
-        new Case("bitbucket push to main", "bitbucket", Map.of("X-Event-Key", "repo:refs_changed", "X-Hub-Signature", "sha256=" + hmac(bitbucket)), bitbucket, 202, "reconcile requested"),
-        new Case("bitbucket ping", "bitbucket", Map.of("X-Event-Key", "diagnostics:ping", "X-Hub-Signature", "sha256=" + hmac("{}")), "{}", 200, "pong"),
-        new Case("generic signed", "generic", Map.of("X-Signature", hmac("{\"ref\":\"main\"}")), "{\"ref\":\"main\"}", 202, "reconcile requested"),
-        new Case("generic not json", "generic", Map.of("X-Signature", hmac("not json")), "not json", 400, "body is not JSON"),
-        new Case("unknown provider", "gitea", Map.of(), "{}", 404, "unknown webhook provider 'gitea'"));
+        new Case(
+            "github push to main",
+            "github",
+            Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(github)),
+            github,
+            202,
+            "reconcile requested"),
+        new Case(
+            "github push to another branch",
+            "github",
+            Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(githubOther)),
+            githubOther,
+            200,
+            "ignored: push to [refs/heads/feature/x], helmsync tracks main"),
+        new Case(
+            "github ping",
+            "github",
+            Map.of("X-GitHub-Event", "ping", "X-Hub-Signature-256", "sha256=" + hmac(ping)),
+            ping,
+            200,
+            "pong"),
+        new Case(
+            "github other event",
+            "github",
+            Map.of("X-GitHub-Event", "issues", "X-Hub-Signature-256", "sha256=" + hmac(ping)),
+            ping,
+            200,
+            "ignored: event 'issues' is not a push"),
+        new Case(
+            "github bad signature",
+            "github",
+            Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + hmac(githubOther)),
+            github,
+            401,
+            "signature does not match"),
+        new Case(
+            "github no signature",
+            "github",
+            Map.of("X-GitHub-Event", "push"),
+            github,
+            401,
+            "signature does not match"),
+        new Case(
+            "gitlab push to main",
+            "gitlab",
+            Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", SECRET),
+            gitlab,
+            202,
+            "reconcile requested"),
+        new Case(
+            "gitlab wrong token",
+            "gitlab",
+            Map.of("X-Gitlab-Event", "Push Hook", "X-Gitlab-Token", "guess"),
+            gitlab,
+            401,
+            "signature does not match"),
+        new Case(
+            "bitbucket push to main",
+            "bitbucket",
+            Map.of(
+                "X-Event-Key", "repo:refs_changed", "X-Hub-Signature", "sha256=" + hmac(bitbucket)),
+            bitbucket,
+            202,
+            "reconcile requested"),
+        new Case(
+            "bitbucket ping",
+            "bitbucket",
+            Map.of("X-Event-Key", "diagnostics:ping", "X-Hub-Signature", "sha256=" + hmac("{}")),
+            "{}",
+            200,
+            "pong"),
+        new Case(
+            "generic signed",
+            "generic",
+            Map.of("X-Signature", hmac("{\"ref\":\"main\"}")),
+            "{\"ref\":\"main\"}",
+            202,
+            "reconcile requested"),
+        new Case(
+            "generic not json",
+            "generic",
+            Map.of("X-Signature", hmac("not json")),
+            "not json",
+            400,
+            "body is not JSON"),
+        new Case(
+            "unknown provider", "gitea", Map.of(), "{}", 404, "unknown webhook provider 'gitea'"));
   }
 
   @ParameterizedTest
   @MethodSource("deliveries")
   void answersEachDeliveryAsItDeserves(Case c) {
-    String answer = c.request().post("/hooks/" + c.provider()).then().statusCode(c.status()).extract().asString();
+    String answer =
+        c.request()
+            .post("/hooks/" + c.provider())
+            .then()
+            .statusCode(c.status())
+            .extract()
+            .asString();
     assertThat(answer).contains(c.answer()).doesNotContain(SECRET);
   }
 
@@ -117,22 +212,37 @@ class WebhookResourceTest {
   void aValidPushTriggersAReconcileAtOnce() {
     Case push = deliveries().findFirst().orElseThrow();
     push.request().post("/hooks/github").then().statusCode(202);
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        loop.last().map(ReconcileResult::trigger).map(Trigger::cause).filter(Trigger.Cause.WEBHOOK::equals).isPresent());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                loop.last()
+                    .map(ReconcileResult::trigger)
+                    .map(Trigger::cause)
+                    .filter(Trigger.Cause.WEBHOOK::equals)
+                    .isPresent());
   }
 
   @Test
   void refusedDeliveriesAreCounted() {
-    Case bad = deliveries().filter(c -> c.name().equals("github bad signature")).findFirst().orElseThrow();
+    Case bad =
+        deliveries().filter(c -> c.name().equals("github bad signature")).findFirst().orElseThrow();
     bad.request().post("/hooks/github").then().statusCode(401);
     String metrics = given().get("/q/metrics").then().extract().asString();
-    assertThat(metrics).containsPattern("helmsync_webhook_requests_total\\{provider=\"github\",result=\"unauthorized\"} [1-9]");
+    assertThat(metrics)
+        .containsPattern(
+            "helmsync_webhook_requests_total\\{provider=\"github\",result=\"unauthorized\"} [1-9]");
   }
 
   @Test
   void bodiesOverOneMebibyteAreRefused() {
     String big = "{\"ref\":\"main\",\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
-    given().header("X-Signature", hmac(big)).contentType("application/json").body(big)
-        .post("/hooks/generic").then().statusCode(413);
+    given()
+        .header("X-Signature", hmac(big))
+        .contentType("application/json")
+        .body(big)
+        .post("/hooks/generic")
+        .then()
+        .statusCode(413);
   }
 }

@@ -15,8 +15,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 /**
  * An age v1 file (age-encryption.org/v1), armored as sops stores it: a text header of recipient
- * stanzas closed by its HMAC, then the payload in ChaCha20-Poly1305 chunks of 64 KiB. Only
- * {@code X25519} stanzas are unwrapped; other stanzas (scrypt, ssh) are passed over.
+ * stanzas closed by its HMAC, then the payload in ChaCha20-Poly1305 chunks of 64 KiB. Only {@code
+ * X25519} stanzas are unwrapped; other stanzas (scrypt, ssh) are passed over.
  */
 final class AgeFile {
   private static final String VERSION_LINE = "age-encryption.org/v1";
@@ -48,8 +48,9 @@ final class AgeFile {
       throw new IllegalArgumentException("an age file without a payload");
     }
     String header = new String(file, 0, headerEnd, StandardCharsets.US_ASCII);
-    byte[] headerMac = UNPADDED.decode(
-        new String(file, headerEnd + 5, macLineEnd - headerEnd - 5, StandardCharsets.US_ASCII));
+    byte[] headerMac =
+        UNPADDED.decode(
+            new String(file, headerEnd + 5, macLineEnd - headerEnd - 5, StandardCharsets.US_ASCII));
     Optional<byte[]> fileKey = fileKey(stanzas(header), identities);
     if (fileKey.isEmpty()) {
       return Optional.empty();
@@ -58,8 +59,8 @@ final class AgeFile {
     if (!MessageDigest.isEqual(hmac(fileKey.get(), signed), headerMac)) {
       throw new IllegalArgumentException("the age header does not authenticate");
     }
-    return Optional.of(payload(fileKey.get(), Arrays.copyOfRange(file, macLineEnd + 1,
-        file.length)));
+    return Optional.of(
+        payload(fileKey.get(), Arrays.copyOfRange(file, macLineEnd + 1, file.length)));
   }
 
   private static byte[] dearmor(String text) {
@@ -119,8 +120,9 @@ final class AgeFile {
 
   private static byte[] hmac(byte[] fileKey, byte[] header) {
     HMac hmac = new HMac(new SHA256Digest());
-    hmac.init(new KeyParameter(
-        AgeIdentity.hkdf(fileKey, new byte[0], "header".getBytes(StandardCharsets.US_ASCII))));
+    hmac.init(
+        new KeyParameter(
+            AgeIdentity.hkdf(fileKey, new byte[0], "header".getBytes(StandardCharsets.US_ASCII))));
     hmac.update(header, 0, header.length);
     byte[] mac = new byte[hmac.getMacSize()];
     hmac.doFinal(mac, 0);
@@ -131,8 +133,11 @@ final class AgeFile {
     if (payload.length < NONCE_SIZE + TAG_SIZE) {
       throw new IllegalArgumentException("an age payload that is too short");
     }
-    byte[] key = AgeIdentity.hkdf(fileKey, Arrays.copyOf(payload, NONCE_SIZE),
-        "payload".getBytes(StandardCharsets.US_ASCII));
+    byte[] key =
+        AgeIdentity.hkdf(
+            fileKey,
+            Arrays.copyOf(payload, NONCE_SIZE),
+            "payload".getBytes(StandardCharsets.US_ASCII));
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
     long counter = 0;
     for (int offset = NONCE_SIZE; offset < payload.length; counter++) {
@@ -143,8 +148,8 @@ final class AgeFile {
       }
       nonce[11] = (byte) (end == payload.length ? 1 : 0);
       try {
-        plain.writeBytes(AgeIdentity.chacha20Poly1305(key, nonce,
-            Arrays.copyOfRange(payload, offset, end)));
+        plain.writeBytes(
+            AgeIdentity.chacha20Poly1305(key, nonce, Arrays.copyOfRange(payload, offset, end)));
       } catch (InvalidCipherTextException e) {
         throw new IllegalArgumentException("the age payload does not authenticate");
       }

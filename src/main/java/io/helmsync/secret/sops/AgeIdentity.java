@@ -36,8 +36,8 @@ final class AgeIdentity {
   }
 
   /**
-   * @throws IllegalArgumentException when the text is not an age X25519 identity (the message
-   *     never quotes it)
+   * @throws IllegalArgumentException when the text is not an age X25519 identity (the message never
+   *     quotes it)
    */
   static AgeIdentity parse(String text) {
     Bech32.Decoded decoded;

@@ -23,13 +23,14 @@ public final class AssumedRoles {
    * Credentials of {@code roleArn}, assumed in {@code region} as {@code own} and renewed by the SDK
    * before they expire.
    */
-  public static AwsCredentialsProvider credentials(String roleArn, Region region,
-      IdentityProvider<? extends AwsCredentialsIdentity> own) {
-    StsClient sts = StsClient.builder()
-        .region(region)
-        .credentialsProvider(own)
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .build();
+  public static AwsCredentialsProvider credentials(
+      String roleArn, Region region, IdentityProvider<? extends AwsCredentialsIdentity> own) {
+    StsClient sts =
+        StsClient.builder()
+            .region(region)
+            .credentialsProvider(own)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(sts)
         .refreshRequest(request -> request.roleArn(roleArn).roleSessionName(SESSION_NAME))

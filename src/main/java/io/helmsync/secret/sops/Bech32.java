@@ -9,8 +9,9 @@ import java.util.Locale;
  */
 final class Bech32 {
   private static final String CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-  private static final int[] GENERATOR = {0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd,
-      0x2a1462b3};
+  private static final int[] GENERATOR = {
+    0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3
+  };
 
   private Bech32() {}
 

@@ -36,7 +36,7 @@ final class DotenvStore {
         data.add(new Branch.Entry(key, value.replace("\\n", "\n")));
       }
     }
-    return new EncryptedFile(List.of(new Branch(data)),
-        metadata.isEmpty() ? null : FlatMetadata.unflatten(metadata));
+    return new EncryptedFile(
+        List.of(new Branch(data)), metadata.isEmpty() ? null : FlatMetadata.unflatten(metadata));
   }
 }

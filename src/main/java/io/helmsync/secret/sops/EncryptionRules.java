@@ -8,12 +8,12 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Which values of a file sops encrypted ({@code Tree.shouldBeEncrypted}): all of them but those
  * under a key ending with {@code unencrypted_suffix} (the default, {@code _unencrypted}), or only
- * those under a key ending with {@code encrypted_suffix}, or the same with
- * {@code unencrypted_regex} / {@code encrypted_regex}; a file has at most one of the four. The
- * comment rules ({@code unencrypted_comment_regex}, {@code encrypted_comment_regex}) depend on
- * where comments stand, which helmsync does not keep: under them a value counts as encrypted when
- * it has the form of an encrypted value, within what the other rule allows. The MAC still covers
- * every value (or every encrypted one), so a value swapped for another is refused all the same.
+ * those under a key ending with {@code encrypted_suffix}, or the same with {@code
+ * unencrypted_regex} / {@code encrypted_regex}; a file has at most one of the four. The comment
+ * rules ({@code unencrypted_comment_regex}, {@code encrypted_comment_regex}) depend on where
+ * comments stand, which helmsync does not keep: under them a value counts as encrypted when it has
+ * the form of an encrypted value, within what the other rule allows. The MAC still covers every
+ * value (or every encrypted one), so a value swapped for another is refused all the same.
  */
 record EncryptionRules(
     String unencryptedSuffix,
@@ -29,15 +29,20 @@ record EncryptionRules(
     String encryptedSuffix = SopsMetadata.text(sops, "encrypted_suffix");
     String unencryptedRegex = SopsMetadata.text(sops, "unencrypted_regex");
     String encryptedRegex = SopsMetadata.text(sops, "encrypted_regex");
-    long rules = List.of(unencryptedSuffix, encryptedSuffix, unencryptedRegex, encryptedRegex)
-        .stream().filter(rule -> !rule.isEmpty()).count();
+    long rules =
+        List.of(unencryptedSuffix, encryptedSuffix, unencryptedRegex, encryptedRegex).stream()
+            .filter(rule -> !rule.isEmpty())
+            .count();
     if (rules > 1) {
-      throw new IllegalArgumentException("sops metadata has more than one of encrypted_suffix, "
-          + "unencrypted_suffix, encrypted_regex and unencrypted_regex");
+      throw new IllegalArgumentException(
+          "sops metadata has more than one of encrypted_suffix, "
+              + "unencrypted_suffix, encrypted_regex and unencrypted_regex");
     }
     return new EncryptionRules(
-        rules == 0 ? DEFAULT_UNENCRYPTED_SUFFIX : unencryptedSuffix, encryptedSuffix,
-        pattern(unencryptedRegex, "unencrypted_regex"), pattern(encryptedRegex, "encrypted_regex"),
+        rules == 0 ? DEFAULT_UNENCRYPTED_SUFFIX : unencryptedSuffix,
+        encryptedSuffix,
+        pattern(unencryptedRegex, "unencrypted_regex"),
+        pattern(encryptedRegex, "encrypted_regex"),
         !SopsMetadata.text(sops, "unencrypted_comment_regex").isEmpty(),
         !SopsMetadata.text(sops, "encrypted_comment_regex").isEmpty());
   }

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The metadata of formats without nesting (dotenv, INI), flattened by sops
- * ({@code stores/flatten.go}): {@code pgp__list_0__map_fp} is {@code pgp[0].fp}, and line feeds
- * in values are written as {@code \n}.
+ * The metadata of formats without nesting (dotenv, INI), flattened by sops ({@code
+ * stores/flatten.go}): {@code pgp__list_0__map_fp} is {@code pgp[0].fp}, and line feeds in values
+ * are written as {@code \n}.
  */
 final class FlatMetadata {
   private static final Pattern TOKEN = Pattern.compile("__(map|list)_");
@@ -55,8 +55,13 @@ final class FlatMetadata {
     Map<Object, Object> current = node;
     for (int i = 0; i < tokens.size() - 1; i++) {
       boolean nextIsList = tokens.get(i + 1) instanceof Integer;
-      Object child = current.computeIfAbsent(tokens.get(i),
-          key -> nextIsList ? new TreeMap<Integer, Object>() : new LinkedHashMap<String, Object>());
+      Object child =
+          current.computeIfAbsent(
+              tokens.get(i),
+              key ->
+                  nextIsList
+                      ? new TreeMap<Integer, Object>()
+                      : new LinkedHashMap<String, Object>());
       if (!(child instanceof Map<?, ?>)) {
         throw new IllegalArgumentException("sops metadata has a key that is a value and a map");
       }

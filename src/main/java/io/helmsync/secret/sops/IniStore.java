@@ -19,8 +19,8 @@ final class IniStore {
 
   static EncryptedFile read(String text) {
     Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-    Map<String, String> section = sections.computeIfAbsent(DEFAULT_SECTION,
-        name -> new LinkedHashMap<>());
+    Map<String, String> section =
+        sections.computeIfAbsent(DEFAULT_SECTION, name -> new LinkedHashMap<>());
     String[] lines = text.split("\r?\n", -1);
     for (int number = 1; number <= lines.length; number++) {
       String line = lines[number - 1].strip();
@@ -32,8 +32,8 @@ final class IniStore {
         if (end < 0) {
           throw new IllegalArgumentException("line " + number + " opens a section without ']'");
         }
-        section = sections.computeIfAbsent(line.substring(1, end).strip(),
-            name -> new LinkedHashMap<>());
+        section =
+            sections.computeIfAbsent(line.substring(1, end).strip(), name -> new LinkedHashMap<>());
         continue;
       }
       int delimiter = indexOfAny(line, "=:");
@@ -44,21 +44,23 @@ final class IniStore {
     }
     Map<String, String> sops = sections.remove("sops");
     List<Branch.Entry> data = new ArrayList<>();
-    sections.forEach((name, keys) -> {
-      if (name.equals(DEFAULT_SECTION) && keys.isEmpty()) {
-        return;
-      }
-      List<Branch.Entry> entries = new ArrayList<>();
-      keys.forEach((key, value) -> entries.add(new Branch.Entry(key, value)));
-      data.add(new Branch.Entry(name, new Branch(entries)));
-    });
-    return new EncryptedFile(List.of(new Branch(data)),
-        sops == null ? null : FlatMetadata.unflatten(sops));
+    sections.forEach(
+        (name, keys) -> {
+          if (name.equals(DEFAULT_SECTION) && keys.isEmpty()) {
+            return;
+          }
+          List<Branch.Entry> entries = new ArrayList<>();
+          keys.forEach((key, value) -> entries.add(new Branch.Entry(key, value)));
+          data.add(new Branch.Entry(name, new Branch(entries)));
+        });
+    return new EncryptedFile(
+        List.of(new Branch(data)), sops == null ? null : FlatMetadata.unflatten(sops));
   }
 
   private static String value(String raw) {
     String value = raw.strip();
-    if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+    if (value.length() >= 2
+        && (value.charAt(0) == '"' || value.charAt(0) == '\'')
         && value.charAt(value.length() - 1) == value.charAt(0)) {
       return value.substring(1, value.length() - 1);
     }

@@ -18,8 +18,8 @@ final class JsonStore {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON (line "
-          + e.getLocation().getLineNr() + ")");
+      throw new IllegalArgumentException(
+          "not valid JSON (line " + e.getLocation().getLineNr() + ")");
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("a JSON document that is not an object");
@@ -44,8 +44,8 @@ final class JsonStore {
   private static Object value(JsonNode node) {
     if (node.isObject()) {
       List<Branch.Entry> entries = new ArrayList<>();
-      iterable(node).forEach(field ->
-          entries.add(new Branch.Entry(field.getKey(), value(field.getValue()))));
+      iterable(node)
+          .forEach(field -> entries.add(new Branch.Entry(field.getKey(), value(field.getValue()))));
       return new Branch(entries);
     }
     if (node.isArray()) {

@@ -3,9 +3,9 @@ package io.helmsync.secret.sops;
 import java.util.Map;
 
 /**
- * One master key of a key group, as the file's metadata names it, with the data key (or its
- * Shamir part) encrypted to it. Only what is needed to decrypt and to name the key in an error is
- * kept; key types helmsync cannot use are kept by name, so that an error can say what was tried.
+ * One master key of a key group, as the file's metadata names it, with the data key (or its Shamir
+ * part) encrypted to it. Only what is needed to decrypt and to name the key in an error is kept;
+ * key types helmsync cannot use are kept by name, so that an error can say what was tried.
  */
 sealed interface MasterKey {
   /** How errors name the key: its type and its public identifier, never key material. */

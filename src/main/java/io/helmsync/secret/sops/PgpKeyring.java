@@ -84,8 +84,9 @@ final class PgpKeyring {
    *     matching key, or the key has a passphrase
    */
   Optional<byte[]> decrypt(String armoredMessage) {
-    try (InputStream in = PGPUtil.getDecoderStream(
-        new ByteArrayInputStream(armoredMessage.getBytes(StandardCharsets.US_ASCII)))) {
+    try (InputStream in =
+        PGPUtil.getDecoderStream(
+            new ByteArrayInputStream(armoredMessage.getBytes(StandardCharsets.US_ASCII)))) {
       BcPGPObjectFactory objects = new BcPGPObjectFactory(in);
       Object first = objects.nextObject();
       if (first instanceof PGPMarker) {
@@ -104,8 +105,8 @@ final class PgpKeyring {
       }
       return Optional.empty();
     } catch (IOException | PGPException e) {
-      throw new IllegalArgumentException("the PGP message does not decrypt ("
-          + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "the PGP message does not decrypt (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -125,8 +126,9 @@ final class PgpKeyring {
     try {
       privateKey = key.extractPrivateKey(null);
     } catch (PGPException e) {
-      throw new IllegalArgumentException("the secret key is protected by a passphrase; export it "
-          + "without one (gpg --export-secret-keys after removing the passphrase)");
+      throw new IllegalArgumentException(
+          "the secret key is protected by a passphrase; export it "
+              + "without one (gpg --export-secret-keys after removing the passphrase)");
     }
     PGPKeyPair keyPair = new PGPKeyPair(key.getPublicKey(), privateKey);
     try (InputStream clear = data.getDataStream(new BcPublicKeyDataDecryptorFactory(keyPair))) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Scalars as sops sees them: plain YAML scalars resolved as Go's yaml.v3 resolves them into an
  * {@code interface{}} (YAML 1.2 booleans and nulls, Go integer literals, timestamps left as
- * strings), and the bytes sops hashes into the MAC for a value left in clear
- * ({@code sops.ToBytes}).
+ * strings), and the bytes sops hashes into the MAC for a value left in clear ({@code
+ * sops.ToBytes}).
  */
 final class Scalars {
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");

@@ -3,10 +3,10 @@ package io.helmsync.secret.sops;
 import java.util.List;
 
 /**
- * Recombination of a data key split with Shamir's secret sharing, as sops splits it (its
- * {@code shamir} package, from HashiCorp Vault): every part is the secret's length plus one byte,
- * the last byte the part's x coordinate, and each secret byte is the value at zero of the
- * polynomial through the parts, over GF(2^8) with AES' polynomial.
+ * Recombination of a data key split with Shamir's secret sharing, as sops splits it (its {@code
+ * shamir} package, from HashiCorp Vault): every part is the secret's length plus one byte, the last
+ * byte the part's x coordinate, and each secret byte is the value at zero of the polynomial through
+ * the parts, over GF(2^8) with AES' polynomial.
  */
 final class Shamir {
   private Shamir() {}

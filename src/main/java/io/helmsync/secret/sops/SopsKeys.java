@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * {@code .agekey} hold age identities (one {@code AGE-SECRET-KEY-1…} a line, {@code #} comments
  * allowed), entries ending in {@code .asc} hold OpenPGP secret keys without a passphrase. They come
  * from the data of a Kubernetes Secret or from the files of a mounted directory; other entries are
- * ignored. KMS keys need no entry: the agent's AWS identity is used. Key material never appears
- * in messages or in {@link #toString()}.
+ * ignored. KMS keys need no entry: the agent's AWS identity is used. Key material never appears in
+ * messages or in {@link #toString()}.
  */
 public final class SopsKeys {
   private static final String AGE_SUFFIX = ".agekey";
@@ -54,9 +54,17 @@ public final class SopsKeys {
           pgp = pgp.with(entry.getValue());
         }
       } catch (IllegalArgumentException e) {
-        throw ReconcileException.stalled(source + ": " + name + ": " + e.getMessage()
-            + "; SOPS keys are age identities in *" + AGE_SUFFIX + " and OpenPGP secret keys "
-            + "in *" + PGP_SUFFIX);
+        throw ReconcileException.stalled(
+            source
+                + ": "
+                + name
+                + ": "
+                + e.getMessage()
+                + "; SOPS keys are age identities in *"
+                + AGE_SUFFIX
+                + " and OpenPGP secret keys "
+                + "in *"
+                + PGP_SUFFIX);
       }
     }
     return new SopsKeys(age, pgp);
@@ -73,21 +81,28 @@ public final class SopsKeys {
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();
-        if (!name.startsWith(".") && Files.isRegularFile(file)
+        if (!name.startsWith(".")
+            && Files.isRegularFile(file)
             && (name.endsWith(AGE_SUFFIX) || name.endsWith(PGP_SUFFIX))) {
           data.put(name, Files.readAllBytes(file));
         }
       }
     } catch (IOException e) {
-      throw ReconcileException.stalled(directory + ": cannot read SOPS keys ("
-          + e.getClass().getSimpleName() + "); mount the keys' Secret there", e);
+      throw ReconcileException.stalled(
+          directory
+              + ": cannot read SOPS keys ("
+              + e.getClass().getSimpleName()
+              + "); mount the keys' Secret there",
+          e);
     }
     return fromSecretData(directory.toString(), data);
   }
 
   private static List<AgeIdentity> ageIdentities(String text) {
     List<AgeIdentity> identities = new ArrayList<>();
-    text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+    text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
         .forEach(line -> identities.add(AgeIdentity.parse(line)));
     if (identities.isEmpty()) {
       throw new IllegalArgumentException("holds no age identity");
@@ -115,10 +130,16 @@ public final class SopsKeys {
    * and to tell whether a re-read keyring changed.
    */
   public String describe() {
-    return ageIdentities.size() + " age identities"
-        + (ageIdentities.isEmpty() ? "" : " (" + String.join(", ",
-            ageIdentities.stream().map(AgeIdentity::recipient).toList()) + ")")
-        + " and " + pgp.fingerprints().size() + " PGP keys"
+    return ageIdentities.size()
+        + " age identities"
+        + (ageIdentities.isEmpty()
+            ? ""
+            : " ("
+                + String.join(", ", ageIdentities.stream().map(AgeIdentity::recipient).toList())
+                + ")")
+        + " and "
+        + pgp.fingerprints().size()
+        + " PGP keys"
         + (pgp.fingerprints().isEmpty() ? "" : " (" + String.join(", ", pgp.fingerprints()) + ")");
   }
 

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * The {@code sops} metadata of a file ({@code stores/stores.go}): when it was last modified (the
  * MAC's additional data), the encrypted MAC, which values are encrypted, and the key groups the
- * data key was encrypted to. A file with keys at the top level has one key group; with
- * {@code key_groups}, the data key was split with Shamir's secret sharing, one part per group, of
- * which {@code shamir_threshold} recover it.
+ * data key was encrypted to. A file with keys at the top level has one key group; with {@code
+ * key_groups}, the data key was split with Shamir's secret sharing, one part per group, of which
+ * {@code shamir_threshold} recover it.
  */
 record SopsMetadata(
     String lastModified,
@@ -24,6 +24,7 @@ record SopsMetadata(
     int shamirThreshold) {
   private static final List<String> KEY_TYPES =
       List.of("kms", "gcp_kms", "azure_kv", "hc_vault", "pgp", "age");
+
   /** Go's {@code time.RFC3339}, which sops formats {@code lastmodified} with for the MAC. */
   private static final DateTimeFormatter RFC3339 =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -57,11 +58,17 @@ record SopsMetadata(
       throw new IllegalArgumentException("sops metadata lists no keys");
     }
     Object threshold = sops.get("shamir_threshold");
-    int shamirThreshold = threshold == null || threshold.toString().isEmpty() ? 0
-        : Integer.parseInt(threshold.toString());
-    return new SopsMetadata(lastModified, text(sops, "mac"),
-        "true".equals(String.valueOf(sops.get("mac_only_encrypted"))), EncryptionRules.of(sops),
-        groups, shamirThreshold == 0 ? groups.size() : shamirThreshold);
+    int shamirThreshold =
+        threshold == null || threshold.toString().isEmpty()
+            ? 0
+            : Integer.parseInt(threshold.toString());
+    return new SopsMetadata(
+        lastModified,
+        text(sops, "mac"),
+        "true".equals(String.valueOf(sops.get("mac_only_encrypted"))),
+        EncryptionRules.of(sops),
+        groups,
+        shamirThreshold == 0 ? groups.size() : shamirThreshold);
   }
 
   private static List<MasterKey> group(Map<String, Object> group) {
@@ -78,13 +85,19 @@ record SopsMetadata(
     return switch (type) {
       case "pgp" -> new MasterKey.Pgp(text(key, "fp"), text(key, "enc"));
       case "age" -> new MasterKey.Age(text(key, "recipient"), text(key, "enc"));
-      case "kms" -> new MasterKey.Kms(text(key, "arn"), text(key, "role"), context(key),
-          text(key, "enc"));
+      case "kms" ->
+          new MasterKey.Kms(text(key, "arn"), text(key, "role"), context(key), text(key, "enc"));
       case "gcp_kms" -> new MasterKey.Unsupported(type, text(key, "resource_id"));
-      case "azure_kv" -> new MasterKey.Unsupported(type,
-          text(key, "vault_url") + "/keys/" + text(key, "name"));
-      default -> new MasterKey.Unsupported(type, text(key, "vault_address") + "/"
-          + text(key, "engine_path") + "/" + text(key, "key_name"));
+      case "azure_kv" ->
+          new MasterKey.Unsupported(type, text(key, "vault_url") + "/keys/" + text(key, "name"));
+      default ->
+          new MasterKey.Unsupported(
+              type,
+              text(key, "vault_address")
+                  + "/"
+                  + text(key, "engine_path")
+                  + "/"
+                  + text(key, "key_name"));
     };
   }
 

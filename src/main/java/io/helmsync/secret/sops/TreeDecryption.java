@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One walk over a file's documents ({@code Tree.Decrypt}): each value the rules say is encrypted
- * is decrypted with the data key and its path, and every value (or, with
- * {@code mac_only_encrypted}, every encrypted one) goes into a SHA-512 in file order, which is the
- * MAC sops stored. Paths hold mapping keys only: list positions are not part of them.
+ * One walk over a file's documents ({@code Tree.Decrypt}): each value the rules say is encrypted is
+ * decrypted with the data key and its path, and every value (or, with {@code mac_only_encrypted},
+ * every encrypted one) goes into a SHA-512 in file order, which is the MAC sops stored. Paths hold
+ * mapping keys only: list positions are not part of them.
  */
 final class TreeDecryption {
   /** {@code sops.MACOnlyEncryptedInitialization}: SHA-256 of "sops", so the two MACs differ. */
-  private static final byte[] MAC_ONLY_ENCRYPTED_INITIALIZATION = HexFormat.of().parseHex(
-      "8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69");
+  private static final byte[] MAC_ONLY_ENCRYPTED_INITIALIZATION =
+      HexFormat.of().parseHex("8a3fd2ad54ce66527b1034f3d147be0b0b975b3bf44f72c6fdadec8176f27d69");
 
   private final byte[] dataKey;
   private final SopsMetadata metadata;
@@ -41,8 +41,8 @@ final class TreeDecryption {
   record Result(List<Map<String, Object>> documents, String mac) {}
 
   /**
-   * @throws ValueException when a value does not decrypt: the file was modified, or a value has
-   *     a type sops does not write
+   * @throws ValueException when a value does not decrypt: the file was modified, or a value has a
+   *     type sops does not write
    */
   static Result decrypt(List<Branch> documents, byte[] dataKey, SopsMetadata metadata) {
     TreeDecryption walk = new TreeDecryption(dataKey, metadata);

@@ -10,11 +10,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * sops' value cipher ({@code aes/cipher.go}): a value
- * {@code ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]} is AES-256-GCM with the data key, its IV (32
- * bytes), a 128-bit tag and, as additional data, the value's key path joined with {@code :} and
- * ended by one. The type restores what the value was before it was encrypted. An empty value
- * stands for an empty string, as sops writes it.
+ * sops' value cipher ({@code aes/cipher.go}): a value {@code
+ * ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]} is AES-256-GCM with the data key, its IV (32 bytes), a
+ * 128-bit tag and, as additional data, the value's key path joined with {@code :} and ended by one.
+ * The type restores what the value was before it was encrypted. An empty value stands for an empty
+ * string, as sops writes it.
  */
 final class ValueCipher {
   private static final Pattern ENCRYPTED =
@@ -31,8 +31,8 @@ final class ValueCipher {
   /**
    * The plaintext of an encrypted value.
    *
-   * @throws GeneralSecurityException when the value does not authenticate with this key and path:
-   *     a wrong data key, or a value that was changed or moved
+   * @throws GeneralSecurityException when the value does not authenticate with this key and path: a
+   *     wrong data key, or a value that was changed or moved
    * @throws IllegalArgumentException when the value is not in sops' format
    */
   static Plaintext decrypt(String value, byte[] key, String additionalData)
@@ -59,8 +59,8 @@ final class ValueCipher {
     System.arraycopy(data, 0, sealed, 0, data.length);
     System.arraycopy(tag, 0, sealed, data.length, tag.length);
     Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-    gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-        new GCMParameterSpec(TAG_BITS, iv));
+    gcm.init(
+        Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
     gcm.updateAAD(additionalData.getBytes(StandardCharsets.UTF_8));
     return new Plaintext(gcm.doFinal(sealed), parts.group(4));
   }

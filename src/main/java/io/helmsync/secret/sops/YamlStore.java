@@ -53,12 +53,17 @@ final class YamlStore {
   /** A parser that resolves no plain scalar itself: {@link Scalars} does, as yaml.v3 would. */
   private static Yaml parser() {
     LoaderOptions options = new LoaderOptions();
-    Resolver explicitTagsOnly = new Resolver() {
-      @Override
-      protected void addImplicitResolvers() {}
-    };
-    return new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-        new DumperOptions(), options, explicitTagsOnly);
+    Resolver explicitTagsOnly =
+        new Resolver() {
+          @Override
+          protected void addImplicitResolvers() {}
+        };
+    return new Yaml(
+        new SafeConstructor(options),
+        new Representer(new DumperOptions()),
+        new DumperOptions(),
+        options,
+        explicitTagsOnly);
   }
 
   private static Branch branch(MappingNode mapping) {
@@ -86,7 +91,9 @@ final class YamlStore {
     if (tag.equals(Tag.STR)) {
       return scalar.isPlain() ? Scalars.resolvePlain(scalar.getValue()) : scalar.getValue();
     }
-    if (tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) || tag.equals(Tag.BOOL)
+    if (tag.equals(Tag.INT)
+        || tag.equals(Tag.FLOAT)
+        || tag.equals(Tag.BOOL)
         || tag.equals(Tag.NULL)) {
       return Scalars.resolvePlain(scalar.getValue());
     }

@@ -5,13 +5,30 @@ import java.util.Map;
 
 /** Go's {@code time.ParseDuration} and {@code time.Duration.String}, in nanoseconds. */
 public final class GoDuration {
-  private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L,
-      "μs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L,
-      "h", 3_600_000_000_000L);
+  private static final Map<String, Long> UNITS =
+      Map.of(
+          "ns",
+          1L,
+          "us",
+          1_000L,
+          "µs",
+          1_000L,
+          "μs",
+          1_000L,
+          "ms",
+          1_000_000L,
+          "s",
+          1_000_000_000L,
+          "m",
+          60_000_000_000L,
+          "h",
+          3_600_000_000_000L);
 
   private GoDuration() {}
 
-  /** @throws GoError with Go's message, e.g. {@code time: invalid duration "x"} */
+  /**
+   * @throws GoError with Go's message, e.g. {@code time: invalid duration "x"}
+   */
   public static long parse(String text) {
     String s = text;
     boolean negative = false;
@@ -32,7 +49,9 @@ public final class GoDuration {
         n++;
       }
       String number = s.substring(0, n);
-      if (number.isEmpty() || number.equals(".") || number.indexOf('.') != number.lastIndexOf('.')) {
+      if (number.isEmpty()
+          || number.equals(".")
+          || number.indexOf('.') != number.lastIndexOf('.')) {
         throw invalid(text);
       }
       int u = n;
@@ -45,8 +64,8 @@ public final class GoDuration {
       }
       Long scale = UNITS.get(unit);
       if (scale == null) {
-        throw new GoError("time: unknown unit " + GoQuote.quote(unit) + " in duration "
-            + GoQuote.quote(text));
+        throw new GoError(
+            "time: unknown unit " + GoQuote.quote(unit) + " in duration " + GoQuote.quote(text));
       }
       total = total.add(new BigDecimal(number).multiply(BigDecimal.valueOf(scale)));
       s = s.substring(u);
@@ -83,8 +102,8 @@ public final class GoDuration {
     long abs = nanos < 0 ? -nanos : nanos;
     long hours = Long.divideUnsigned(abs, 3_600_000_000_000L);
     long minutes = Long.divideUnsigned(abs, 60_000_000_000L) % 60;
-    String seconds = decimal(BigDecimal.valueOf(Long.remainderUnsigned(abs, 60_000_000_000L)), 9)
-        + "s";
+    String seconds =
+        decimal(BigDecimal.valueOf(Long.remainderUnsigned(abs, 60_000_000_000L)), 9) + "s";
     if (hours > 0) {
       return sign + hours + "h" + minutes + "m" + seconds;
     }

@@ -5,9 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * {@code strconv.FormatFloat} for float64: the shortest digits that read back as the same value
- * (as Go prints {@code %v}, hence Helm's famous {@code 1e+06}), or correctly rounded digits for a
- * given precision.
+ * {@code strconv.FormatFloat} for float64: the shortest digits that read back as the same value (as
+ * Go prints {@code %v}, hence Helm's famous {@code 1e+06}), or correctly rounded digits for a given
+ * precision.
  */
 public final class GoFloat {
   private GoFloat() {}
@@ -38,11 +38,12 @@ public final class GoFloat {
     char lower = Character.toLowerCase(verb);
     Decimal digits = shortest ? shortestDigits(v) : roundedDigits(v, lower, precision);
     if (shortest) {
-      precision = switch (lower) {
-        case 'e' -> Math.max(digits.digits().length() - 1, 0);
-        case 'f' -> Math.max(digits.digits().length() - digits.point(), 0);
-        default -> digits.digits().length();
-      };
+      precision =
+          switch (lower) {
+            case 'e' -> Math.max(digits.digits().length() - 1, 0);
+            case 'f' -> Math.max(digits.digits().length() - digits.point(), 0);
+            default -> digits.digits().length();
+          };
     }
     char exponentChar = Character.isUpperCase(verb) ? 'E' : 'e';
     return switch (lower) {
@@ -127,11 +128,12 @@ public final class GoFloat {
     if (v == 0) {
       return new Decimal("", 0);
     }
-    BigDecimal rounded = switch (verb) {
-      case 'e' -> exact.round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
-      case 'f' -> exact.setScale(precision, RoundingMode.HALF_EVEN);
-      default -> exact.round(new MathContext(Math.max(precision, 1), RoundingMode.HALF_EVEN));
-    };
+    BigDecimal rounded =
+        switch (verb) {
+          case 'e' -> exact.round(new MathContext(precision + 1, RoundingMode.HALF_EVEN));
+          case 'f' -> exact.setScale(precision, RoundingMode.HALF_EVEN);
+          default -> exact.round(new MathContext(Math.max(precision, 1), RoundingMode.HALF_EVEN));
+        };
     return decimal(rounded);
   }
 

@@ -298,7 +298,9 @@ public final class GoFormat {
       StringBuilder out = new StringBuilder("map[string]interface {}{");
       boolean first = true;
       for (String key : GoPrint.sortedKeys(map)) {
-        out.append(first ? "" : ", ").append(GoQuote.quote(key)).append(':')
+        out.append(first ? "" : ", ")
+            .append(GoQuote.quote(key))
+            .append(':')
             .append(goSyntax(map.get(key), false));
         first = false;
       }
@@ -368,23 +370,26 @@ public final class GoFormat {
   }
 
   private void formatFloat(double value, int verb) {
-    int defaultPrecision = switch (verb) {
-      case 'e', 'E', 'f', 'F' -> 6;
-      default -> -1;
-    };
-    char goVerb = switch (verb) {
-      case 'v' -> 'g';
-      case 'F' -> 'f';
-      case 'e', 'E', 'f', 'g', 'G' -> (char) verb;
-      default -> 0;
-    };
+    int defaultPrecision =
+        switch (verb) {
+          case 'e', 'E', 'f', 'F' -> 6;
+          default -> -1;
+        };
+    char goVerb =
+        switch (verb) {
+          case 'v' -> 'g';
+          case 'F' -> 'f';
+          case 'e', 'E', 'f', 'g', 'G' -> (char) verb;
+          default -> 0;
+        };
     if (goVerb == 0) {
       badVerb(value, verb);
       return;
     }
     String number = GoFloat.format(value, goVerb, precision >= 0 ? precision : defaultPrecision);
     boolean negative = number.startsWith("-");
-    String digits = negative ? number.substring(1) : number.startsWith("+") ? number.substring(1) : number;
+    String digits =
+        negative ? number.substring(1) : number.startsWith("+") ? number.substring(1) : number;
     String sign = negative ? "-" : plus ? "+" : space ? " " : "";
     if (Double.isInfinite(value) || Double.isNaN(value)) {
       padInfinityOrNaN(value, digits);
@@ -423,7 +428,9 @@ public final class GoFormat {
   }
 
   private String quote(String s) {
-    if (sharp && s.indexOf('`') < 0 && s.chars().allMatch(c -> c == '\t' || c >= ' ' && c != 0x7f)) {
+    if (sharp
+        && s.indexOf('`') < 0
+        && s.chars().allMatch(c -> c == '\t' || c >= ' ' && c != 0x7f)) {
       return "`" + s + "`";
     }
     return plus ? GoQuote.quoteToAscii(s) : GoQuote.quote(s);

@@ -3,9 +3,9 @@ package io.helmsync.template.golib;
 import java.util.List;
 
 /**
- * A template function with Go's calling rules: declared parameter types (the last one repeated
- * when variadic), a body that gets the checked arguments, and errors reported as {@code error
- * calling NAME: ...}.
+ * A template function with Go's calling rules: declared parameter types (the last one repeated when
+ * variadic), a body that gets the checked arguments, and errors reported as {@code error calling
+ * NAME: ...}.
  */
 public record GoFunction(List<GoType> params, boolean variadic, Body body) {
   /** The function itself; arguments arrive converted and checked against {@link #params()}. */

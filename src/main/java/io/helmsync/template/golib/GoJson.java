@@ -5,9 +5,9 @@ import java.util.Map;
 
 /**
  * Go's {@code encoding/json} for template values: sorted keys, HTML-safe escaping of {@code <},
- * {@code >} and {@code &} unless raw, floats in Go's shortest form, {@code MarshalIndent}'s
- * layout, and decoding through {@link GoJsonDecoder} so that every number reads back as float64
- * and errors carry Go's wording.
+ * {@code >} and {@code &} unless raw, floats in Go's shortest form, {@code MarshalIndent}'s layout,
+ * and decoding through {@link GoJsonDecoder} so that every number reads back as float64 and errors
+ * carry Go's wording.
  */
 public final class GoJson {
   private GoJson() {}
@@ -17,7 +17,7 @@ public final class GoJson {
     return new Encoder(escapeHtml, false).encode(value);
   }
 
-  /** {@code json.MarshalIndent(value, "", "  ")}: one member per line, {} and [] when empty. */
+  /** {@code json.MarshalIndent(value, "", " ")}: one member per line, {} and [] when empty. */
   public static String marshalIndent(Object value) {
     return new Encoder(true, true).encode(value);
   }
@@ -34,8 +34,8 @@ public final class GoJson {
   /**
    * {@code json.Unmarshal} into {@code interface{}}: objects as maps, numbers as float64.
    *
-   * @throws IllegalArgumentException with Go's message when the text is not JSON, or holds a
-   *     number beyond float64
+   * @throws IllegalArgumentException with Go's message when the text is not JSON, or holds a number
+   *     beyond float64
    */
   public static Object unmarshal(String text) {
     GoJsonDecoder.Result result = GoJsonDecoder.decode(text);

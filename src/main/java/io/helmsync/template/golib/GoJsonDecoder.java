@@ -287,17 +287,18 @@ public final class GoJsonDecoder {
     if (c == '"') {
       return "'\"'";
     }
-    String quoted = switch (c) {
-      case 0x07 -> "\\a";
-      case '\b' -> "\\b";
-      case '\f' -> "\\f";
-      case '\n' -> "\\n";
-      case '\r' -> "\\r";
-      case '\t' -> "\\t";
-      case 0x0b -> "\\v";
-      case '\\' -> "\\\\";
-      default -> printable(c);
-    };
+    String quoted =
+        switch (c) {
+          case 0x07 -> "\\a";
+          case '\b' -> "\\b";
+          case '\f' -> "\\f";
+          case '\n' -> "\\n";
+          case '\r' -> "\\r";
+          case '\t' -> "\\t";
+          case 0x0b -> "\\v";
+          case '\\' -> "\\\\";
+          default -> printable(c);
+        };
     return "'" + quoted + "'";
   }
 

@@ -1,6 +1,5 @@
 package io.helmsync.template.golib;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.Year;
@@ -14,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Go's reference-time layouts ({@code 2006-01-02T15:04:05Z07:00}): {@code time.Format} and
- * {@code time.Parse}, chunk by chunk as Go's {@code nextStdChunk} splits a layout.
+ * Go's reference-time layouts ({@code 2006-01-02T15:04:05Z07:00}): {@code time.Format} and {@code
+ * time.Parse}, chunk by chunk as Go's {@code nextStdChunk} splits a layout.
  */
 public final class GoLayout {
   private GoLayout() {}
@@ -24,9 +23,39 @@ public final class GoLayout {
   private record Chunk(String text, boolean element) {}
 
   private static final String[] ELEMENTS = {
-    "January", "Jan", "Monday", "Mon", "MST", "2006", "002", "__2", "_2", "01", "02", "03", "04",
-    "05", "06", "15", "-07:00:00", "-070000", "-07:00", "-0700", "-07", "Z07:00:00", "Z070000",
-    "Z07:00", "Z0700", "Z07", "PM", "pm", "1", "2", "3", "4", "5"
+    "January",
+    "Jan",
+    "Monday",
+    "Mon",
+    "MST",
+    "2006",
+    "002",
+    "__2",
+    "_2",
+    "01",
+    "02",
+    "03",
+    "04",
+    "05",
+    "06",
+    "15",
+    "-07:00:00",
+    "-070000",
+    "-07:00",
+    "-0700",
+    "-07",
+    "Z07:00:00",
+    "Z070000",
+    "Z07:00",
+    "Z0700",
+    "Z07",
+    "PM",
+    "pm",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5"
   };
 
   private static List<Chunk> chunks(String layout) {
@@ -54,7 +83,8 @@ public final class GoLayout {
 
   private static String elementAt(String layout, int i) {
     char c = layout.charAt(i);
-    if ((c == '.' || c == ',') && i + 1 < layout.length()
+    if ((c == '.' || c == ',')
+        && i + 1 < layout.length()
         && (layout.charAt(i + 1) == '0' || layout.charAt(i + 1) == '9')) {
       char digit = layout.charAt(i + 1);
       int j = i + 1;
@@ -68,19 +98,21 @@ public final class GoLayout {
     if (layout.startsWith("Monday", i) || layout.startsWith("January", i)) {
       return layout.startsWith("Monday", i) ? "Monday" : "January";
     }
-    if (layout.startsWith("Mon", i) && !(i + 3 < layout.length()
-        && Character.isLowerCase(layout.charAt(i + 3)))) {
+    if (layout.startsWith("Mon", i)
+        && !(i + 3 < layout.length() && Character.isLowerCase(layout.charAt(i + 3)))) {
       return "Mon";
     }
-    if (layout.startsWith("Jan", i) && !(i + 3 < layout.length()
-        && Character.isLowerCase(layout.charAt(i + 3)))) {
+    if (layout.startsWith("Jan", i)
+        && !(i + 3 < layout.length() && Character.isLowerCase(layout.charAt(i + 3)))) {
       return "Jan";
     }
     if (layout.startsWith("_2006", i)) {
       return null; // "_" then the year, as Go reads it
     }
     for (String element : ELEMENTS) {
-      if (element.length() > 3 || element.equals("MST") || element.equals("002")
+      if (element.length() > 3
+          || element.equals("MST")
+          || element.equals("002")
           || element.equals("__2")) {
         if (layout.startsWith(element, i)) {
           return element;
@@ -166,7 +198,9 @@ public final class GoLayout {
     return out.toString();
   }
 
-  /** {@code .000} always prints its digits; {@code .999} drops trailing zeros, and the dot if none. */
+  /**
+   * {@code .000} always prints its digits; {@code .999} drops trailing zeros, and the dot if none.
+   */
   private static String fraction(String element, int nanos) {
     int digits = element.length() - 1;
     String all = pad(nanos, 9, '0').substring(0, Math.min(digits, 9));
@@ -181,8 +215,9 @@ public final class GoLayout {
 
   private static String pad(long value, int width, char fill) {
     String digits = String.valueOf(value);
-    return digits.length() >= width ? digits : String.valueOf(fill).repeat(width - digits.length())
-        + digits;
+    return digits.length() >= width
+        ? digits
+        : String.valueOf(fill).repeat(width - digits.length()) + digits;
   }
 
   // ---- parsing
@@ -215,7 +250,8 @@ public final class GoLayout {
       rest = remaining;
     }
     if (!rest.isEmpty()) {
-      throw new GoError("parsing time " + GoQuote.quote(value) + ": extra text: " + GoQuote.quote(rest));
+      throw new GoError(
+          "parsing time " + GoQuote.quote(value) + ": extra text: " + GoQuote.quote(rest));
     }
     return p.build(value, local);
   }
@@ -225,14 +261,21 @@ public final class GoLayout {
   }
 
   private static GoError cannotParse(String layout, String value, String rest, String element) {
-    return new GoError("parsing time " + GoQuote.quote(value) + " as " + GoQuote.quote(layout)
-        + ": cannot parse " + GoQuote.quote(rest) + " as " + GoQuote.quote(element));
+    return new GoError(
+        "parsing time "
+            + GoQuote.quote(value)
+            + " as "
+            + GoQuote.quote(layout)
+            + ": cannot parse "
+            + GoQuote.quote(rest)
+            + " as "
+            + GoQuote.quote(element));
   }
 
   /**
    * What a parse has read so far. As in Go, elements the layout lacks are zero, or one where zero
-   * is impossible: {@code 3:04pm} is on January 1 of year 0. Month and day stay null until read,
-   * so a day of the year can be checked against them.
+   * is impossible: {@code 3:04pm} is on January 1 of year 0. Month and day stay null until read, so
+   * a day of the year can be checked against them.
    */
   private static final class Parsed {
     int year;
@@ -247,8 +290,10 @@ public final class GoLayout {
     boolean hasAmPm;
     Integer offsetSeconds;
     String zoneName;
+
     /** A {@code Z} read for {@code Z07:00}: Go's UTC itself, not an offset to match locally. */
     boolean utcDesignator;
+
     /** Go's {@code rangeErrString}: the element just read is out of its range. */
     String outOfRange;
 
@@ -282,12 +327,12 @@ public final class GoLayout {
       }
       LocalDate date = Year.of(year).atDay(yearDay);
       if (month != null && month != date.getMonthValue()) {
-        throw new GoError("parsing time " + GoQuote.quote(value)
-            + ": day-of-year does not match month");
+        throw new GoError(
+            "parsing time " + GoQuote.quote(value) + ": day-of-year does not match month");
       }
       if (day != null && day != date.getDayOfMonth()) {
-        throw new GoError("parsing time " + GoQuote.quote(value)
-            + ": day-of-year does not match day");
+        throw new GoError(
+            "parsing time " + GoQuote.quote(value) + ": day-of-year does not match day");
       }
       month = date.getMonthValue();
       day = date.getDayOfMonth();
@@ -299,8 +344,8 @@ public final class GoLayout {
      * abbreviation such as {@code PST} was given).
      */
     private GoTime inZone(LocalDateTime wall, ZoneId local) {
-      if ("UTC".equals(zoneName) || (offsetSeconds != null && offsetSeconds == 0
-          && zoneName == null && utcDesignator)) {
+      if ("UTC".equals(zoneName)
+          || (offsetSeconds != null && offsetSeconds == 0 && zoneName == null && utcDesignator)) {
         return new GoTime(wall.toInstant(ZoneOffset.UTC), ZoneOffset.UTC, "UTC");
       }
       if (offsetSeconds != null) {
@@ -327,7 +372,8 @@ public final class GoLayout {
     /** {@code GMT+3} is 3 hours east; any other unknown abbreviation means offset 0. */
     private static int gmtHours(String zoneName) {
       return zoneName.startsWith("GMT") && zoneName.length() > 3
-          ? Integer.parseInt(zoneName.substring(3)) : 0;
+          ? Integer.parseInt(zoneName.substring(3))
+          : 0;
     }
   }
 
@@ -348,10 +394,14 @@ public final class GoLayout {
         return digits(s, 2, 2, v -> p.year = v >= 69 ? 1900 + v : 2000 + v);
       }
       case "01", "1" -> {
-        return digits(s, element.length(), 2, v -> {
-          p.month = v;
-          p.check(v >= 1 && v <= 12, "month");
-        });
+        return digits(
+            s,
+            element.length(),
+            2,
+            v -> {
+              p.month = v;
+              p.check(v >= 1 && v <= 12, "month");
+            });
       }
       case "January", "Jan" -> {
         return name(s, element.equals("Jan") ? TextStyle.SHORT : TextStyle.FULL, p);
@@ -364,31 +414,52 @@ public final class GoLayout {
         return digits(t, element.equals("02") ? 2 : 1, 2, v -> p.day = v);
       }
       case "15" -> {
-        return digits(s, 1, 2, v -> {
-          p.hour = v;
-          p.check(v < 24, "hour");
-        });
+        return digits(
+            s,
+            1,
+            2,
+            v -> {
+              p.hour = v;
+              p.check(v < 24, "hour");
+            });
       }
       case "03", "3" -> {
-        return digits(s, element.length(), 2, v -> {
-          p.hour = v;
-          p.check(v <= 12, "hour");
-        });
+        return digits(
+            s,
+            element.length(),
+            2,
+            v -> {
+              p.hour = v;
+              p.check(v <= 12, "hour");
+            });
       }
       case "04", "4" -> {
-        return digits(s, element.length(), 2, v -> {
-          p.minute = v;
-          p.check(v < 60, "minute");
-        });
+        return digits(
+            s,
+            element.length(),
+            2,
+            v -> {
+              p.minute = v;
+              p.check(v < 60, "minute");
+            });
       }
       case "05", "5" -> {
-        String rest = digits(s, element.length(), 2, v -> {
-          p.second = v;
-          p.check(v < 60, "second");
-        });
+        String rest =
+            digits(
+                s,
+                element.length(),
+                2,
+                v -> {
+                  p.second = v;
+                  p.check(v < 60, "second");
+                });
         // A fraction after the seconds is read even when the layout has none, as Go does.
-        return rest != null && rest.startsWith(".") && rest.length() > 1
-            && Character.isDigit(rest.charAt(1)) ? parseFraction(rest, p) : rest;
+        return rest != null
+                && rest.startsWith(".")
+                && rest.length() > 1
+                && Character.isDigit(rest.charAt(1))
+            ? parseFraction(rest, p)
+            : rest;
       }
       case "PM", "pm" -> {
         if (s.length() < 2) {

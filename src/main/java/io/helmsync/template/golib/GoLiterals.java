@@ -9,7 +9,8 @@ public final class GoLiterals {
       Pattern.compile("[+-]?(\\d[\\d_]*\\.?[\\d_]*|\\.[\\d_]+)([eE][+-]?[\\d_]+)?");
   private static final Pattern HEX_FLOAT =
       Pattern.compile("[+-]?0[xX]([\\da-fA-F_]*\\.?[\\da-fA-F_]*)[pP][+-]?[\\d_]+");
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private GoLiterals() {}
 
@@ -189,7 +190,8 @@ public final class GoLiterals {
     return true;
   }
 
-  private static boolean hexEscape(String s, int[] index, int digits, StringBuilder out, boolean rune) {
+  private static boolean hexEscape(
+      String s, int[] index, int digits, StringBuilder out, boolean rune) {
     int start = index[0];
     if (start + digits > s.length()) {
       return false;

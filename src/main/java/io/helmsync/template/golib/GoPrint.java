@@ -8,7 +8,10 @@ import java.util.Map;
 public final class GoPrint {
   private GoPrint() {}
 
-  /** {@code fmt.Sprint(value)}: maps as {@code map[a:1 b:2]} with sorted keys, lists as {@code [1 2]}. */
+  /**
+   * {@code fmt.Sprint(value)}: maps as {@code map[a:1 b:2]} with sorted keys, lists as {@code [1
+   * 2]}.
+   */
   public static String value(Object value) {
     StringBuilder out = new StringBuilder();
     append(out, value);

@@ -38,8 +38,8 @@ public final class GoRegexp {
 
   /** regexp's {@code quote}: backquoted when {@code strconv.CanBackquote}, else Go-quoted. */
   private static String quote(String s) {
-    boolean canBackquote = s.codePoints().noneMatch(
-        c -> c == '`' || c == 0xFEFF || c < ' ' && c != '\t' || c == 0x7F);
+    boolean canBackquote =
+        s.codePoints().noneMatch(c -> c == '`' || c == 0xFEFF || c < ' ' && c != '\t' || c == 0x7F);
     return canBackquote ? "`" + s + "`" : GoQuote.quote(s);
   }
 
@@ -114,7 +114,9 @@ public final class GoRegexp {
     return out.append(s, lastEnd, s.length()).toString();
   }
 
-  /** {@code Regexp.Expand}: {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}}, {@code $$}. */
+  /**
+   * {@code Regexp.Expand}: {@code $1}, {@code ${1}}, {@code $name}, {@code ${name}}, {@code $$}.
+   */
   private String expand(String template, String src, int[] match) {
     StringBuilder out = new StringBuilder();
     int i = 0;
@@ -152,7 +154,8 @@ public final class GoRegexp {
       int i = start;
       while (i < template.length()) {
         int c = template.codePointAt(i);
-        if (!Character.isLetter(c) && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER
+        if (!Character.isLetter(c)
+            && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER
             && c != '_') {
           break;
         }

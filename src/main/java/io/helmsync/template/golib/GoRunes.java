@@ -34,17 +34,22 @@ public final class GoRunes {
   /** {@code unicode.IsNumber}: categories Nd, Nl and No. */
   public static boolean isNumber(int c) {
     int type = Character.getType(c);
-    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
         || type == Character.OTHER_NUMBER;
   }
 
   /** {@code unicode.IsPunct}: categories Pc, Pd, Ps, Pe, Pi, Pf and Po. */
   public static boolean isPunct(int c) {
     return switch (Character.getType(c)) {
-      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION, Character.END_PUNCTUATION,
-          Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION -> true;
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION ->
+          true;
       default -> false;
     };
   }

@@ -27,6 +27,7 @@ public final class GoTime implements GoStruct {
 
   private final Instant instant;
   private final ZoneId zone;
+
   /** The abbreviation to print, or null to take the zone's own; "" for a nameless offset. */
   private final String zoneName;
 
@@ -88,36 +89,42 @@ public final class GoTime implements GoStruct {
   @Override
   public Optional<Object> member(String name) {
     ZonedDateTime wall = wall();
-    return Optional.ofNullable(switch (name) {
-      case "Unix" -> GoFunction.of(a -> new Int64(instant.getEpochSecond()));
-      case "UnixMilli" -> GoFunction.of(a -> new Int64(instant.toEpochMilli()));
-      case "UnixMicro" -> GoFunction.of(a -> new Int64(instant.getEpochSecond() * 1_000_000L
-          + instant.getNano() / 1_000));
-      case "UnixNano" -> GoFunction.of(a -> new Int64(instant.getEpochSecond() * 1_000_000_000L
-          + instant.getNano()));
-      case "Add" -> GoFunction.of(a -> plusNanos(((Int64) a[0]).value()), INT64);
-      case "AddDate" -> GoFunction.of(a -> plusDate((Long) a[0], (Long) a[1], (Long) a[2]), INT,
-          INT, INT);
-      case "UTC" -> GoFunction.of(a -> in(ZoneOffset.UTC));
-      case "Local" -> GoFunction.of(a -> in(ZoneId.systemDefault()));
-      case "Format" -> GoFunction.of(a -> GoLayout.format(this, (String) a[0]), STRING);
-      case "String" -> GoFunction.of(a -> toString());
-      case "Year" -> GoFunction.of(a -> (long) wall.getYear());
-      case "YearDay" -> GoFunction.of(a -> (long) wall.getDayOfYear());
-      case "Month" -> GoFunction.of(a -> wall.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-      case "Day" -> GoFunction.of(a -> (long) wall.getDayOfMonth());
-      case "Weekday" -> GoFunction.of(a -> wall.getDayOfWeek().getDisplayName(TextStyle.FULL,
-          Locale.ENGLISH));
-      case "Hour" -> GoFunction.of(a -> (long) wall.getHour());
-      case "Minute" -> GoFunction.of(a -> (long) wall.getMinute());
-      case "Second" -> GoFunction.of(a -> (long) wall.getSecond());
-      case "Nanosecond" -> GoFunction.of(a -> (long) wall.getNano());
-      case "IsZero" -> GoFunction.of(a -> instant.equals(ZERO.instant));
-      case "Before" -> GoFunction.of(a -> instant.isBefore(((GoTime) a[0]).instant), TIME);
-      case "After" -> GoFunction.of(a -> instant.isAfter(((GoTime) a[0]).instant), TIME);
-      case "Equal" -> GoFunction.of(a -> instant.equals(((GoTime) a[0]).instant), TIME);
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (name) {
+          case "Unix" -> GoFunction.of(a -> new Int64(instant.getEpochSecond()));
+          case "UnixMilli" -> GoFunction.of(a -> new Int64(instant.toEpochMilli()));
+          case "UnixMicro" ->
+              GoFunction.of(
+                  a ->
+                      new Int64(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000));
+          case "UnixNano" ->
+              GoFunction.of(
+                  a -> new Int64(instant.getEpochSecond() * 1_000_000_000L + instant.getNano()));
+          case "Add" -> GoFunction.of(a -> plusNanos(((Int64) a[0]).value()), INT64);
+          case "AddDate" ->
+              GoFunction.of(a -> plusDate((Long) a[0], (Long) a[1], (Long) a[2]), INT, INT, INT);
+          case "UTC" -> GoFunction.of(a -> in(ZoneOffset.UTC));
+          case "Local" -> GoFunction.of(a -> in(ZoneId.systemDefault()));
+          case "Format" -> GoFunction.of(a -> GoLayout.format(this, (String) a[0]), STRING);
+          case "String" -> GoFunction.of(a -> toString());
+          case "Year" -> GoFunction.of(a -> (long) wall.getYear());
+          case "YearDay" -> GoFunction.of(a -> (long) wall.getDayOfYear());
+          case "Month" ->
+              GoFunction.of(a -> wall.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          case "Day" -> GoFunction.of(a -> (long) wall.getDayOfMonth());
+          case "Weekday" ->
+              GoFunction.of(
+                  a -> wall.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+          case "Hour" -> GoFunction.of(a -> (long) wall.getHour());
+          case "Minute" -> GoFunction.of(a -> (long) wall.getMinute());
+          case "Second" -> GoFunction.of(a -> (long) wall.getSecond());
+          case "Nanosecond" -> GoFunction.of(a -> (long) wall.getNano());
+          case "IsZero" -> GoFunction.of(a -> instant.equals(ZERO.instant));
+          case "Before" -> GoFunction.of(a -> instant.isBefore(((GoTime) a[0]).instant), TIME);
+          case "After" -> GoFunction.of(a -> instant.isAfter(((GoTime) a[0]).instant), TIME);
+          case "Equal" -> GoFunction.of(a -> instant.equals(((GoTime) a[0]).instant), TIME);
+          default -> null;
+        });
   }
 
   /**
@@ -126,9 +133,13 @@ public final class GoTime implements GoStruct {
    */
   private GoTime plusDate(long years, long months, long days) {
     ZonedDateTime wall = wall();
-    LocalDateTime date = wall.toLocalDateTime().withDayOfMonth(1).withMonth(1)
-        .plusYears(years).plusMonths(wall.getMonthValue() - 1 + months)
-        .plusDays(wall.getDayOfMonth() - 1 + days);
+    LocalDateTime date =
+        wall.toLocalDateTime()
+            .withDayOfMonth(1)
+            .withMonth(1)
+            .plusYears(years)
+            .plusMonths(wall.getMonthValue() - 1 + months)
+            .plusDays(wall.getDayOfMonth() - 1 + days);
     return new GoTime(date.atZone(zone).toInstant(), zone, zoneName);
   }
 

@@ -57,7 +57,9 @@ public final class GoToml {
   }
 
   private static boolean isTableArray(Object v) {
-    return v instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(e -> e instanceof Map);
+    return v instanceof List<?> list
+        && !list.isEmpty()
+        && list.stream().allMatch(e -> e instanceof Map);
   }
 
   private static String key(String k) {
@@ -69,8 +71,13 @@ public final class GoToml {
       return quote(s);
     }
     if (v instanceof Double d) {
-      return Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf")
-          : d == Math.rint(d) && Math.abs(d) < 1e16 ? GoFloat.format(d, 'f', 1) : GoFloat.shortest(d);
+      return Double.isNaN(d)
+          ? "nan"
+          : Double.isInfinite(d)
+              ? (d > 0 ? "inf" : "-inf")
+              : d == Math.rint(d) && Math.abs(d) < 1e16
+                  ? GoFloat.format(d, 'f', 1)
+                  : GoFloat.shortest(d);
     }
     if (v instanceof List<?> list) {
       List<String> parts = new ArrayList<>();
@@ -94,24 +101,26 @@ public final class GoToml {
 
   private static String quote(String s) {
     StringBuilder out = new StringBuilder("\"");
-    s.codePoints().forEach(c -> {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            out.append(String.format("\\u%04X", c));
-          } else {
-            out.appendCodePoint(c);
-          }
-        }
-      }
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                  if (c < 0x20 || c == 0x7f) {
+                    out.append(String.format("\\u%04X", c));
+                  } else {
+                    out.appendCodePoint(c);
+                  }
+                }
+              }
+            });
     return out.append('"').toString();
   }
 }

@@ -23,6 +23,7 @@ public sealed interface GoType permits GoType.Basic, GoType.Named {
   GoType BOOL = Basic.BOOL;
   GoType MAP = Basic.MAP;
   GoType LIST = Basic.LIST;
+
   /** Go's {@code time.Time}, which Sprig's date functions and its own methods take. */
   GoType TIME = new Named("time.Time", false, GoTime.class::isInstance);
 

@@ -10,8 +10,15 @@ import java.util.Map;
  * url.Parse} with its error texts and {@code URL.String} with Go's escaping per component, which
  * java.net.URI does differently (it rejects what Go accepts and escapes other characters).
  */
-public record GoUrl(String scheme, String opaque, User user, String host, String path,
-    String rawQuery, boolean forceQuery, String fragment) {
+public record GoUrl(
+    String scheme,
+    String opaque,
+    User user,
+    String host,
+    String path,
+    String rawQuery,
+    boolean forceQuery,
+    String fragment) {
 
   /** Go's {@code url.Userinfo}: a user name and, when set, a password. */
   public record User(String username, String password) {
@@ -23,7 +30,12 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
   }
 
   /** Go's escaping modes. */
-  private enum Mode { PATH, HOST, USER_PASSWORD, FRAGMENT }
+  private enum Mode {
+    PATH,
+    HOST,
+    USER_PASSWORD,
+    FRAGMENT
+  }
 
   /** {@code url.Parse}; errors are Sprig's panic text "unable to parse url: parse ...". */
   public static GoUrl parse(String raw) {
@@ -115,8 +127,13 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
   }
 
   private static User user(String userinfo) {
-    boolean valid = userinfo.chars().allMatch(c -> c < 0x80 && Character.isLetterOrDigit(c)
-        || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0);
+    boolean valid =
+        userinfo
+            .chars()
+            .allMatch(
+                c ->
+                    c < 0x80 && Character.isLetterOrDigit(c)
+                        || "-._:~!$&'()*+,;=%@".indexOf(c) >= 0);
     if (!valid) {
       throw new IllegalArgumentException("net/url: invalid userinfo");
     }
@@ -124,7 +141,8 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
     if (colon < 0) {
       return new User(unescape(userinfo, Mode.USER_PASSWORD), null);
     }
-    return new User(unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD),
+    return new User(
+        unescape(userinfo.substring(0, colon), Mode.USER_PASSWORD),
         unescape(userinfo.substring(colon + 1), Mode.USER_PASSWORD));
   }
 
@@ -141,7 +159,8 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
       colonPort = host.substring(host.lastIndexOf(':'));
     }
     if (!validOptionalPort(colonPort)) {
-      throw new IllegalArgumentException("invalid port " + GoQuote.quote(colonPort) + " after host");
+      throw new IllegalArgumentException(
+          "invalid port " + GoQuote.quote(colonPort) + " after host");
     }
     return unescape(host, Mode.HOST);
   }
@@ -158,19 +177,20 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
       int c = bytes[i] & 0xFF;
       if (c == '%') {
         if (i + 2 >= bytes.length || hex(bytes[i + 1]) < 0 || hex(bytes[i + 2]) < 0) {
-          throw new IllegalArgumentException("invalid URL escape "
-              + GoQuote.quote(GoRunes.slice(bytes, i, Math.min(i + 3, bytes.length))));
+          throw new IllegalArgumentException(
+              "invalid URL escape "
+                  + GoQuote.quote(GoRunes.slice(bytes, i, Math.min(i + 3, bytes.length))));
         }
         if (mode == Mode.HOST && hex(bytes[i + 1]) < 8 && !s.startsWith("%25", i)) {
-          throw new IllegalArgumentException("invalid URL escape "
-              + GoQuote.quote(GoRunes.slice(bytes, i, i + 3)));
+          throw new IllegalArgumentException(
+              "invalid URL escape " + GoQuote.quote(GoRunes.slice(bytes, i, i + 3)));
         }
         out.write(hex(bytes[i + 1]) << 4 | hex(bytes[i + 2]));
         i += 2;
       } else {
         if (mode == Mode.HOST && c < 0x80 && shouldEscape(c, mode)) {
-          throw new IllegalArgumentException("invalid character "
-              + GoQuote.quote(String.valueOf((char) c)) + " in host name");
+          throw new IllegalArgumentException(
+              "invalid character " + GoQuote.quote(String.valueOf((char) c)) + " in host name");
         }
         out.write(c);
       }
@@ -211,7 +231,8 @@ public record GoUrl(String scheme, String opaque, User user, String host, String
       if (c < 0x80 && !shouldEscape(c, mode)) {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
       }
     }

@@ -90,8 +90,8 @@ public final class GoValues {
   }
 
   /**
-   * Go's truth for {@code if}, {@code with}, {@code and}, {@code or} and {@code not}: false for
-   * the zero value of the type (empty string, map or list, 0, false, nil), true otherwise.
+   * Go's truth for {@code if}, {@code with}, {@code and}, {@code or} and {@code not}: false for the
+   * zero value of the type (empty string, map or list, 0, false, nil), true otherwise.
    */
   public static boolean truth(Object value) {
     if (value == null || value == NoValue.NO_VALUE) {
@@ -156,8 +156,10 @@ public final class GoValues {
       return x.doubleValue() == y.doubleValue();
     }
     if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-      return ma.size() == mb.size() && ma.entrySet().stream()
-          .allMatch(e -> mb.containsKey(e.getKey()) && deepEqual(e.getValue(), mb.get(e.getKey())));
+      return ma.size() == mb.size()
+          && ma.entrySet().stream()
+              .allMatch(
+                  e -> mb.containsKey(e.getKey()) && deepEqual(e.getValue(), mb.get(e.getKey())));
     }
     if (a instanceof List<?> la && b instanceof List<?> lb) {
       if (la.size() != lb.size()) {

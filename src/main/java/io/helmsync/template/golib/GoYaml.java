@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * YAML as the Go libraries under Helm and helmfile read and write it: go-yaml v2's output style
- * and key order, and {@code sigs.k8s.io/yaml}'s YAML→JSON reading, where every number becomes a
+ * YAML as the Go libraries under Helm and helmfile read and write it: go-yaml v2's output style and
+ * key order, and {@code sigs.k8s.io/yaml}'s YAML→JSON reading, where every number becomes a
  * float64.
  */
 public final class GoYaml {
@@ -35,15 +35,18 @@ public final class GoYaml {
   }
 
   /**
-   * {@code sigs.k8s.io/yaml.Marshal}, Helm's {@code toYaml}: through JSON first, so integral
-   * floats print as integers ({@code 1000000}, not {@code 1e+06}).
+   * {@code sigs.k8s.io/yaml.Marshal}, Helm's {@code toYaml}: through JSON first, so integral floats
+   * print as integers ({@code 1000000}, not {@code 1e+06}).
    */
   public static String marshalViaJson(Object value) {
     return YamlEmitter.emit(jsonNumbers(value));
   }
 
   private static Object jsonNumbers(Object value) {
-    if (value instanceof Double d && !d.isNaN() && !d.isInfinite() && d == Math.rint(d)
+    if (value instanceof Double d
+        && !d.isNaN()
+        && !d.isInfinite()
+        && d == Math.rint(d)
         && Math.abs(d) < 1e21) {
       // encoding/json writes the shortest digits that read back as d, padded with zeros.
       BigInteger exact = new BigDecimal(GoFloat.shortest(d)).toBigIntegerExact();
@@ -82,17 +85,23 @@ public final class GoYaml {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new IllegalArgumentException(
-          "error converting YAML to JSON: yaml: line " + line + ": " + goYamlProblem(e.getProblem()),
+          "error converting YAML to JSON: yaml: line "
+              + line
+              + ": "
+              + goYamlProblem(e.getProblem()),
           e);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("error converting YAML to JSON: yaml: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "error converting YAML to JSON: yaml: " + e.getMessage(), e);
     }
   }
 
   /** One document of a YAML stream and the line (1-based) it starts on. */
   public record Document(Object value, int line) {}
 
-  /** A YAML syntax error at a line and column (both 1-based), in go-yaml's words where we know them. */
+  /**
+   * A YAML syntax error at a line and column (both 1-based), in go-yaml's words where we know them.
+   */
   public static final class SyntaxError extends IllegalArgumentException {
     private final int line;
     private final int column;
@@ -114,9 +123,9 @@ public final class GoYaml {
 
   /**
    * go-yaml v2's {@code Unmarshal} of every document into {@code interface{}}, as helmfile reads
-   * its state and values files: integers are Go ints ({@link Long}), other numbers float64, YAML 1.1
-   * booleans ({@code yes}, {@code off}, {@code y}), merge keys ({@code <<: *anchor}) applied, map keys
-   * printed as strings, timestamps left as strings. Empty documents are null.
+   * its state and values files: integers are Go ints ({@link Long}), other numbers float64, YAML
+   * 1.1 booleans ({@code yes}, {@code off}, {@code y}), merge keys ({@code <<: *anchor}) applied,
+   * map keys printed as strings, timestamps left as strings. Empty documents are null.
    *
    * @throws SyntaxError where the text is not YAML
    */
@@ -136,8 +145,8 @@ public final class GoYaml {
   }
 
   /**
-   * The error at the parser's position, except that a problem found only at the end of the text
-   * (an unclosed {@code [}) is placed at the end of the last line with content, where the fix is.
+   * The error at the parser's position, except that a problem found only at the end of the text (an
+   * unclosed {@code [}) is placed at the end of the last line with content, where the fix is.
    */
   private static SyntaxError syntaxError(String text, MarkedYAMLException e) {
     var mark = e.getProblemMark();
@@ -194,11 +203,17 @@ public final class GoYaml {
   private static Yaml yaml() {
     LoaderOptions options = loaderOptions();
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new GoYamlConstructor(options), new Representer(dumper), dumper, options,
+    return new Yaml(
+        new GoYamlConstructor(options),
+        new Representer(dumper),
+        dumper,
+        options,
         new NoTimestampResolver());
   }
 
-  /** go-yaml v2's wording for the parse errors charts most often meet, where SnakeYAML's differs. */
+  /**
+   * go-yaml v2's wording for the parse errors charts most often meet, where SnakeYAML's differs.
+   */
   private static String goYamlProblem(String snakeProblem) {
     if (snakeProblem == null) {
       return "";
@@ -301,8 +316,10 @@ public final class GoYaml {
   }
 
   /** go-yaml v2's YAML 1.1 booleans, which unlike SnakeYAML's include {@code y} and {@code n}. */
-  private static final Pattern GO_YAML_BOOL = Pattern.compile(
-      "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+  private static final Pattern GO_YAML_BOOL =
+      Pattern.compile(
+          "^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$");
+
   /** go-yaml v2's {@code yamlStyleFloat}: what it reads as a float once int64 and uint64 fail. */
   private static final Pattern GO_YAML_FLOAT =
       Pattern.compile("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$");
@@ -310,35 +327,44 @@ public final class GoYaml {
   private static final class GoYamlConstructor extends SafeConstructor {
     GoYamlConstructor(LoaderOptions options) {
       super(options);
-      yamlConstructors.put(Tag.BOOL, new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          String text = ((ScalarNode) node).getValue();
-          return "yYtToO".indexOf(text.charAt(0)) >= 0 && !text.equalsIgnoreCase("off");
-        }
-      });
+      yamlConstructors.put(
+          Tag.BOOL,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              String text = ((ScalarNode) node).getValue();
+              return "yYtToO".indexOf(text.charAt(0)) >= 0 && !text.equalsIgnoreCase("off");
+            }
+          });
       Construct integers = yamlConstructors.get(Tag.INT);
-      yamlConstructors.put(Tag.INT, new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          Object value = integers.construct(node);
-          String text = ((ScalarNode) node).getValue().replace("_", "");
-          // Past uint64, go-yaml keeps only decimal numbers (as floats): 0xab70...e8 is text.
-          return value instanceof BigInteger big && !fitsGoInteger(big)
-              && !GO_YAML_FLOAT.matcher(text).matches() ? ((ScalarNode) node).getValue() : value;
-        }
-      });
+      yamlConstructors.put(
+          Tag.INT,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              Object value = integers.construct(node);
+              String text = ((ScalarNode) node).getValue().replace("_", "");
+              // Past uint64, go-yaml keeps only decimal numbers (as floats): 0xab70...e8 is text.
+              return value instanceof BigInteger big
+                      && !fitsGoInteger(big)
+                      && !GO_YAML_FLOAT.matcher(text).matches()
+                  ? ((ScalarNode) node).getValue()
+                  : value;
+            }
+          });
       // go-yaml reads a tag it does not know (`condition: !redis.emulate`) as no tag at all.
-      yamlConstructors.put(null, new AbstractConstruct() {
-        @Override
-        public Object construct(Node node) {
-          return switch (node.getNodeId()) {
-            case scalar -> ((ScalarNode) node).getValue();
-            case sequence -> new ConstructYamlSeq().construct(node);
-            default -> new ConstructYamlMap().construct(node);
-          };
-        }
-      });
+      yamlConstructors.put(
+          null,
+          new AbstractConstruct() {
+            @Override
+            public Object construct(Node node) {
+              return switch (node.getNodeId()) {
+                case scalar -> ((ScalarNode) node).getValue();
+                case sequence -> new ConstructYamlSeq().construct(node);
+                default -> new ConstructYamlMap().construct(node);
+              };
+            }
+          });
     }
 
     /** An int64, or a uint64 when positive: what go-yaml's ParseInt and ParseUint accept. */

@@ -9,29 +9,49 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Translates Go's RE2 syntax ({@code regexp/syntax}, Perl flags) to an equivalent
- * java.util.regex pattern, rejecting what Go rejects with Go's messages. The two dialects differ
- * in ways that change results silently: Go's {@code $} is end of text only, {@code \s} excludes
- * {@code \v}, {@code \b} and {@code \w} are ASCII, {@code [[:alpha:]]} and {@code (?U)} exist,
- * {@code \1} is not a back-reference; so every construct is re-emitted explicitly.
+ * Translates Go's RE2 syntax ({@code regexp/syntax}, Perl flags) to an equivalent java.util.regex
+ * pattern, rejecting what Go rejects with Go's messages. The two dialects differ in ways that
+ * change results silently: Go's {@code $} is end of text only, {@code \s} excludes {@code \v},
+ * {@code \b} and {@code \w} are ASCII, {@code [[:alpha:]]} and {@code (?U)} exist, {@code \1} is
+ * not a back-reference; so every construct is re-emitted explicitly.
  */
 final class Re2Syntax {
   private static final int MAX_REPEAT = 1000;
+
   /** Go's repeat syntax; a count with a leading zero makes the brace a literal. */
-  private static final Pattern REPEAT =
-      Pattern.compile("\\{(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?}");
+  private static final Pattern REPEAT = Pattern.compile("\\{(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?}");
+
   private static final String WORD = "[0-9A-Za-z_]";
-  private static final Map<String, String> PERL_CLASSES = Map.of(
-      "d", "[0-9]", "D", "[^0-9]", "s", "[\\t\\n\\f\\r ]", "S", "[^\\t\\n\\f\\r ]",
-      "w", WORD, "W", "[^0-9A-Za-z_]");
-  private static final Map<String, String> POSIX_CLASSES = Map.ofEntries(
-      Map.entry("alnum", "0-9A-Za-z"), Map.entry("alpha", "A-Za-z"),
-      Map.entry("ascii", "\\x00-\\x7F"), Map.entry("blank", "\\t "),
-      Map.entry("cntrl", "\\x00-\\x1F\\x7F"), Map.entry("digit", "0-9"),
-      Map.entry("graph", "!-~"), Map.entry("lower", "a-z"), Map.entry("print", " -~"),
-      Map.entry("punct", "!-/:-@\\[-`{-~"), Map.entry("space", "\\t\\n\\x0B\\f\\r "),
-      Map.entry("upper", "A-Z"), Map.entry("word", "0-9A-Za-z_"),
-      Map.entry("xdigit", "0-9A-Fa-f"));
+  private static final Map<String, String> PERL_CLASSES =
+      Map.of(
+          "d",
+          "[0-9]",
+          "D",
+          "[^0-9]",
+          "s",
+          "[\\t\\n\\f\\r ]",
+          "S",
+          "[^\\t\\n\\f\\r ]",
+          "w",
+          WORD,
+          "W",
+          "[^0-9A-Za-z_]");
+  private static final Map<String, String> POSIX_CLASSES =
+      Map.ofEntries(
+          Map.entry("alnum", "0-9A-Za-z"),
+          Map.entry("alpha", "A-Za-z"),
+          Map.entry("ascii", "\\x00-\\x7F"),
+          Map.entry("blank", "\\t "),
+          Map.entry("cntrl", "\\x00-\\x1F\\x7F"),
+          Map.entry("digit", "0-9"),
+          Map.entry("graph", "!-~"),
+          Map.entry("lower", "a-z"),
+          Map.entry("print", " -~"),
+          Map.entry("punct", "!-/:-@\\[-`{-~"),
+          Map.entry("space", "\\t\\n\\x0B\\f\\r "),
+          Map.entry("upper", "A-Z"),
+          Map.entry("word", "0-9A-Za-z_"),
+          Map.entry("xdigit", "0-9A-Fa-f"));
 
   /** A syntax error, with Go's code and the offending text. */
   static final class Error extends Exception {
@@ -67,8 +87,8 @@ final class Re2Syntax {
     parser.names.add("");
     parser.parse();
     try {
-      return new Compiled(Pattern.compile(parser.out.toString(), Pattern.UNIX_LINES),
-          List.copyOf(parser.names));
+      return new Compiled(
+          Pattern.compile(parser.out.toString(), Pattern.UNIX_LINES), List.copyOf(parser.names));
     } catch (PatternSyntaxException e) {
       throw new IllegalStateException("translated RE2 is not valid Java: " + parser.out, e);
     }
@@ -120,7 +140,8 @@ final class Re2Syntax {
   }
 
   private static String literal(int c) {
-    return c < 0x80 && Character.isLetterOrDigit(c) ? String.valueOf((char) c)
+    return c < 0x80 && Character.isLetterOrDigit(c)
+        ? String.valueOf((char) c)
         : "\\x{" + Integer.toHexString(c) + "}";
   }
 
@@ -154,8 +175,8 @@ final class Re2Syntax {
   /** {@code (?P<name>}, {@code (?<name>}, {@code (?flags)} and {@code (?flags:}. */
   private void perlGroup() throws Error {
     String rest = expr.substring(pos);
-    if (rest.length() > 4 && (rest.charAt(2) == 'P' && rest.charAt(3) == '<'
-        || rest.charAt(2) == '<')) {
+    if (rest.length() > 4
+        && (rest.charAt(2) == 'P' && rest.charAt(3) == '<' || rest.charAt(2) == '<')) {
       namedGroup(rest, rest.charAt(2) == 'P' ? 4 : 3);
       return;
     }
@@ -214,8 +235,8 @@ final class Re2Syntax {
       throw new Error("invalid named capture", rest);
     }
     String name = rest.substring(nameStart, end);
-    if (name.isEmpty() || !name.chars().allMatch(c -> c == '_' || c < 0x80
-        && Character.isLetterOrDigit(c))) {
+    if (name.isEmpty()
+        || !name.chars().allMatch(c -> c == '_' || c < 0x80 && Character.isLetterOrDigit(c))) {
       throw new Error("invalid named capture", rest.substring(0, end + 1));
     }
     pos += end + 1;
@@ -225,8 +246,7 @@ final class Re2Syntax {
 
   /** {@code {n}}, {@code {n,}} or {@code {n,m}}; anything else is a literal brace. */
   private void brace(String repeat) throws Error {
-    java.util.regex.Matcher m = REPEAT
-        .matcher(expr).region(pos, expr.length());
+    java.util.regex.Matcher m = REPEAT.matcher(expr).region(pos, expr.length());
     if (!m.lookingAt()) {
       pos++;
       atom(literal('{'));
@@ -250,8 +270,8 @@ final class Re2Syntax {
     boolean nonGreedy = end < expr.length() && expr.charAt(end) == '?';
     int after = nonGreedy ? end + 1 : end;
     if (!previous.isEmpty()) {
-      throw new Error("invalid nested repetition operator",
-          previous + expr.substring(start, after));
+      throw new Error(
+          "invalid nested repetition operator", previous + expr.substring(start, after));
     }
     if (atomStart < 0) {
       throw new Error("missing argument to repetition operator", expr.substring(start, after));
@@ -302,7 +322,9 @@ final class Re2Syntax {
     pos += Character.charCount(c);
     if (c >= '1' && c <= '7' && pos < expr.length() && isOctal(expr.charAt(pos)) || c == '0') {
       int value = c - '0';
-      for (int digits = 1; digits < 3 && pos < expr.length() && isOctal(expr.charAt(pos)); digits++) {
+      for (int digits = 1;
+          digits < 3 && pos < expr.length() && isOctal(expr.charAt(pos));
+          digits++) {
         value = value * 8 + expr.charAt(pos++) - '0';
       }
       return value;
@@ -333,8 +355,11 @@ final class Re2Syntax {
     int from = braced ? pos + 1 : pos;
     int to = braced ? expr.indexOf('}', from) : Math.min(from + 2, expr.length());
     String hex = to < 0 ? "" : expr.substring(from, to);
-    boolean valid = !hex.isEmpty() && hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)
-        && (braced || hex.length() == 2) && hex.length() <= 8;
+    boolean valid =
+        !hex.isEmpty()
+            && hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)
+            && (braced || hex.length() == 2)
+            && hex.length() <= 8;
     if (!valid || Long.parseLong(hex, 16) > Character.MAX_CODE_POINT) {
       pos = Math.min(to < 0 ? expr.length() : to + (braced ? 1 : 0), expr.length());
       throw new Error("invalid escape sequence", expr.substring(start, pos));
@@ -379,8 +404,10 @@ final class Re2Syntax {
       return "\\x{0}-\\x{10ffff}";
     }
     String java = name.length() <= 2 ? "\\p{" + name + "}" : "\\p{Is" + name + "}";
-    boolean known = name.length() <= 2 ? name.matches("[CLMNPSZ][a-z]?")
-        : name.matches("[A-Z][A-Za-z_]+") && isScript(name);
+    boolean known =
+        name.length() <= 2
+            ? name.matches("[CLMNPSZ][a-z]?")
+            : name.matches("[A-Z][A-Za-z_]+") && isScript(name);
     return known && compiles(java) ? java : null;
   }
 
@@ -402,7 +429,10 @@ final class Re2Syntax {
     }
   }
 
-  /** A bracketed class; every member is re-emitted escaped, since Java nests {@code [} and {@code &&}. */
+  /**
+   * A bracketed class; every member is re-emitted escaped, since Java nests {@code [} and {@code
+   * &&}.
+   */
   private String charClass() throws Error {
     int start = pos;
     pos++;
@@ -435,7 +465,8 @@ final class Re2Syntax {
       pos++;
       return unicodeClass(start);
     }
-    if (pos + 1 < expr.length() && expr.charAt(pos) == '\\'
+    if (pos + 1 < expr.length()
+        && expr.charAt(pos) == '\\'
         && PERL_CLASSES.containsKey(String.valueOf(expr.charAt(pos + 1)))) {
       pos += 2;
       return PERL_CLASSES.get(String.valueOf(expr.charAt(pos - 1)));

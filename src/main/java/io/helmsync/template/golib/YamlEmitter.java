@@ -145,7 +145,11 @@ final class YamlEmitter {
     for (int i = 0; i < cps.length; i++) {
       if (cps[i] == ' ') {
         boolean nextIsSpace = i + 1 < cps.length && cps[i + 1] == ' ';
-        if (allowBreaks && !spaces && column > BEST_WIDTH && i > 0 && i < cps.length - 1
+        if (allowBreaks
+            && !spaces
+            && column > BEST_WIDTH
+            && i > 0
+            && i < cps.length - 1
             && !nextIsSpace) {
           indentLine(indent);
         } else {
@@ -169,7 +173,10 @@ final class YamlEmitter {
     boolean spaces = false;
     for (int i = 0; i < cps.length; i++) {
       int c = cps[i];
-      if (!YamlScalars.isPrintable(c) || c == 0xFEFF || YamlScalars.isBreak(c) || c == '"'
+      if (!YamlScalars.isPrintable(c)
+          || c == 0xFEFF
+          || YamlScalars.isBreak(c)
+          || c == '"'
           || c == '\\') {
         write(escape(c));
         spaces = false;

@@ -15,9 +15,9 @@ import java.util.function.Function;
 /**
  * Renders a chart's templates the way Helm's {@code pkg/engine} does: every file parsed into one
  * set (deeper paths first, so a parent chart's defines win), each non-partial file executed with
- * the chart's data plus {@code .Template}, {@code missingkey=zero} with {@code <no value>}
- * removed, and Helm's error messages. Each engine keeps its own cache of parsed charts, so whoever
- * composes it decides how long the cache lives (the agent's renderer keeps one for the process).
+ * the chart's data plus {@code .Template}, {@code missingkey=zero} with {@code <no value>} removed,
+ * and Helm's error messages. Each engine keeps its own cache of parsed charts, so whoever composes
+ * it decides how long the cache lives (the agent's renderer keeps one for the process).
  * Thread-safe.
  */
 public final class HelmEngine {
@@ -57,26 +57,28 @@ public final class HelmEngine {
    * @param templates template text by path, e.g. {@code mychart/templates/deployment.yaml}
    * @param data the top-level object: {@code Values}, {@code Release}, {@code Chart}, ...
    * @return the output by path, in Helm's parse order
-   * @throws TemplateException with Helm's message ({@code parse error at (FILE:LINE): ...},
-   *     {@code execution error at (FILE:LINE:COL): ...} or Go's own)
+   * @throws TemplateException with Helm's message ({@code parse error at (FILE:LINE): ...}, {@code
+   *     execution error at (FILE:LINE:COL): ...} or Go's own)
    */
-  public Map<String, String> render(Map<String, String> templates, Map<String, Object> data,
-      Options options) {
+  public Map<String, String> render(
+      Map<String, String> templates, Map<String, Object> data, Options options) {
     return render(templates, path -> data, options);
   }
 
   /**
-   * Renders with a top-level object per template: a chart's subcharts see their own
-   * {@code .Values} and {@code .Chart}.
+   * Renders with a top-level object per template: a chart's subcharts see their own {@code .Values}
+   * and {@code .Chart}.
    *
    * @param dataFor the top-level object for a template path
    */
-  public Map<String, String> render(Map<String, String> templates,
-      Function<String, Map<String, Object>> dataFor, Options options) {
+  public Map<String, String> render(
+      Map<String, String> templates,
+      Function<String, Map<String, Object>> dataFor,
+      Options options) {
     MissingKey missingKey = options.strict() ? MissingKey.ERROR : MissingKey.ZERO;
     List<String> order = parseOrder(templates.keySet());
-    Template cached = parsed.get(order, templates, missingKey,
-        () -> parse(order, templates, missingKey));
+    Template cached =
+        parsed.get(order, templates, missingKey, () -> parse(order, templates, missingKey));
     // include's depth counter and lookup belong to this render, so they are bound to a copy.
     Map<String, Integer> included = HelmFunctions.newIncludeCounter();
     Template set = cached.copyWith(self -> HelmFunctions.bound(self, included, options.lookup()));
@@ -99,10 +101,14 @@ public final class HelmEngine {
    * Parses every file into one set. The bound functions are only there so the parser knows their
    * names; each render binds its own.
    */
-  private static Template parse(List<String> order, Map<String, String> templates,
-      MissingKey missingKey) {
-    Template set = Template.create(functions(), missingKey,
-        self -> HelmFunctions.bound(self, HelmFunctions.newIncludeCounter(), LookupPort.OFFLINE));
+  private static Template parse(
+      List<String> order, Map<String, String> templates, MissingKey missingKey) {
+    Template set =
+        Template.create(
+            functions(),
+            missingKey,
+            self ->
+                HelmFunctions.bound(self, HelmFunctions.newIncludeCounter(), LookupPort.OFFLINE));
     for (String path : order) {
       try {
         set.parse(path, templates.get(path));
@@ -132,11 +138,12 @@ public final class HelmEngine {
   static List<String> parseOrder(Iterable<String> paths) {
     List<String> order = new ArrayList<>();
     paths.forEach(order::add);
-    order.sort((a, b) -> {
-      long ca = a.chars().filter(c -> c == '/').count();
-      long cb = b.chars().filter(c -> c == '/').count();
-      return ca != cb ? Long.compare(cb, ca) : b.compareTo(a);
-    });
+    order.sort(
+        (a, b) -> {
+          long ca = a.chars().filter(c -> c == '/').count();
+          long cb = b.chars().filter(c -> c == '/').count();
+          return ca != cb ? Long.compare(cb, ca) : b.compareTo(a);
+        });
     return order;
   }
 
@@ -164,7 +171,9 @@ public final class HelmEngine {
     }
     String detail = e.detail();
     int lastLink = detail.lastIndexOf(": ");
-    return "parse error at (" + e.location().get() + "): "
+    return "parse error at ("
+        + e.location().get()
+        + "): "
         + (lastLink < 0 ? detail : detail.substring(lastLink + 2));
   }
 

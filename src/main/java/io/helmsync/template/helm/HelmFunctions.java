@@ -23,12 +23,13 @@ import java.util.function.Function;
 
 /**
  * The functions Helm adds to Sprig ({@code pkg/engine/funcs.go} and {@code engine.go}): YAML, JSON
- * and TOML conversions, and {@code include}, {@code tpl}, {@code required}, {@code fail} and
- * {@code lookup}, which close over the template set being rendered.
+ * and TOML conversions, and {@code include}, {@code tpl}, {@code required}, {@code fail} and {@code
+ * lookup}, which close over the template set being rendered.
  */
 final class HelmFunctions {
   /** Helm marks messages of {@code required} and {@code fail} so it can show them alone. */
   static final String ERR_START = "HELM_ERR_START";
+
   static final String ERR_END = "HELM_ERR_END";
   private static final int MAX_INCLUDE_DEPTH = 1000;
 
@@ -50,14 +51,21 @@ final class HelmFunctions {
   /** The functions bound to one render: include and tpl see its templates. */
   static Functions bound(Template set, Map<String, Integer> included, LookupPort lookup) {
     return Functions.builder()
-        .add("include", GoFunction.of(args -> include(set, included, (String) args[0], args[1]),
-            STRING, ANY))
-        .add("tpl", GoFunction.of(
-            args -> tpl(set, included, (String) args[0], args[1], lookup), STRING, ANY))
+        .add(
+            "include",
+            GoFunction.of(args -> include(set, included, (String) args[0], args[1]), STRING, ANY))
+        .add(
+            "tpl",
+            GoFunction.of(
+                args -> tpl(set, included, (String) args[0], args[1], lookup), STRING, ANY))
         .add("required", GoFunction.of(args -> required((String) args[0], args[1]), STRING, ANY))
-        .add("fail", GoFunction.of(args -> {
-          throw new GoError(ERR_START + args[0] + ERR_END);
-        }, STRING))
+        .add(
+            "fail",
+            GoFunction.of(
+                args -> {
+                  throw new GoError(ERR_START + args[0] + ERR_END);
+                },
+                STRING))
         .add("lookup", GoFunction.of(args -> lookup(lookup, args), STRING, STRING, STRING, STRING))
         .add("getHostByName", GoFunction.of(args -> "", STRING))
         .build();
@@ -70,8 +78,10 @@ final class HelmFunctions {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> lookup(LookupPort lookup, Object[] args) {
     try {
-      return (Map<String, Object>) unstructured(lookup.lookup((String) args[0], (String) args[1],
-          (String) args[2], (String) args[3]));
+      return (Map<String, Object>)
+          unstructured(
+              lookup.lookup(
+                  (String) args[0], (String) args[1], (String) args[2], (String) args[3]));
     } catch (ReconcileException e) {
       throw new GoError(e.getMessage(), e);
     }
@@ -89,7 +99,8 @@ final class HelmFunctions {
       return out;
     }
     return value instanceof Long || value instanceof Integer
-        ? new Int64(((Number) value).longValue()) : value;
+        ? new Int64(((Number) value).longValue())
+        : value;
   }
 
   static String toYaml(Object value) {
@@ -116,8 +127,8 @@ final class HelmFunctions {
   }
 
   /** A decoded object, or Helm's way of failing: the error text under the key "Error". */
-  private static Map<String, Object> decodeMap(Function<String, Object> decoder, String text,
-      String mismatchPrefix) {
+  private static Map<String, Object> decodeMap(
+      Function<String, Object> decoder, String text, String mismatchPrefix) {
     Map<String, Object> result = new LinkedHashMap<>();
     try {
       Object value = decoder.apply(text);
@@ -133,8 +144,8 @@ final class HelmFunctions {
   }
 
   /** A decoded array, or Helm's way of failing: a list holding the error text. */
-  private static List<Object> decodeList(Function<String, Object> decoder, String text,
-      String mismatchPrefix) {
+  private static List<Object> decodeList(
+      Function<String, Object> decoder, String text, String mismatchPrefix) {
     try {
       Object value = decoder.apply(text);
       if (value instanceof List<?> list) {
@@ -175,13 +186,15 @@ final class HelmFunctions {
     return value;
   }
 
-  private static String include(Template set, Map<String, Integer> included, String name,
-      Object data) {
+  private static String include(
+      Template set, Map<String, Integer> included, String name, Object data) {
     int depth = included.merge(name, 1, Integer::sum);
     try {
       if (depth > MAX_INCLUDE_DEPTH + 1) {
-        throw new GoError("rendering template has a nested reference name: " + name
-            + ": unable to execute template");
+        throw new GoError(
+            "rendering template has a nested reference name: "
+                + name
+                + ": unable to execute template");
       }
       StringBuilder out = new StringBuilder();
       set.execute(HelmEngine.ROOT_NAME, name, data, out);
@@ -191,8 +204,8 @@ final class HelmFunctions {
     }
   }
 
-  private static String tpl(Template parent, Map<String, Integer> included, String text,
-      Object data, LookupPort lookup) {
+  private static String tpl(
+      Template parent, Map<String, Integer> included, String text, Object data, LookupPort lookup) {
     // As Helm does: include and tpl inside the text see the defines the text itself makes.
     Template copy = parent.copyWith(set -> bound(set, included, lookup));
     try {
@@ -203,8 +216,9 @@ final class HelmFunctions {
     try {
       return copy.execute(HelmEngine.ROOT_NAME, data).replace("<no value>", "");
     } catch (TemplateException e) {
-      throw new GoError("error during tpl function execution for " + GoQuote.quote(text) + ": "
-          + e.getMessage(), e);
+      throw new GoError(
+          "error during tpl function execution for " + GoQuote.quote(text) + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -12,8 +12,8 @@ public interface LookupPort {
   LookupPort OFFLINE = (apiVersion, kind, namespace, name) -> Map.of();
 
   /**
-   * One object as a map when {@code name} is given, or a {@code List} kind with {@code items}
-   * when it is empty; an empty map when there is none.
+   * One object as a map when {@code name} is given, or a {@code List} kind with {@code items} when
+   * it is empty; an empty map when there is none.
    */
   Map<String, Object> lookup(String apiVersion, String kind, String namespace, String name);
 }

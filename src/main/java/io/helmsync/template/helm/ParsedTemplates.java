@@ -19,13 +19,15 @@ import java.util.function.Supplier;
  * the charts in use rather than to every revision ever seen, whether those are a few large charts
  * or many small ones. (A bound by count thrashed: rendering more charts than it held in turn, as a
  * large helmfile or the chart corpus does, parsed every chart on every render.) A set larger than
- * the whole capacity is parsed but not kept. Thread-safe; the cached sets are only ever executed
- * or copied, never parsed into again.
+ * the whole capacity is parsed but not kept. Thread-safe; the cached sets are only ever executed or
+ * copied, never parsed into again.
  */
 final class ParsedTemplates {
   private final SizeBoundedCache<String, Template> byDigest;
 
-  /** @param capacity the template characters (of all cached sets together) to keep at most */
+  /**
+   * @param capacity the template characters (of all cached sets together) to keep at most
+   */
   ParsedTemplates(long capacity) {
     byDigest = new SizeBoundedCache<>(capacity);
   }
@@ -35,7 +37,10 @@ final class ParsedTemplates {
    * it succeeds. Parsing runs outside the lock: two threads missing at once both parse, and the
    * later result replaces the earlier, which is harmless because they are equal.
    */
-  Template get(List<String> order, Map<String, String> templates, MissingKey missingKey,
+  Template get(
+      List<String> order,
+      Map<String, String> templates,
+      MissingKey missingKey,
       Supplier<Template> parse) {
     return byDigest.get(digest(order, templates, missingKey), size(order, templates), parse);
   }
@@ -53,8 +58,8 @@ final class ParsedTemplates {
   }
 
   /** Length-prefixed paths and texts, so no two different charts can run together into one key. */
-  private static String digest(List<String> order, Map<String, String> templates,
-      MissingKey missingKey) {
+  private static String digest(
+      List<String> order, Map<String, String> templates, MissingKey missingKey) {
     MessageDigest sha = sha256();
     update(sha, missingKey.name());
     for (String path : order) {

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +39,8 @@ final class CommandRunner {
   private final Map<String, String> env;
   private final RepositoryFiles files;
 
-  CommandRunner(Set<String> allowed, Duration timeout, Map<String, String> env,
-      RepositoryFiles files) {
+  CommandRunner(
+      Set<String> allowed, Duration timeout, Map<String, String> env, RepositoryFiles files) {
     this.allowed = Set.copyOf(allowed);
     this.timeout = timeout;
     this.env = Map.copyOf(env);
@@ -50,12 +49,21 @@ final class CommandRunner {
 
   Functions functions() {
     return Functions.builder()
-        .add("exec", GoFunction.variadic(
-            a -> run("exec", null, (String) a[0], (List<?>) a[1], input(a, 2)),
-            STRING, LIST, STRING))
-        .add("envExec", GoFunction.variadic(
-            a -> run("envExec", (Map<?, ?>) a[0], (String) a[1], (List<?>) a[2], input(a, 3)),
-            MAP, STRING, LIST, STRING))
+        .add(
+            "exec",
+            GoFunction.variadic(
+                a -> run("exec", null, (String) a[0], (List<?>) a[1], input(a, 2)),
+                STRING,
+                LIST,
+                STRING))
+        .add(
+            "envExec",
+            GoFunction.variadic(
+                a -> run("envExec", (Map<?, ?>) a[0], (String) a[1], (List<?>) a[2], input(a, 3)),
+                MAP,
+                STRING,
+                LIST,
+                STRING))
         .build();
   }
 
@@ -64,15 +72,22 @@ final class CommandRunner {
     return args.length > first ? (String) args[first] : "";
   }
 
-  private String run(String function, Map<?, ?> extraEnv, String command, List<?> args,
-      String input) {
+  private String run(
+      String function, Map<?, ?> extraEnv, String command, List<?> args, String input) {
     if (!allowed.contains(command)) {
-      throw new GoError(function + " " + GoQuote.quote(command) + " is disabled: helmsync runs "
-          + "inside the cluster, where a Git push must not run commands; an operator can allow "
-          + "this command by adding " + GoQuote.quote(command) + " to " + ALLOW_SETTING);
+      throw new GoError(
+          function
+              + " "
+              + GoQuote.quote(command)
+              + " is disabled: helmsync runs "
+              + "inside the cluster, where a Git push must not run commands; an operator can allow "
+              + "this command by adding "
+              + GoQuote.quote(command)
+              + " to "
+              + ALLOW_SETTING);
     }
-    ProcessBuilder builder = new ProcessBuilder(commandLine(command, args))
-        .directory(files.dir().toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(commandLine(command, args)).directory(files.dir().toFile());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.environment().putAll(envStrings(extraEnv));
@@ -85,8 +100,13 @@ final class CommandRunner {
     line.add(command.contains("/") ? files.resolve(command).toString() : command);
     for (int i = 0; i < args.size(); i++) {
       if (!(args.get(i) instanceof String arg)) {
-        throw new GoError("unexpected type of arg \"" + GoValues.typeName(args.get(i))
-            + "\" in args " + GoPrint.value(args) + " at index " + i);
+        throw new GoError(
+            "unexpected type of arg \""
+                + GoValues.typeName(args.get(i))
+                + "\" in args "
+                + GoPrint.value(args)
+                + " at index "
+                + i);
       }
       line.add(arg);
     }
@@ -99,13 +119,19 @@ final class CommandRunner {
       return Map.of();
     }
     Map<String, String> checked = new LinkedHashMap<>();
-    extraEnv.forEach((k, v) -> {
-      if (!(v instanceof String s)) {
-        throw new GoError("unexpected type of env \"" + GoValues.typeName(v) + "\" in envs "
-            + GoPrint.value(extraEnv) + " at index " + k);
-      }
-      checked.put(String.valueOf(k), s);
-    });
+    extraEnv.forEach(
+        (k, v) -> {
+          if (!(v instanceof String s)) {
+            throw new GoError(
+                "unexpected type of env \""
+                    + GoValues.typeName(v)
+                    + "\" in envs "
+                    + GoPrint.value(extraEnv)
+                    + " at index "
+                    + k);
+          }
+          checked.put(String.valueOf(k), s);
+        });
     return checked;
   }
 
@@ -124,14 +150,24 @@ final class CommandRunner {
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(input.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new GoError("failed while writing " + input.length() + " bytes to stdin of \""
-          + command + "\": " + e.getMessage(), e);
+      throw new GoError(
+          "failed while writing "
+              + input.length()
+              + " bytes to stdin of \""
+              + command
+              + "\": "
+              + e.getMessage(),
+          e);
     }
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill(process);
-        throw new GoError("command " + GoQuote.quote(command) + " did not finish within "
-            + timeout.toMillis() + "ms and was killed");
+        throw new GoError(
+            "command "
+                + GoQuote.quote(command)
+                + " did not finish within "
+                + timeout.toMillis()
+                + "ms and was killed");
       }
     } catch (InterruptedException e) {
       kill(process);
@@ -139,8 +175,13 @@ final class CommandRunner {
       throw new GoError("command " + GoQuote.quote(command) + " was interrupted", e);
     }
     if (process.exitValue() != 0) {
-      throw new GoError("command " + GoQuote.quote(command) + " failed: exit status "
-          + process.exitValue() + ": " + stderr.join().strip());
+      throw new GoError(
+          "command "
+              + GoQuote.quote(command)
+              + " failed: exit status "
+              + process.exitValue()
+              + ": "
+              + stderr.join().strip());
     }
     return stdout.join();
   }
@@ -152,12 +193,13 @@ final class CommandRunner {
   }
 
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

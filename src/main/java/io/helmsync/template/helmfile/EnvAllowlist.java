@@ -21,9 +21,12 @@ public record EnvAllowlist(List<String> entries) {
     entries = List.copyOf(entries);
     for (String entry : entries) {
       if (!ENTRY.matcher(entry).matches()) {
-        throw new IllegalArgumentException(TemplateEnvironment.ALLOW_SETTING + ": '" + entry
-            + "' is neither a variable name nor a prefix ending in *; list names such as "
-            + "IMAGE_TAG or prefixes such as APP_*, separated by commas");
+        throw new IllegalArgumentException(
+            TemplateEnvironment.ALLOW_SETTING
+                + ": '"
+                + entry
+                + "' is neither a variable name nor a prefix ending in *; list names such as "
+                + "IMAGE_TAG or prefixes such as APP_*, separated by commas");
       }
     }
   }
@@ -35,8 +38,12 @@ public record EnvAllowlist(List<String> entries) {
 
   /** Whether an entry names this variable or a prefix of it (names are case-sensitive). */
   public boolean allows(String name) {
-    return entries.stream().anyMatch(entry -> entry.endsWith("*")
-        ? name.startsWith(entry.substring(0, entry.length() - 1)) : name.equals(entry));
+    return entries.stream()
+        .anyMatch(
+            entry ->
+                entry.endsWith("*")
+                    ? name.startsWith(entry.substring(0, entry.length() - 1))
+                    : name.equals(entry));
   }
 
   @Override

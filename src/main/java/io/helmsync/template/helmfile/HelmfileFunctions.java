@@ -46,8 +46,8 @@ public final class HelmfileFunctions {
    *     Secret's keys ({@code HELMSYNC_ENV_ALLOW}); never the agent's own ({@link
    *     TemplateEnvironment})
    */
-  public record Options(Set<String> allowedCommands, Duration commandTimeout,
-      EnvAllowlist envAllow) {
+  public record Options(
+      Set<String> allowedCommands, Duration commandTimeout, EnvAllowlist envAllow) {
     public Options {
       allowedCommands = Set.copyOf(allowedCommands);
       Objects.requireNonNull(envAllow, "envAllow");
@@ -76,6 +76,7 @@ public final class HelmfileFunctions {
 
   private final TemplateEnvironment env;
   private final Functions functions;
+
   /** Nested tpl calls in progress: an instance serves one render, on one thread. */
   private int tplDepth;
 
@@ -87,17 +88,20 @@ public final class HelmfileFunctions {
    * @param secrets where secret references are fetched; {@link SecretPort#NOT_CONFIGURED} if none
    * @param options commands an operator allows
    */
-  public HelmfileFunctions(Path root, Path dir, TemplateEnvironment env, SecretPort secrets,
-      Options options) {
+  public HelmfileFunctions(
+      Path root, Path dir, TemplateEnvironment env, SecretPort secrets, Options options) {
     this.env = env;
     RepositoryFiles files = new RepositoryFiles(root, dir);
-    this.functions = Sprig.functions()
-        .with(ValuePaths.functions())
-        .with(files.functions())
-        .with(new CommandRunner(options.allowedCommands(), options.commandTimeout(),
-            env.readable(), files).functions())
-        .with(new SecretRefs(secrets).functions())
-        .with(own());
+    this.functions =
+        Sprig.functions()
+            .with(ValuePaths.functions())
+            .with(files.functions())
+            .with(
+                new CommandRunner(
+                        options.allowedCommands(), options.commandTimeout(), env.readable(), files)
+                    .functions())
+            .with(new SecretRefs(secrets).functions())
+            .with(own());
   }
 
   /** Sprig plus helmfile's functions, for {@link Template#create(Functions, MissingKey)}. */
@@ -144,12 +148,16 @@ public final class HelmfileFunctions {
    */
   private String tpl(String text, Object data) {
     if (tplDepth >= MAX_TPL_DEPTH) {
-      throw new GoError("tpl nested more than " + MAX_TPL_DEPTH + " deep: the text renders tpl "
-          + "again without end");
+      throw new GoError(
+          "tpl nested more than "
+              + MAX_TPL_DEPTH
+              + " deep: the text renders tpl "
+              + "again without end");
     }
     tplDepth++;
     try {
-      return Template.create(functions, MissingKey.ERROR).parse(TPL_NAME, text)
+      return Template.create(functions, MissingKey.ERROR)
+          .parse(TPL_NAME, text)
           .execute(TPL_NAME, data);
     } catch (TemplateException e) {
       throw new GoError(e.getMessage(), e);
@@ -182,8 +190,11 @@ public final class HelmfileFunctions {
     if (value instanceof Map<?, ?> decoded) {
       decoded.forEach((k, v) -> map.put(String.valueOf(k), v));
     } else if (value != null) {
-      throw new GoError("error unmarshaling JSON: json: cannot unmarshal " + jsonKind(value)
-          + " into Go value of type map[string]interface {}, offending yaml: " + text);
+      throw new GoError(
+          "error unmarshaling JSON: json: cannot unmarshal "
+              + jsonKind(value)
+              + " into Go value of type map[string]interface {}, offending yaml: "
+              + text);
     }
     return map;
   }

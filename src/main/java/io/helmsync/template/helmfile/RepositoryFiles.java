@@ -105,11 +105,21 @@ final class RepositoryFiles {
           .sorted((a, b) -> GoValues.compareStrings(a.name(), b.name()))
           .toList();
     } catch (NoSuchFileException e) {
-      throw new GoError(verb + " " + GoQuote.quote(display(path)) + ": open " + display(path)
-          + ": no such file or directory");
+      throw new GoError(
+          verb
+              + " "
+              + GoQuote.quote(display(path))
+              + ": open "
+              + display(path)
+              + ": no such file or directory");
     } catch (NotDirectoryException e) {
-      throw new GoError(verb + " " + GoQuote.quote(display(path)) + ": open " + display(path)
-          + ": not a directory");
+      throw new GoError(
+          verb
+              + " "
+              + GoQuote.quote(display(path))
+              + ": open "
+              + display(path)
+              + ": not a directory");
     } catch (IOException e) {
       throw new GoError(verb + " " + GoQuote.quote(display(path)) + ": " + reason(e));
     }
@@ -124,14 +134,17 @@ final class RepositoryFiles {
   Path resolve(String name) {
     Path path = dir.resolve(name).normalize();
     if (!path.startsWith(root)) {
-      throw new GoError(GoQuote.quote(name)
-          + ": the path leaves the repository root; templates may only read files in the "
-          + "repository");
+      throw new GoError(
+          GoQuote.quote(name)
+              + ": the path leaves the repository root; templates may only read files in the "
+              + "repository");
     }
     Path real = realPathOfExistingPart(path);
     if (!real.startsWith(root)) {
-      throw new GoError(GoQuote.quote(name) + ": a symbolic link in the path points outside the "
-          + "repository root; templates may only read files in the repository");
+      throw new GoError(
+          GoQuote.quote(name)
+              + ": a symbolic link in the path points outside the "
+              + "repository root; templates may only read files in the repository");
     }
     return real;
   }
@@ -177,8 +190,10 @@ final class RepositoryFiles {
   /** Go's {@code fs.DirEntry} as templates use it: {@code .Name}, {@code .IsDir}, {@code .Type}. */
   record DirEntry(String name, boolean directory, boolean symlink) implements GoStruct {
     static DirEntry of(Path path) {
-      return new DirEntry(path.getFileName().toString(),
-          Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS), Files.isSymbolicLink(path));
+      return new DirEntry(
+          path.getFileName().toString(),
+          Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS),
+          Files.isSymbolicLink(path));
     }
 
     @Override
@@ -188,12 +203,13 @@ final class RepositoryFiles {
 
     @Override
     public Optional<Object> member(String member) {
-      return Optional.ofNullable(switch (member) {
-        case "Name" -> GoFunction.of(a -> name);
-        case "IsDir" -> GoFunction.of(a -> directory);
-        case "Type" -> GoFunction.of(a -> fileMode());
-        default -> null;
-      });
+      return Optional.ofNullable(
+          switch (member) {
+            case "Name" -> GoFunction.of(a -> name);
+            case "IsDir" -> GoFunction.of(a -> directory);
+            case "Type" -> GoFunction.of(a -> fileMode());
+            default -> null;
+          });
     }
 
     /** {@code fs.FileMode.String()} of the type bits alone, e.g. {@code d---------}. */

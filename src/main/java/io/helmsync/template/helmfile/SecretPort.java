@@ -2,16 +2,18 @@ package io.helmsync.template.helmfile;
 
 /**
  * Where helmfile's {@code fetchSecretValue} and {@code expandSecretRefs} read secrets. The secret
- * package implements it (AWS Secrets Manager, Kubernetes Secrets, cache); the template package
- * only finds the references, so it stays free of I/O and credentials.
+ * package implements it (AWS Secrets Manager, Kubernetes Secrets, cache); the template package only
+ * finds the references, so it stays free of I/O and credentials.
  */
 @FunctionalInterface
 public interface SecretPort {
   /** No secret backend: every reference fails, telling the operator what to configure. */
-  SecretPort NOT_CONFIGURED = ref -> {
-    throw new IllegalStateException("secrets are not configured in this agent; configure a "
-        + "secret backend to resolve vals references such as ref+awssecrets://");
-  };
+  SecretPort NOT_CONFIGURED =
+      ref -> {
+        throw new IllegalStateException(
+            "secrets are not configured in this agent; configure a "
+                + "secret backend to resolve vals references such as ref+awssecrets://");
+      };
 
   /**
    * The value a vals reference points to.

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * helmfile's {@code fetchSecretValue} and {@code expandSecretRefs}, which hand strings to vals:
  * every {@code ref+SCHEME://...} (or {@code secretref+...}) inside a string is replaced by the
- * value the {@link SecretPort} fetches, the rest of the string kept, as vals'
- * {@code ExpandRegexMatch} does.
+ * value the {@link SecretPort} fetches, the rest of the string kept, as vals' {@code
+ * ExpandRegexMatch} does.
  */
 final class SecretRefs {
   /** vals' {@code DefaultRefRegexp}: kind, then the reference up to a {@code +}, newline or end. */

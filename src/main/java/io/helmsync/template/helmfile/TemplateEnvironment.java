@@ -9,20 +9,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What helmfile's {@code env} and {@code requiredEnv}, and the commands an operator allowed, see
- * of the agent's environment during one load: the names {@code HELMSYNC_ENV_ALLOW} allows, plus
- * the keys of the {@code HELMSYNC_ENV_SECRET} Secret, and never the agent's own configuration or
+ * What helmfile's {@code env} and {@code requiredEnv}, and the commands an operator allowed, see of
+ * the agent's environment during one load: the names {@code HELMSYNC_ENV_ALLOW} allows, plus the
+ * keys of the {@code HELMSYNC_ENV_SECRET} Secret, and never the agent's own configuration or
  * credentials, whatever the allowlist says: those exist to deploy, not to be rendered into objects
- * that anyone with push rights can read back. Reading a name templates may not see is an error,
- * not the empty string of an unset variable, so that a commit that tries learns why it failed.
+ * that anyone with push rights can read back. Reading a name templates may not see is an error, not
+ * the empty string of an unset variable, so that a commit that tries learns why it failed.
  *
  * @param variables the process environment with the Secret's keys on top
  * @param secretNames the names whose values come from the Secret: always readable, since their
  *     values are the Secret's and not the agent's, whatever their names
  * @param allowed the operator's allowlist
  */
-public record TemplateEnvironment(Map<String, String> variables, Set<String> secretNames,
-    EnvAllowlist allowed) {
+public record TemplateEnvironment(
+    Map<String, String> variables, Set<String> secretNames, EnvAllowlist allowed) {
   /** The setting that lists what templates may read. */
   public static final String ALLOW_SETTING = "HELMSYNC_ENV_ALLOW";
 
@@ -34,8 +34,15 @@ public record TemplateEnvironment(Map<String, String> variables, Set<String> sec
       List.of("HELMSYNC_", "AWS_", "QUARKUS_", "KUBERNETES_", "SMALLRYE_", "JAVA_", "GIT_");
 
   /** Single variables the agent's clients read: kubeconfig, JVM options, proxies (with logins). */
-  private static final Set<String> AGENT_NAMES = Set.of("KUBECONFIG", "JDK_JAVA_OPTIONS",
-      "_JAVA_OPTIONS", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY");
+  private static final Set<String> AGENT_NAMES =
+      Set.of(
+          "KUBECONFIG",
+          "JDK_JAVA_OPTIONS",
+          "_JAVA_OPTIONS",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "ALL_PROXY");
 
   public TemplateEnvironment {
     variables = Map.copyOf(variables);
@@ -58,14 +65,23 @@ public record TemplateEnvironment(Map<String, String> variables, Set<String> sec
     }
     Optional<String> agents = agentRule(name);
     if (agents.isPresent()) {
-      throw new GoError(name + " is the agent's own configuration or credentials ("
-          + agents.get() + "), which templates never read; pass the value templates need as a "
-          + "key of the Secret named by HELMSYNC_ENV_SECRET");
+      throw new GoError(
+          name
+              + " is the agent's own configuration or credentials ("
+              + agents.get()
+              + "), which templates never read; pass the value templates need as a "
+              + "key of the Secret named by HELMSYNC_ENV_SECRET");
     }
     if (!allowed.allows(name)) {
-      throw new GoError(name + " is not in " + ALLOW_SETTING + " (" + allowed + "), so templates "
-          + "cannot read it; add it there or pass the value as a key of the Secret named by "
-          + "HELMSYNC_ENV_SECRET");
+      throw new GoError(
+          name
+              + " is not in "
+              + ALLOW_SETTING
+              + " ("
+              + allowed
+              + "), so templates "
+              + "cannot read it; add it there or pass the value as a key of the Secret named by "
+              + "HELMSYNC_ENV_SECRET");
     }
     return variables.get(name);
   }
@@ -73,11 +89,12 @@ public record TemplateEnvironment(Map<String, String> variables, Set<String> sec
   /** The variables templates may read, which is all a command an operator allowed is given. */
   Map<String, String> readable() {
     Map<String, String> readable = new LinkedHashMap<>();
-    variables.forEach((name, value) -> {
-      if (secretNames.contains(name) || agentRule(name).isEmpty() && allowed.allows(name)) {
-        readable.put(name, value);
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          if (secretNames.contains(name) || agentRule(name).isEmpty() && allowed.allows(name)) {
+            readable.put(name, value);
+          }
+        });
     return readable;
   }
 

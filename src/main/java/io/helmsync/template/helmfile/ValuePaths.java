@@ -16,9 +16,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * helmfile's dotted-path functions ({@code get_or_nil.go}, {@code SetValueAtPath}): {@code get}
- * and {@code getOrNil} take the object last so that {@code .Values | get "a.b" "default"} reads
- * well, unlike Sprig's {@code get}, which helmfile keeps as {@code sprigGet}.
+ * helmfile's dotted-path functions ({@code get_or_nil.go}, {@code SetValueAtPath}): {@code get} and
+ * {@code getOrNil} take the object last so that {@code .Values | get "a.b" "default"} reads well,
+ * unlike Sprig's {@code get}, which helmfile keeps as {@code sprigGet}.
  */
 final class ValuePaths {
   private ValuePaths() {}
@@ -27,8 +27,10 @@ final class ValuePaths {
     return Functions.builder()
         .add("get", GoFunction.variadic(ValuePaths::get, STRING, ANY))
         .add("getOrNil", GoFunction.of(a -> getOrNil((String) a[0], a[1]), STRING, ANY))
-        .add("setValueAtPath", GoFunction.of(
-            a -> setValueAtPath((String) a[0], a[1], (Map<?, ?>) a[2]), STRING, ANY, MAP))
+        .add(
+            "setValueAtPath",
+            GoFunction.of(
+                a -> setValueAtPath((String) a[0], a[1], (Map<?, ?>) a[2]), STRING, ANY, MAP))
         .add("sprigGet", Sprig.functions().get("get").orElseThrow())
         .build();
   }
@@ -47,9 +49,13 @@ final class ValuePaths {
     return switch (rest.length) {
       case 1 -> get(path, false, null, rest[0]);
       case 2 -> get(path, true, rest[0], rest[1]);
-      default -> throw new GoError("unexpected number of args passed to the template function "
-          + "get(path, [def, ]obj): expected 1 or 2, got " + rest.length + ", args was "
-          + GoPrint.value(Arrays.asList(rest)));
+      default ->
+          throw new GoError(
+              "unexpected number of args passed to the template function "
+                  + "get(path, [def, ]obj): expected 1 or 2, got "
+                  + rest.length
+                  + ", args was "
+                  + GoPrint.value(Arrays.asList(rest)));
     };
   }
 
@@ -64,19 +70,23 @@ final class ValuePaths {
     Object value;
     if (obj instanceof Map<?, ?> map) {
       if (!map.containsKey(key)) {
-        return missing(hasDefault, def, "no value exist for key \"" + key + "\" in "
-            + GoPrint.value(map));
+        return missing(
+            hasDefault, def, "no value exist for key \"" + key + "\" in " + GoPrint.value(map));
       }
       value = map.get(key);
     } else if (obj instanceof GoStruct struct) {
       value = struct.member(key).orElse(NoValue.NO_VALUE);
       if (value == NoValue.NO_VALUE) {
-        return missing(hasDefault, def, "no field named \"" + key + "\" exist in "
-            + GoPrint.value(obj));
+        return missing(
+            hasDefault, def, "no field named \"" + key + "\" exist in " + GoPrint.value(obj));
       }
     } else {
-      throw new NoValueError("unexpected type(" + GoValues.typeName(obj) + ") of value for key \""
-          + key + "\": it must be either map[string]any or any struct");
+      throw new NoValueError(
+          "unexpected type("
+              + GoValues.typeName(obj)
+              + ") of value for key \""
+              + key
+              + "\": it must be either map[string]any or any struct");
     }
     return get(rest, hasDefault, def, value);
   }
@@ -106,8 +116,12 @@ final class ValuePaths {
         throw notAMap(path, keys[i]);
       }
       if (!map.containsKey(keys[i])) {
-        throw new GoError("failed to set value at path \"" + path + "\": value for key \""
-            + keys[i] + "\" does not exist");
+        throw new GoError(
+            "failed to set value at path \""
+                + path
+                + "\": value for key \""
+                + keys[i]
+                + "\" does not exist");
       }
       current = map.get(keys[i]);
       if (!(current instanceof Map)) {
@@ -122,7 +136,11 @@ final class ValuePaths {
   }
 
   private static GoError notAMap(String path, String key) {
-    return new GoError("failed to set value at path \"" + path + "\": value for key \"" + key
-        + "\" was not a map");
+    return new GoError(
+        "failed to set value at path \""
+            + path
+            + "\": value for key \""
+            + key
+            + "\" was not a map");
   }
 }

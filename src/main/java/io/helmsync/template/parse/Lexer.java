@@ -8,18 +8,26 @@ import java.util.Map;
 
 /**
  * Splits a template into tokens the way Go's {@code text/template/parse} lexer does, including its
- * trim markers ({@code {{- } and {@code -}}}), comments and error messages. An error ends the
- * token list with an {@link Type#ERROR} token that the parser reports where it meets it.
+ * trim markers ({@code {{- } and {@code -}}}), comments and error messages. An error ends the token
+ * list with an {@link Type#ERROR} token that the parser reports where it meets it.
  */
 final class Lexer {
   private static final String LEFT = "{{";
   private static final String RIGHT = "}}";
-  private static final Map<String, Type> KEYWORDS = Map.ofEntries(
-      Map.entry(".", Type.DOT), Map.entry("block", Type.BLOCK), Map.entry("break", Type.BREAK),
-      Map.entry("continue", Type.CONTINUE), Map.entry("define", Type.DEFINE),
-      Map.entry("else", Type.ELSE), Map.entry("end", Type.END), Map.entry("if", Type.IF),
-      Map.entry("range", Type.RANGE), Map.entry("nil", Type.NIL),
-      Map.entry("template", Type.TEMPLATE), Map.entry("with", Type.WITH));
+  private static final Map<String, Type> KEYWORDS =
+      Map.ofEntries(
+          Map.entry(".", Type.DOT),
+          Map.entry("block", Type.BLOCK),
+          Map.entry("break", Type.BREAK),
+          Map.entry("continue", Type.CONTINUE),
+          Map.entry("define", Type.DEFINE),
+          Map.entry("else", Type.ELSE),
+          Map.entry("end", Type.END),
+          Map.entry("if", Type.IF),
+          Map.entry("range", Type.RANGE),
+          Map.entry("nil", Type.NIL),
+          Map.entry("template", Type.TEMPLATE),
+          Map.entry("with", Type.WITH));
 
   private final String input;
   private final List<Token> tokens = new ArrayList<>();
@@ -339,7 +347,9 @@ final class Lexer {
     return lexQuoted('"', "unterminated quoted string", Type.STRING);
   }
 
-  /** A char constant or interpreted string: escapes skip a rune, a newline or the end is an error. */
+  /**
+   * A char constant or interpreted string: escapes skip a rune, a newline or the end is an error.
+   */
   private boolean lexQuoted(char close, String unterminated, Type type) {
     while (true) {
       int r = next();
@@ -426,7 +436,10 @@ final class Lexer {
   }
 
   private boolean hasRightTrimMarker(int at) {
-    return at >= 0 && at + 1 < input.length() && isSpace(input.charAt(at)) && input.charAt(at + 1) == '-';
+    return at >= 0
+        && at + 1 < input.length()
+        && isSpace(input.charAt(at))
+        && input.charAt(at + 1) == '-';
   }
 
   private int rightTrimLength(int from, int to) {

@@ -37,7 +37,9 @@ public sealed interface Node {
   record BranchNode(Kind kind, int pos, int line, PipeNode pipe, ListNode list, ListNode elseList)
       implements Node {
     public enum Kind {
-      IF, RANGE, WITH
+      IF,
+      RANGE,
+      WITH
     }
 
     @Override
@@ -52,7 +54,9 @@ public sealed interface Node {
     @Override
     public String toString() {
       String quoted = GoQuote.quote(name);
-      return pipe == null ? "{{template " + quoted + "}}" : "{{template " + quoted + " " + pipe + "}}";
+      return pipe == null
+          ? "{{template " + quoted + "}}"
+          : "{{template " + quoted + " " + pipe + "}}";
     }
   }
 
@@ -86,13 +90,15 @@ public sealed interface Node {
     }
   }
 
-  record PipeNode(int pos, int line, boolean isAssign, List<VariableNode> decl, List<CommandNode> cmds)
+  record PipeNode(
+      int pos, int line, boolean isAssign, List<VariableNode> decl, List<CommandNode> cmds)
       implements Node {
     @Override
     public String toString() {
-      String vars = decl.isEmpty()
-          ? ""
-          : decl.stream().map(Node::toString).collect(Collectors.joining(", ")) + " := ";
+      String vars =
+          decl.isEmpty()
+              ? ""
+              : decl.stream().map(Node::toString).collect(Collectors.joining(", ")) + " := ";
       return vars + cmds.stream().map(Node::toString).collect(Collectors.joining(" | "));
     }
   }
@@ -160,8 +166,9 @@ public sealed interface Node {
   }
 
   /** A number constant and the Go types it can be: int, float, or (for char constants) both. */
-  record NumberNode(int pos, String text, boolean isInt, long intValue, boolean isFloat,
-      double floatValue) implements Node {
+  record NumberNode(
+      int pos, String text, boolean isInt, long intValue, boolean isFloat, double floatValue)
+      implements Node {
     @Override
     public String toString() {
       return text;

@@ -14,8 +14,8 @@ public class ParseException extends RuntimeException {
    * @param name the name of the text that failed to parse, as Go reports it
    * @param line the line Go reports: the furthest token read, so the end of the text for an
    *     unclosed action
-   * @param actionLine the line where the unclosed action began, or {@code line} when the error
-   *     is not about an unclosed action
+   * @param actionLine the line where the unclosed action began, or {@code line} when the error is
+   *     not about an unclosed action
    * @param detail Go's message without the {@code template: NAME:LINE: } prefix
    */
   public ParseException(String name, int line, int actionLine, String detail) {

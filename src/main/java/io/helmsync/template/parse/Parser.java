@@ -47,7 +47,8 @@ public final class Parser {
   private int rangeDepth;
   private int actionLine;
 
-  private Parser(String parseName, String text, Predicate<String> hasFunction, Map<String, Tree> trees) {
+  private Parser(
+      String parseName, String text, Predicate<String> hasFunction, Map<String, Tree> trees) {
     this.parseName = parseName;
     this.text = text;
     this.tokens = Lexer.lex(text);
@@ -215,7 +216,8 @@ public final class Parser {
       if (kind == BranchNode.Kind.RANGE) {
         rangeDepth--;
       }
-      ListNode elseList = body.end() instanceof ElseNode otherwise ? elseList(kind, otherwise) : null;
+      ListNode elseList =
+          body.end() instanceof ElseNode otherwise ? elseList(kind, otherwise) : null;
       return new BranchNode(kind, pipe.pos(), pipe.line(), pipe, body.list(), elseList);
     } finally {
       vars = new ArrayList<>(vars.subList(0, varsMark));
@@ -315,8 +317,17 @@ public final class Parser {
         return pipe;
       }
       switch (token.type()) {
-        case BOOL, CHAR_CONSTANT, DOT, FIELD, IDENTIFIER, NUMBER, NIL, RAW_STRING, STRING,
-            VARIABLE, LEFT_PAREN -> {
+        case BOOL,
+            CHAR_CONSTANT,
+            DOT,
+            FIELD,
+            IDENTIFIER,
+            NUMBER,
+            NIL,
+            RAW_STRING,
+            STRING,
+            VARIABLE,
+            LEFT_PAREN -> {
           backup();
           cmds.add(command());
         }
@@ -331,8 +342,11 @@ public final class Parser {
     }
     for (int i = 1; i < pipe.cmds().size(); i++) {
       Node first = pipe.cmds().get(i).args().get(0);
-      if (first instanceof BoolNode || first instanceof DotNode || first instanceof NilNode
-          || first instanceof NumberNode || first instanceof StringNode) {
+      if (first instanceof BoolNode
+          || first instanceof DotNode
+          || first instanceof NilNode
+          || first instanceof NumberNode
+          || first instanceof StringNode) {
         throw error("non executable command in pipeline stage " + (i + 1));
       }
     }
@@ -380,8 +394,11 @@ public final class Parser {
     if (node instanceof VariableNode variable) {
       return new VariableNode(pos, concat(variable.idents(), fields));
     }
-    if (node instanceof BoolNode || node instanceof StringNode || node instanceof NumberNode
-        || node instanceof NilNode || node instanceof DotNode) {
+    if (node instanceof BoolNode
+        || node instanceof StringNode
+        || node instanceof NumberNode
+        || node instanceof NilNode
+        || node instanceof DotNode) {
       throw error("unexpected . after term " + GoQuote.quote(node.toString()));
     }
     return new ChainNode(pos, node, fields);

@@ -5,11 +5,39 @@ import io.helmsync.template.golib.GoQuote;
 /** One lexical item of a template, with its offset (in chars) and line for error messages. */
 record Token(Type type, String text, int pos, int line) {
   enum Type {
-    TEXT, LEFT_DELIM, RIGHT_DELIM, SPACE, IDENTIFIER, FIELD, VARIABLE, STRING, RAW_STRING,
-    CHAR_CONSTANT, NUMBER, BOOL, DOT, PIPE, LEFT_PAREN, RIGHT_PAREN, DECLARE, ASSIGN, CHAR,
-    ERROR, EOF,
+    TEXT,
+    LEFT_DELIM,
+    RIGHT_DELIM,
+    SPACE,
+    IDENTIFIER,
+    FIELD,
+    VARIABLE,
+    STRING,
+    RAW_STRING,
+    CHAR_CONSTANT,
+    NUMBER,
+    BOOL,
+    DOT,
+    PIPE,
+    LEFT_PAREN,
+    RIGHT_PAREN,
+    DECLARE,
+    ASSIGN,
+    CHAR,
+    ERROR,
+    EOF,
     // Keywords; Go prints them as <word>.
-    BLOCK, BREAK, CONTINUE, DEFINE, ELSE, END, IF, NIL, RANGE, TEMPLATE, WITH;
+    BLOCK,
+    BREAK,
+    CONTINUE,
+    DEFINE,
+    ELSE,
+    END,
+    IF,
+    NIL,
+    RANGE,
+    TEMPLATE,
+    WITH;
 
     boolean isKeyword() {
       return ordinal() >= BLOCK.ordinal();

@@ -61,8 +61,8 @@ public final class GoCast {
   }
 
   /**
-   * Go's float64-to-int64 conversion as amd64 performs it (Helm's usual platform): truncation,
-   * with NaN and out-of-range values becoming MinInt64 where Java would saturate.
+   * Go's float64-to-int64 conversion as amd64 performs it (Helm's usual platform): truncation, with
+   * NaN and out-of-range values becoming MinInt64 where Java would saturate.
    */
   public static long floatToInt(double value) {
     boolean representable = value >= -0x1p63 && value < 0x1p63;

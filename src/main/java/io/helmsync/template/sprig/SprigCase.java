@@ -7,9 +7,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The case conversions Sprig takes from huandu/xstrings (v1.5, as Helm 3 builds with it): words
- * are runs of upper-case-led letters, lower-case letters, numbers, punctuation or connectors
- * ({@code -}, {@code _}, spaces), and {@code camelcase} is xstrings' {@code ToPascalCase}.
+ * The case conversions Sprig takes from huandu/xstrings (v1.5, as Helm 3 builds with it): words are
+ * runs of upper-case-led letters, lower-case letters, numbers, punctuation or connectors ({@code
+ * -}, {@code _}, spaces), and {@code camelcase} is xstrings' {@code ToPascalCase}.
  */
 final class SprigCase {
   private SprigCase() {}
@@ -23,7 +23,15 @@ final class SprigCase {
         .build();
   }
 
-  private enum Kind { END, NUMBER, UPPER, ALPHABET, CONNECTOR, PUNCT, OTHER }
+  private enum Kind {
+    END,
+    NUMBER,
+    UPPER,
+    ALPHABET,
+    CONNECTOR,
+    PUNCT,
+    OTHER
+  }
 
   /** One word of the input: its kind and its runes {@code [start, end)}. */
   private record Word(Kind kind, int start, int end) {}
@@ -60,8 +68,13 @@ final class SprigCase {
       if (GoRunes.isNumber(r)) {
         return new Word(Kind.NUMBER, from, skip(from + 1, GoRunes::isNumber));
       }
-      return new Word(Kind.OTHER, from, skip(from + 1, c -> !(isConnector(c) || isAlphabet(c)
-          || GoRunes.isNumber(c) || GoRunes.isPunct(c))));
+      return new Word(
+          Kind.OTHER,
+          from,
+          skip(
+              from + 1,
+              c ->
+                  !(isConnector(c) || isAlphabet(c) || GoRunes.isNumber(c) || GoRunes.isPunct(c))));
     }
 
     /** After an upper-case rune: "Status", or "HTTP" leaving the "S" of "HTTPStatus". */
@@ -125,15 +138,16 @@ final class SprigCase {
       }
       Word previous = word;
       word = words.next(word.end());
-      word = switch (previous.kind()) {
-        case NUMBER -> words.writeAlphanumerics(word);
-        case CONNECTOR -> {
-          words.write(previous, Kind.CONNECTOR);
-          yield word;
-        }
-        case PUNCT -> word;
-        default -> afterWord(words, word);
-      };
+      word =
+          switch (previous.kind()) {
+            case NUMBER -> words.writeAlphanumerics(word);
+            case CONNECTOR -> {
+              words.write(previous, Kind.CONNECTOR);
+              yield word;
+            }
+            case PUNCT -> word;
+            default -> afterWord(words, word);
+          };
     }
     words.write(word, word.kind());
     return words.out.toString();
@@ -220,8 +234,8 @@ final class SprigCase {
     if (!Character.isLetter(r) || r < 0x3400) {
       return Character.isLetter(r);
     }
-    boolean cjk = r >= 0x4E00 && r <= 0x9FCC || r >= 0x3400 && r <= 0x4D85
-        || r >= 0x20000 && r <= 0x2B81D;
+    boolean cjk =
+        r >= 0x4E00 && r <= 0x9FCC || r >= 0x3400 && r <= 0x4D85 || r >= 0x20000 && r <= 0x2B81D;
     return !cjk;
   }
 

@@ -20,11 +20,12 @@ record SprigCertificate(String cert, String key) implements GoStruct {
 
   @Override
   public Optional<Object> member(String name) {
-    return Optional.ofNullable(switch (name) {
-      case "Cert" -> cert;
-      case "Key" -> key;
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (name) {
+          case "Cert" -> cert;
+          case "Key" -> key;
+          default -> null;
+        });
   }
 
   /** Go's {@code %v} of a struct, which {@code print}, {@code toString} and {@code printf} use. */

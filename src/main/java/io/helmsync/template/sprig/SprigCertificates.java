@@ -60,15 +60,16 @@ import org.bouncycastle.util.IPAddress;
 /**
  * Sprig's certificates ({@code genCA}, {@code genSelfSignedCert}, {@code genSignedCert} and their
  * {@code WithKey} forms, {@code buildCustomCert}), built as Go's {@code x509.CreateCertificate}
- * builds Sprig's template: a random 128-bit serial, the common name as the only subject
- * attribute, valid from now for whole days, key usages, server and client auth, and a subject key
- * id (truncated SHA-256, Go 1.25's) for CAs that signed certificates then name as their authority.
+ * builds Sprig's template: a random 128-bit serial, the common name as the only subject attribute,
+ * valid from now for whole days, key usages, server and client auth, and a subject key id
+ * (truncated SHA-256, Go 1.25's) for CAs that signed certificates then name as their authority.
  * BouncyCastle's ASN.1 classes assemble the DER; the JDK's providers sign.
  */
 final class SprigCertificates {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int SERIAL_BITS = 128;
   private static final int KEY_ID_BYTES = 20;
+
   /** The version field's value for an X.509 v3 certificate. */
   private static final int X509_V3 = 2;
 
@@ -129,24 +130,35 @@ final class SprigCertificates {
   }
 
   /** {@code getBaseCertTemplate} and {@code getCertAndKey}; a null issuer signs itself. */
-  private static SprigCertificate create(Request request, boolean isCa, KeyPair key,
-      X509CertificateHolder issuer, PrivateKey signingKey) {
+  private static SprigCertificate create(
+      Request request,
+      boolean isCa,
+      KeyPair key,
+      X509CertificateHolder issuer,
+      PrivateKey signingKey) {
     GeneralNames alternativeNames = alternativeNames(request);
     String signatureAlgorithm = signatureAlgorithm(signingKey);
     if (key.getPublic() instanceof DSAKey) {
-      throw new GoError("error creating certificate: "
-          + "x509: unsupported public key type: *dsa.PublicKey");
+      throw new GoError(
+          "error creating certificate: " + "x509: unsupported public key type: *dsa.PublicKey");
     }
     X500Name subject = subject(request.commonName());
     SubjectPublicKeyInfo publicKey = SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded());
     try {
       ContentSigner signer = new JcaContentSignerBuilder(signatureAlgorithm).build(signingKey);
-      ASN1Sequence tbs = new DERSequence(new ASN1Encodable[] {
-          new DERTaggedObject(true, 0, new ASN1Integer(X509_V3)),
-          new ASN1Integer(new BigInteger(SERIAL_BITS, RANDOM)), signer.getAlgorithmIdentifier(),
-          issuer == null ? subject : issuer.getSubject(), validity(request.daysValid()), subject,
-          publicKey, new DERTaggedObject(true, 3,
-              extensions(isCa, publicKey, issuer, subject, alternativeNames))});
+      ASN1Sequence tbs =
+          new DERSequence(
+              new ASN1Encodable[] {
+                new DERTaggedObject(true, 0, new ASN1Integer(X509_V3)),
+                new ASN1Integer(new BigInteger(SERIAL_BITS, RANDOM)),
+                signer.getAlgorithmIdentifier(),
+                issuer == null ? subject : issuer.getSubject(),
+                validity(request.daysValid()),
+                subject,
+                publicKey,
+                new DERTaggedObject(
+                    true, 3, extensions(isCa, publicKey, issuer, subject, alternativeNames))
+              });
       String cert = Pem.encode("CERTIFICATE", sign(tbs, signer));
       return new SprigCertificate(cert, SprigKeys.pem(key));
     } catch (IOException | OperatorCreationException e) {
@@ -163,40 +175,50 @@ final class SprigCertificates {
     try (OutputStream out = signer.getOutputStream()) {
       out.write(tbs.getEncoded(ASN1Encoding.DER));
     }
-    return new DERSequence(new ASN1Encodable[] {tbs, signer.getAlgorithmIdentifier(),
-        new DERBitString(signer.getSignature())}).getEncoded(ASN1Encoding.DER);
+    return new DERSequence(
+            new ASN1Encodable[] {
+              tbs, signer.getAlgorithmIdentifier(), new DERBitString(signer.getSignature())
+            })
+        .getEncoded(ASN1Encoding.DER);
   }
 
   /** From now, in whole seconds as Go's ASN.1 times have them, for a number of 24-hour days. */
   private static Validity validity(long days) {
     Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    return new Validity(new Time(Date.from(notBefore)),
-        new Time(Date.from(notBefore.plus(Duration.ofDays(days)))));
+    return new Validity(
+        new Time(Date.from(notBefore)), new Time(Date.from(notBefore.plus(Duration.ofDays(days)))));
   }
 
   /** Go's extensions in Go's order; the SANs are critical when the subject is empty. */
-  private static Extensions extensions(boolean isCa, SubjectPublicKeyInfo publicKey,
-      X509CertificateHolder issuer, X500Name subject, GeneralNames alternativeNames)
+  private static Extensions extensions(
+      boolean isCa,
+      SubjectPublicKeyInfo publicKey,
+      X509CertificateHolder issuer,
+      X500Name subject,
+      GeneralNames alternativeNames)
       throws IOException {
     ExtensionsGenerator extensions = new ExtensionsGenerator();
     int usage = KeyUsage.keyEncipherment | KeyUsage.digitalSignature;
-    extensions.addExtension(Extension.keyUsage, true,
-        new KeyUsage(isCa ? usage | KeyUsage.keyCertSign : usage));
-    extensions.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-        new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+    extensions.addExtension(
+        Extension.keyUsage, true, new KeyUsage(isCa ? usage | KeyUsage.keyCertSign : usage));
+    extensions.addExtension(
+        Extension.extendedKeyUsage,
+        false,
+        new ExtendedKeyUsage(
+            new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
     extensions.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (isCa) {
-      extensions.addExtension(Extension.subjectKeyIdentifier, false,
-          new SubjectKeyIdentifier(keyId(publicKey)));
+      extensions.addExtension(
+          Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyId(publicKey)));
     }
     byte[] authorityKeyId = issuer == null ? null : subjectKeyId(issuer);
     if (authorityKeyId != null && !issuer.getSubject().equals(subject)) {
-      extensions.addExtension(Extension.authorityKeyIdentifier, false,
-          new AuthorityKeyIdentifier(authorityKeyId));
+      extensions.addExtension(
+          Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId));
     }
     if (alternativeNames.getNames().length > 0) {
-      extensions.addExtension(Extension.subjectAlternativeName,
-          subject.getRDNs().length == 0, alternativeNames);
+      extensions.addExtension(
+          Extension.subjectAlternativeName, subject.getRDNs().length == 0, alternativeNames);
     }
     return extensions.generate();
   }
@@ -204,8 +226,8 @@ final class SprigCertificates {
   /** Go 1.25's subject key id: the first 160 bits of the SHA-256 of the public key. */
   private static byte[] keyId(SubjectPublicKeyInfo publicKey) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(publicKey.getPublicKeyData().getBytes());
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(publicKey.getPublicKeyData().getBytes());
       return Arrays.copyOf(digest, KEY_ID_BYTES);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
@@ -214,13 +236,14 @@ final class SprigCertificates {
 
   private static byte[] subjectKeyId(X509CertificateHolder cert) {
     Extension extension = cert.getExtension(Extension.subjectKeyIdentifier);
-    return extension == null ? null
+    return extension == null
+        ? null
         : SubjectKeyIdentifier.getInstance(extension.getParsedValue()).getKeyIdentifier();
   }
 
   /**
-   * Go's {@code signingParamsForKey}: SHA-256 with RSA, the curve's hash with ECDSA, pure
-   * Ed25519; a DSA key is not a {@code crypto.Signer} in Go.
+   * Go's {@code signingParamsForKey}: SHA-256 with RSA, the curve's hash with ECDSA, pure Ed25519;
+   * a DSA key is not a {@code crypto.Signer} in Go.
    */
   private static String signatureAlgorithm(PrivateKey key) {
     if (key instanceof RSAKey) {
@@ -233,8 +256,9 @@ final class SprigCertificates {
     if (key.getAlgorithm().equals("Ed25519") || key.getAlgorithm().equals("EdDSA")) {
       return "Ed25519";
     }
-    throw new GoError("error creating certificate: "
-        + "x509: certificate private key does not implement crypto.Signer");
+    throw new GoError(
+        "error creating certificate: "
+            + "x509: certificate private key does not implement crypto.Signer");
   }
 
   /** {@code pkix.Name{CommonName: cn}}: no attribute at all for an empty name. */
@@ -242,15 +266,18 @@ final class SprigCertificates {
     if (commonName.isEmpty()) {
       return new X500Name(new RDN[0]);
     }
-    ASN1Encodable value = isPrintable(commonName)
-        ? new DERPrintableString(commonName) : new DERUTF8String(commonName);
+    ASN1Encodable value =
+        isPrintable(commonName)
+            ? new DERPrintableString(commonName)
+            : new DERUTF8String(commonName);
     return new X500Name(new RDN[] {new RDN(BCStyle.CN, value)});
   }
 
   /** Go's asn1 {@code isPrintable} as it picks a string's type: '*' allowed, '&' not. */
   private static boolean isPrintable(String s) {
-    return s.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c)
-        || " '()+,-./:=?*".indexOf(c) >= 0));
+    return s.chars()
+        .allMatch(
+            c -> c < 0x80 && (Character.isLetterOrDigit(c) || " '()+,-./:=?*".indexOf(c) >= 0));
   }
 
   /** DNS names, then IP addresses, with Sprig's messages for what is not a string or an IP. */
@@ -262,8 +289,8 @@ final class SprigCertificates {
     List<GeneralName> names = new ArrayList<>();
     for (Object dns : orEmpty(request.dnsNames())) {
       if (!(dns instanceof String name)) {
-        throw new GoError("error processing alternate dns name: " + GoPrint.value(dns)
-            + " is not a string");
+        throw new GoError(
+            "error processing alternate dns name: " + GoPrint.value(dns) + " is not a string");
       }
       names.add(new GeneralName(GeneralName.dNSName, name));
     }

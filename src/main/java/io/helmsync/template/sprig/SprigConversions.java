@@ -11,9 +11,9 @@ import java.math.BigInteger;
 
 /**
  * Sprig's number conversions ({@code atoi}, {@code int}, {@code int64}, {@code float64}, via
- * spf13/cast: lenient, 0 for what does not convert) and reflection ({@code reflect.go}:
- * {@code typeOf} is {@code %T}, {@code kindOf} is {@code reflect.Kind}, {@code deepEqual} is
- * {@code reflect.DeepEqual}, so int and int64 differ, as do 1 and 1.0).
+ * spf13/cast: lenient, 0 for what does not convert) and reflection ({@code reflect.go}: {@code
+ * typeOf} is {@code %T}, {@code kindOf} is {@code reflect.Kind}, {@code deepEqual} is {@code
+ * reflect.DeepEqual}, so int and int64 differ, as do 1 and 1.0).
  */
 final class SprigConversions {
   private static final BigInteger INT_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -31,8 +31,7 @@ final class SprigConversions {
         .add("typeIs", GoFunction.of(a -> a[0].equals(GoValues.typeName(a[1])), STRING, ANY))
         .add("typeIsLike", GoFunction.of(a -> isLike((String) a[0], a[1]), STRING, ANY))
         .add("kindOf", GoFunction.of(a -> GoValues.kindOf(a[0]).goName(), ANY))
-        .add("kindIs", GoFunction.of(
-            a -> a[0].equals(GoValues.kindOf(a[1]).goName()), STRING, ANY))
+        .add("kindIs", GoFunction.of(a -> a[0].equals(GoValues.kindOf(a[1]).goName()), STRING, ANY))
         .add("deepEqual", GoFunction.of(a -> GoValues.deepEqual(a[0], a[1]), ANY, ANY))
         .build();
   }

@@ -27,44 +27,65 @@ import org.bouncycastle.crypto.generators.SCrypt;
 /**
  * Sprig's crypto functions ({@code crypto.go}): Master Password's {@code derivePassword}, AES,
  * bcrypt, and the keys and certificates of {@link SprigKeys} and {@link SprigCertificates}. Where
- * Sprig returns a failure as the function's text rather than an error ({@code bcrypt},
- * {@code htpasswd}, {@code genPrivateKey}, {@code derivePassword}), so does this.
+ * Sprig returns a failure as the function's text rather than an error ({@code bcrypt}, {@code
+ * htpasswd}, {@code genPrivateKey}, {@code derivePassword}), so does this.
  */
 final class SprigCrypto {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private static final String MASTER_PASSWORD_SEED = "com.lyndir.masterpassword";
-  private static final Map<String, List<String>> PASSWORD_TEMPLATES = Map.of(
-      "maximum", List.of("anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"),
-      "long", List.of("CvcvnoCvcvCvcv", "CvcvCvcvnoCvcv", "CvcvCvcvCvcvno", "CvccnoCvcvCvcv",
-          "CvccCvcvnoCvcv", "CvccCvcvCvcvno", "CvcvnoCvccCvcv", "CvcvCvccnoCvcv",
-          "CvcvCvccCvcvno", "CvcvnoCvcvCvcc", "CvcvCvcvnoCvcc", "CvcvCvcvCvccno",
-          "CvccnoCvccCvcv", "CvccCvccnoCvcv", "CvccCvccCvcvno", "CvcvnoCvccCvcc",
-          "CvcvCvccnoCvcc", "CvcvCvccCvccno", "CvccnoCvcvCvcc", "CvccCvcvnoCvcc",
-          "CvccCvcvCvccno"),
-      "medium", List.of("CvcnoCvc", "CvcCvcno"),
-      "short", List.of("Cvcn"),
-      "basic", List.of("aaanaaan", "aannaaan", "aaannaaa"),
-      "pin", List.of("nnnn"));
-  private static final Map<Character, String> TEMPLATE_CHARACTERS = Map.of(
-      'V', "AEIOU",
-      'C', "BCDFGHJKLMNPQRSTVWXYZ",
-      'v', "aeiou",
-      'c', "bcdfghjklmnpqrstvwxyz",
-      'A', "AEIOUBCDFGHJKLMNPQRSTVWXYZ",
-      'a', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz",
-      'n', "0123456789",
-      'o', "@&%?,=[]_:-+*$#!'^~;()/.",
-      'x', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()");
+  private static final Map<String, List<String>> PASSWORD_TEMPLATES =
+      Map.of(
+          "maximum", List.of("anoxxxxxxxxxxxxxxxxx", "axxxxxxxxxxxxxxxxxno"),
+          "long",
+              List.of(
+                  "CvcvnoCvcvCvcv",
+                  "CvcvCvcvnoCvcv",
+                  "CvcvCvcvCvcvno",
+                  "CvccnoCvcvCvcv",
+                  "CvccCvcvnoCvcv",
+                  "CvccCvcvCvcvno",
+                  "CvcvnoCvccCvcv",
+                  "CvcvCvccnoCvcv",
+                  "CvcvCvccCvcvno",
+                  "CvcvnoCvcvCvcc",
+                  "CvcvCvcvnoCvcc",
+                  "CvcvCvcvCvccno",
+                  "CvccnoCvccCvcv",
+                  "CvccCvccnoCvcv",
+                  "CvccCvccCvcvno",
+                  "CvcvnoCvccCvcc",
+                  "CvcvCvccnoCvcc",
+                  "CvcvCvccCvccno",
+                  "CvccnoCvcvCvcc",
+                  "CvccCvcvnoCvcc",
+                  "CvccCvcvCvccno"),
+          "medium", List.of("CvcnoCvc", "CvcCvcno"),
+          "short", List.of("Cvcn"),
+          "basic", List.of("aaanaaan", "aannaaan", "aaannaaa"),
+          "pin", List.of("nnnn"));
+  private static final Map<Character, String> TEMPLATE_CHARACTERS =
+      Map.of(
+          'V', "AEIOU",
+          'C', "BCDFGHJKLMNPQRSTVWXYZ",
+          'v', "aeiou",
+          'c', "bcdfghjklmnpqrstvwxyz",
+          'A', "AEIOUBCDFGHJKLMNPQRSTVWXYZ",
+          'a', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz",
+          'n', "0123456789",
+          'o', "@&%?,=[]_:-+*$#!'^~;()/.",
+          'x', "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()");
 
   /** scrypt's cost parameters in Master Password: N, r, p and the key length. */
   private static final int SCRYPT_N = 32768;
+
   private static final int SCRYPT_R = 8;
   private static final int SCRYPT_P = 2;
   private static final int SCRYPT_KEY_BYTES = 64;
 
   /** {@code bcrypt.DefaultCost}, and the longest password Go's bcrypt accepts. */
   private static final int BCRYPT_COST = 10;
+
   private static final int BCRYPT_MAX_PASSWORD_BYTES = 72;
   private static final int BCRYPT_SALT_BYTES = 16;
 
@@ -78,33 +99,79 @@ final class SprigCrypto {
 
   static Functions functions() {
     return Functions.builder()
-        .add("derivePassword", GoFunction.of(a -> derivePassword(counter((Long) a[0]),
-            (String) a[1], (String) a[2], (String) a[3], (String) a[4]),
-            INT, STRING, STRING, STRING, STRING))
-        .add("encryptAES", GoFunction.of(
-            a -> encryptAES((String) a[0], (String) a[1]), STRING, STRING))
-        .add("decryptAES", GoFunction.of(
-            a -> decryptAES((String) a[0], (String) a[1]), STRING, STRING))
+        .add(
+            "derivePassword",
+            GoFunction.of(
+                a ->
+                    derivePassword(
+                        counter((Long) a[0]),
+                        (String) a[1],
+                        (String) a[2],
+                        (String) a[3],
+                        (String) a[4]),
+                INT,
+                STRING,
+                STRING,
+                STRING,
+                STRING))
+        .add(
+            "encryptAES",
+            GoFunction.of(a -> encryptAES((String) a[0], (String) a[1]), STRING, STRING))
+        .add(
+            "decryptAES",
+            GoFunction.of(a -> decryptAES((String) a[0], (String) a[1]), STRING, STRING))
         .add("bcrypt", SprigStrings.str(SprigCrypto::bcrypt))
-        .add("htpasswd", GoFunction.of(a -> htpasswd((String) a[0], (String) a[1]),
-            STRING, STRING))
+        .add("htpasswd", GoFunction.of(a -> htpasswd((String) a[0], (String) a[1]), STRING, STRING))
         .add("genPrivateKey", SprigStrings.str(SprigKeys::generatePem))
-        .add("genCA", GoFunction.of(a -> SprigCertificates.authority(
-            (String) a[0], (Long) a[1], newKey()), STRING, INT))
-        .add("genCAWithKey", GoFunction.of(a -> SprigCertificates.authority(
-            (String) a[0], (Long) a[1], givenKey(a[2])), STRING, INT, STRING))
-        .add("genSelfSignedCert", GoFunction.of(a -> SprigCertificates.selfSigned(
-            request(a), newKey()), STRING, LIST, LIST, INT))
-        .add("genSelfSignedCertWithKey", GoFunction.of(a -> SprigCertificates.selfSigned(
-            request(a), givenKey(a[4])), STRING, LIST, LIST, INT, STRING))
-        .add("genSignedCert", GoFunction.of(a -> SprigCertificates.signed(
-            request(a), (SprigCertificate) a[4], newKey()),
-            STRING, LIST, LIST, INT, SprigCertificate.TYPE))
-        .add("genSignedCertWithKey", GoFunction.of(a -> SprigCertificates.signed(
-            request(a), (SprigCertificate) a[4], givenKey(a[5])),
-            STRING, LIST, LIST, INT, SprigCertificate.TYPE, STRING))
-        .add("buildCustomCert", GoFunction.of(
-            a -> SprigCertificates.custom((String) a[0], (String) a[1]), STRING, STRING))
+        .add(
+            "genCA",
+            GoFunction.of(
+                a -> SprigCertificates.authority((String) a[0], (Long) a[1], newKey()),
+                STRING,
+                INT))
+        .add(
+            "genCAWithKey",
+            GoFunction.of(
+                a -> SprigCertificates.authority((String) a[0], (Long) a[1], givenKey(a[2])),
+                STRING,
+                INT,
+                STRING))
+        .add(
+            "genSelfSignedCert",
+            GoFunction.of(
+                a -> SprigCertificates.selfSigned(request(a), newKey()), STRING, LIST, LIST, INT))
+        .add(
+            "genSelfSignedCertWithKey",
+            GoFunction.of(
+                a -> SprigCertificates.selfSigned(request(a), givenKey(a[4])),
+                STRING,
+                LIST,
+                LIST,
+                INT,
+                STRING))
+        .add(
+            "genSignedCert",
+            GoFunction.of(
+                a -> SprigCertificates.signed(request(a), (SprigCertificate) a[4], newKey()),
+                STRING,
+                LIST,
+                LIST,
+                INT,
+                SprigCertificate.TYPE))
+        .add(
+            "genSignedCertWithKey",
+            GoFunction.of(
+                a -> SprigCertificates.signed(request(a), (SprigCertificate) a[4], givenKey(a[5])),
+                STRING,
+                LIST,
+                LIST,
+                INT,
+                SprigCertificate.TYPE,
+                STRING))
+        .add(
+            "buildCustomCert",
+            GoFunction.of(
+                a -> SprigCertificates.custom((String) a[0], (String) a[1]), STRING, STRING))
         .build();
   }
 
@@ -123,8 +190,8 @@ final class SprigCrypto {
   }
 
   /**
-   * Go converts the counter to uint32, keeping the low 32 bits; a negative literal is refused
-   * by Go's executor before the call, which here can only fail the call itself.
+   * Go converts the counter to uint32, keeping the low 32 bits; a negative literal is refused by
+   * Go's executor before the call, which here can only fail the call itself.
    */
   private static int counter(long value) {
     if (value < 0) {
@@ -134,17 +201,28 @@ final class SprigCrypto {
   }
 
   /** Master Password: scrypt of the password salted with the user, HMAC'd with the site. */
-  private static String derivePassword(int counter, String type, String password, String user,
-      String site) {
+  private static String derivePassword(
+      int counter, String type, String password, String user, String site) {
     List<String> templates = PASSWORD_TEMPLATES.get(type);
     if (templates == null) {
       return "cannot find password template " + type;
     }
-    byte[] key = SCrypt.generate(GoRunes.utf8(password), seeded(GoRunes.utf8(user)),
-        SCRYPT_N, SCRYPT_R, SCRYPT_P, SCRYPT_KEY_BYTES);
+    byte[] key =
+        SCrypt.generate(
+            GoRunes.utf8(password),
+            seeded(GoRunes.utf8(user)),
+            SCRYPT_N,
+            SCRYPT_R,
+            SCRYPT_P,
+            SCRYPT_KEY_BYTES);
     byte[] siteSeed = seeded(GoRunes.utf8(site));
-    byte[] seed = hmacSha256(key, ByteBuffer.allocate(siteSeed.length + Integer.BYTES)
-        .put(siteSeed).putInt(counter).array());
+    byte[] seed =
+        hmacSha256(
+            key,
+            ByteBuffer.allocate(siteSeed.length + Integer.BYTES)
+                .put(siteSeed)
+                .putInt(counter)
+                .array());
     String template = templates.get(Byte.toUnsignedInt(seed[0]) % templates.size());
     StringBuilder out = new StringBuilder(template.length());
     for (int i = 0; i < template.length(); i++) {
@@ -158,7 +236,10 @@ final class SprigCrypto {
   private static byte[] seeded(byte[] value) {
     byte[] name = GoRunes.utf8(MASTER_PASSWORD_SEED);
     return ByteBuffer.allocate(name.length + Integer.BYTES + value.length)
-        .put(name).putInt(value.length).put(value).array();
+        .put(name)
+        .putInt(value.length)
+        .put(value)
+        .array();
   }
 
   private static byte[] hmacSha256(byte[] key, byte[] message) {
@@ -192,8 +273,8 @@ final class SprigCrypto {
   }
 
   /**
-   * Sprig's {@code decryptAES}, which checks nothing: input too short, not whole blocks or
-   * badly padded makes Go panic, and the template reports the panic's message, reproduced here.
+   * Sprig's {@code decryptAES}, which checks nothing: input too short, not whole blocks or badly
+   * padded makes Go panic, and the template reports the panic's message, reproduced here.
    */
   private static String decryptAES(String password, String encoded) {
     if (encoded.isEmpty()) {
@@ -206,8 +287,12 @@ final class SprigCrypto {
     if (crypt.length % AES_BLOCK != 0) {
       throw new GoError("crypto/cipher: input not full blocks");
     }
-    byte[] decrypted = aes(Cipher.DECRYPT_MODE, password,
-        Arrays.copyOf(crypt, AES_BLOCK), Arrays.copyOfRange(crypt, AES_BLOCK, crypt.length));
+    byte[] decrypted =
+        aes(
+            Cipher.DECRYPT_MODE,
+            password,
+            Arrays.copyOf(crypt, AES_BLOCK),
+            Arrays.copyOfRange(crypt, AES_BLOCK, crypt.length));
     if (decrypted.length == 0) {
       throw new GoError("runtime error: index out of range [-1]");
     }
@@ -219,8 +304,8 @@ final class SprigCrypto {
   }
 
   /**
-   * Go slices the IV within the decoded buffer's capacity ({@code DecodedLen} of the input), so
-   * the panic names either the IV's end or the ciphertext's start.
+   * Go slices the IV within the decoded buffer's capacity ({@code DecodedLen} of the input), so the
+   * panic names either the IV's end or the ciphertext's start.
    */
   private static GoError shortInput(int length, int capacity) {
     return capacity < AES_BLOCK

@@ -18,43 +18,56 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Sprig's date functions on {@link GoTime}. As in Sprig, a date argument may be a {@code
- * time.Time} or Go integer seconds since the epoch; anything else (a float64 from values, a
- * string) silently means now. {@code toDate} gives Go's zero time on bad input, {@code
- * mustToDate} the parse error.
+ * Sprig's date functions on {@link GoTime}. As in Sprig, a date argument may be a {@code time.Time}
+ * or Go integer seconds since the epoch; anything else (a float64 from values, a string) silently
+ * means now. {@code toDate} gives Go's zero time on bad input, {@code mustToDate} the parse error.
  */
 final class SprigDates {
   private static final long SECOND = 1_000_000_000L;
+
   /** tzdata's fixed zones that java.time knows only as short ids; Go prints their own names. */
-  private static final Map<String, ZoneOffset> FIXED_ZONES = Map.of("EST", ZoneOffset.ofHours(-5),
-      "MST", ZoneOffset.ofHours(-7), "HST", ZoneOffset.ofHours(-10));
+  private static final Map<String, ZoneOffset> FIXED_ZONES =
+      Map.of(
+          "EST",
+          ZoneOffset.ofHours(-5),
+          "MST",
+          ZoneOffset.ofHours(-7),
+          "HST",
+          ZoneOffset.ofHours(-10));
 
   private SprigDates() {}
 
   static Functions functions() {
-    GoFunction dateInZone = GoFunction.of(a -> dateInZone((String) a[0], a[1], (String) a[2]),
-        STRING, ANY, STRING);
-    GoFunction dateModify = GoFunction.of(a -> dateModify((String) a[0], (GoTime) a[1]), STRING,
-        TIME);
-    GoFunction mustDateModify = GoFunction.of(a -> ((GoTime) a[1]).plusNanos(
-        GoDuration.parse((String) a[0])), STRING, TIME);
+    GoFunction dateInZone =
+        GoFunction.of(a -> dateInZone((String) a[0], a[1], (String) a[2]), STRING, ANY, STRING);
+    GoFunction dateModify =
+        GoFunction.of(a -> dateModify((String) a[0], (GoTime) a[1]), STRING, TIME);
+    GoFunction mustDateModify =
+        GoFunction.of(
+            a -> ((GoTime) a[1]).plusNanos(GoDuration.parse((String) a[0])), STRING, TIME);
     return Functions.builder()
         .add("now", GoFunction.of(a -> GoTime.now()))
         .add("date", GoFunction.of(a -> dateInZone((String) a[0], a[1], "Local"), STRING, ANY))
         .add("dateInZone", dateInZone)
         .add("date_in_zone", dateInZone)
         .add("htmlDate", GoFunction.of(a -> dateInZone("2006-01-02", a[0], "Local"), ANY))
-        .add("htmlDateInZone", GoFunction.of(a -> dateInZone("2006-01-02", a[0], (String) a[1]),
-            ANY, STRING))
+        .add(
+            "htmlDateInZone",
+            GoFunction.of(a -> dateInZone("2006-01-02", a[0], (String) a[1]), ANY, STRING))
         .add("toDate", GoFunction.of(a -> toDate((String) a[0], (String) a[1]), STRING, STRING))
-        .add("mustToDate", GoFunction.of(a -> GoLayout.parse((String) a[0], (String) a[1],
-            ZoneId.systemDefault()), STRING, STRING))
+        .add(
+            "mustToDate",
+            GoFunction.of(
+                a -> GoLayout.parse((String) a[0], (String) a[1], ZoneId.systemDefault()),
+                STRING,
+                STRING))
         .add("dateModify", dateModify)
         .add("date_modify", dateModify)
         .add("mustDateModify", mustDateModify)
         .add("must_date_modify", mustDateModify)
-        .add("unixEpoch", GoFunction.of(a -> String.valueOf(((GoTime) a[0]).instant()
-            .getEpochSecond()), TIME))
+        .add(
+            "unixEpoch",
+            GoFunction.of(a -> String.valueOf(((GoTime) a[0]).instant().getEpochSecond()), TIME))
         .add("ago", GoFunction.of(a -> ago(a[0]), ANY))
         .add("duration", GoFunction.of(a -> duration(a[0]), ANY))
         .add("durationRound", GoFunction.of(a -> durationRound(a[0]), ANY))

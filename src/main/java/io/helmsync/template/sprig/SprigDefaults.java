@@ -12,9 +12,9 @@ import java.util.Arrays;
 
 /**
  * Sprig's defaults and flow control ({@code defaults.go}, {@code fail} in {@code functions.go}).
- * "Empty" is Sprig's {@code empty}: the zero value of the type (nil, false, 0, "", an empty list
- * or dict), which is Go's template truth negated; structs are never empty. {@code compact} lives
- * with the list functions.
+ * "Empty" is Sprig's {@code empty}: the zero value of the type (nil, false, 0, "", an empty list or
+ * dict), which is Go's template truth negated; structs are never empty. {@code compact} lives with
+ * the list functions.
  */
 final class SprigDefaults {
   private SprigDefaults() {}
@@ -23,14 +23,20 @@ final class SprigDefaults {
     return Functions.builder()
         .add("default", GoFunction.variadic(SprigDefaults::orDefault, ANY, ANY))
         .add("empty", GoFunction.of(a -> !GoValues.truth(a[0]), ANY))
-        .add("coalesce", GoFunction.variadic(
-            a -> Arrays.stream(a).filter(GoValues::truth).findFirst().orElse(null), ANY))
+        .add(
+            "coalesce",
+            GoFunction.variadic(
+                a -> Arrays.stream(a).filter(GoValues::truth).findFirst().orElse(null), ANY))
         .add("all", GoFunction.variadic(a -> Arrays.stream(a).allMatch(GoValues::truth), ANY))
         .add("any", GoFunction.variadic(a -> Arrays.stream(a).anyMatch(GoValues::truth), ANY))
         .add("ternary", GoFunction.of(a -> (Boolean) a[2] ? a[0] : a[1], ANY, ANY, BOOL))
-        .add("fail", GoFunction.of(a -> {
-          throw new GoError((String) a[0]);
-        }, STRING))
+        .add(
+            "fail",
+            GoFunction.of(
+                a -> {
+                  throw new GoError((String) a[0]);
+                },
+                STRING))
         .build();
   }
 

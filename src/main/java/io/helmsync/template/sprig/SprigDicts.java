@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sprig's dict functions ({@code dict.go}). Dicts are {@code map[string]interface{}}, so a nil
- * map reads as empty, {@code set} on it panics as Go does, and {@code set}, {@code unset} and
- * {@code merge*} change the map they are given, which charts rely on. Where Go iterates a map in
- * random order ({@code keys}, {@code values}) the keys are sorted, so renders are repeatable.
+ * Sprig's dict functions ({@code dict.go}). Dicts are {@code map[string]interface{}}, so a nil map
+ * reads as empty, {@code set} on it panics as Go does, and {@code set}, {@code unset} and {@code
+ * merge*} change the map they are given, which charts rely on. Where Go iterates a map in random
+ * order ({@code keys}, {@code values}) the keys are sorted, so renders are repeatable.
  */
 final class SprigDicts {
   private SprigDicts() {}
@@ -112,14 +112,15 @@ final class SprigDicts {
     return values;
   }
 
-  private static Map<String, Object> pick(Map<String, Object> map, List<Object> keys,
-      boolean keep) {
+  private static Map<String, Object> pick(
+      Map<String, Object> map, List<Object> keys, boolean keep) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((key, value) -> {
-      if (keys.contains(key) == keep) {
-        out.put(key, value);
-      }
-    });
+    map.forEach(
+        (key, value) -> {
+          if (keys.contains(key) == keep) {
+            out.put(key, value);
+          }
+        });
     return out;
   }
 
@@ -159,9 +160,9 @@ final class SprigDicts {
   }
 
   /**
-   * Sprig's {@code merge} and {@code mergeOverwrite}: mergo's {@code Merge} of each source into
-   * the first dict, which is changed and returned (a nil one starts empty). Sprig's mergo never
-   * fails on dicts, so the must variants behave the same.
+   * Sprig's {@code merge} and {@code mergeOverwrite}: mergo's {@code Merge} of each source into the
+   * first dict, which is changed and returned (a nil one starts empty). Sprig's mergo never fails
+   * on dicts, so the must variants behave the same.
    */
   private static Map<String, Object> merge(Object[] dicts, boolean overwrite) {
     Map<String, Object> dst = map(dicts[0]);
@@ -183,8 +184,8 @@ final class SprigDicts {
    *       docs show).
    * </ul>
    */
-  private static void mergeKey(Map<String, Object> dst, String key, Object value,
-      boolean overwrite) {
+  private static void mergeKey(
+      Map<String, Object> dst, String key, Object value, boolean overwrite) {
     Object existing = dst.get(key);
     boolean emptyDestination = !dst.containsKey(key) || !GoValues.truth(existing);
     if (value == null) {

@@ -21,8 +21,10 @@ final class SprigEncoding {
 
   static Functions functions() {
     return Functions.builder()
-        .add("b64enc", SprigStrings.str(
-            s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))))
+        .add(
+            "b64enc",
+            SprigStrings.str(
+                s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8))))
         .add("b64dec", SprigStrings.str(s -> decodeOrMessage(s, BASE64, "base64")))
         .add("b32enc", SprigStrings.str(SprigEncoding::base32))
         .add("b32dec", SprigStrings.str(s -> decodeOrMessage(s, BASE32, "base32")))

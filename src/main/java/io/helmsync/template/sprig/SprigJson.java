@@ -12,9 +12,9 @@ import java.util.function.Function;
 
 /**
  * Sprig's JSON functions ({@code defaults.go}) over Go's {@code encoding/json} ({@link GoJson}):
- * the plain variants swallow the error (an empty string when encoding fails, the partial value
- * when decoding fails), the {@code must*} variants return it. {@code toRawJson} leaves {@code <},
- * {@code >} and {@code &} unescaped; {@code toPrettyJson} indents by two spaces.
+ * the plain variants swallow the error (an empty string when encoding fails, the partial value when
+ * decoding fails), the {@code must*} variants return it. {@code toRawJson} leaves {@code <}, {@code
+ * >} and {@code &} unescaped; {@code toPrettyJson} indents by two spaces.
  */
 final class SprigJson {
   private SprigJson() {}

@@ -27,18 +27,21 @@ final class SprigLists {
   private SprigLists() {}
 
   static Functions functions() {
-    Functions.Builder builder = Functions.builder()
-        .add("list", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
-        .add("tuple", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
-        .add("concat", GoFunction.variadic(SprigLists::concat, ANY));
-    withMust(builder, "first", GoFunction.of(
-        a -> end(a[0], "Cannot find first on type %s", true), ANY));
-    withMust(builder, "last", GoFunction.of(
-        a -> end(a[0], "Cannot find last on type %s", false), ANY));
-    withMust(builder, "rest", GoFunction.of(
-        a -> trim(a[0], "Cannot find rest on type %s", 1, 0), ANY));
-    withMust(builder, "initial", GoFunction.of(
-        a -> trim(a[0], "Cannot find initial on type %s", 0, 1), ANY));
+    Functions.Builder builder =
+        Functions.builder()
+            .add("list", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
+            .add("tuple", GoFunction.variadic(a -> new ArrayList<>(Arrays.asList(a)), ANY))
+            .add("concat", GoFunction.variadic(SprigLists::concat, ANY));
+    withMust(
+        builder, "first", GoFunction.of(a -> end(a[0], "Cannot find first on type %s", true), ANY));
+    withMust(
+        builder, "last", GoFunction.of(a -> end(a[0], "Cannot find last on type %s", false), ANY));
+    withMust(
+        builder, "rest", GoFunction.of(a -> trim(a[0], "Cannot find rest on type %s", 1, 0), ANY));
+    withMust(
+        builder,
+        "initial",
+        GoFunction.of(a -> trim(a[0], "Cannot find initial on type %s", 0, 1), ANY));
     withMust(builder, "push", GoFunction.of(a -> push(a[0], a[1]), ANY, ANY));
     withMust(builder, "append", GoFunction.of(a -> push(a[0], a[1]), ANY, ANY));
     withMust(builder, "prepend", GoFunction.of(a -> prepend(a[0], a[1]), ANY, ANY));
@@ -191,8 +194,8 @@ final class SprigLists {
   }
 
   /**
-   * Sprig's {@code chunk SIZE LIST}: lists of SIZE elements, the last one shorter. The chunk
-   * count is computed in float64 as Sprig does, so a size below 1 makes Go's {@code make} panic.
+   * Sprig's {@code chunk SIZE LIST}: lists of SIZE elements, the last one shorter. The chunk count
+   * is computed in float64 as Sprig does, so a size below 1 makes Go's {@code make} panic.
    */
   private static List<Object> chunk(long size, Object value) {
     List<?> list = elements(value, "Cannot chunk type %s");
@@ -210,7 +213,6 @@ final class SprigLists {
     }
     return chunks;
   }
-
 
   /** Go's {@code make([]T, n)} refuses a negative length (or one past memory) with a panic. */
   private static long requireLength(long length) {

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 /**
  * Sprig's arithmetic ({@code numeric.go} and the closures in {@code functions.go}). Integer
  * functions convert every operand with {@code cast.ToInt64} and return int64; the {@code *f}
- * functions go through shopspring/decimal, which is why {@code addf 0.1 0.2} is 0.3 in Helm;
- * {@code until}, {@code untilStep} and {@code seq} take Go ints, so a float from values.yaml is a
- * type error there, as in Helm.
+ * functions go through shopspring/decimal, which is why {@code addf 0.1 0.2} is 0.3 in Helm; {@code
+ * until}, {@code untilStep} and {@code seq} take Go ints, so a float from values.yaml is a type
+ * error there, as in Helm.
  */
 final class SprigMath {
   /** shopspring/decimal's {@code DivisionPrecision}: quotients keep 16 decimal places. */
@@ -40,8 +40,9 @@ final class SprigMath {
     return Functions.builder()
         .add("add", GoFunction.variadic(a -> new Int64(fold(0, a, 0, Long::sum)), ANY))
         .add("add1", GoFunction.of(a -> new Int64(GoCast.toInt64(a[0]) + 1), ANY))
-        .add("sub", GoFunction.of(
-            a -> new Int64(GoCast.toInt64(a[0]) - GoCast.toInt64(a[1])), ANY, ANY))
+        .add(
+            "sub",
+            GoFunction.of(a -> new Int64(GoCast.toInt64(a[0]) - GoCast.toInt64(a[1])), ANY, ANY))
         .add("mul", GoFunction.variadic(a -> new Int64(fold(a, (x, y) -> x * y)), ANY, ANY))
         .add("div", GoFunction.of(a -> new Int64(divide(a[0], a[1], false)), ANY, ANY))
         .add("mod", GoFunction.of(a -> new Int64(divide(a[0], a[1], true)), ANY, ANY))
@@ -53,19 +54,22 @@ final class SprigMath {
         .add("floor", GoFunction.of(a -> Math.floor(GoCast.toFloat64(a[0])), ANY))
         .add("ceil", GoFunction.of(a -> Math.ceil(GoCast.toFloat64(a[0])), ANY))
         .add("round", GoFunction.variadic(SprigMath::round, ANY, INT, FLOAT64))
-        .add("add1f", GoFunction.of(
-            a -> decimalOp(a[0], new Object[] {1L}, BigDecimal::add), ANY))
+        .add("add1f", GoFunction.of(a -> decimalOp(a[0], new Object[] {1L}, BigDecimal::add), ANY))
         .add("addf", GoFunction.variadic(a -> decimalOp(0.0, a, BigDecimal::add), ANY))
-        .add("subf", GoFunction.variadic(
-            a -> decimalOp(a[0], rest(a), BigDecimal::subtract), ANY, ANY))
-        .add("mulf", GoFunction.variadic(
-            a -> decimalOp(a[0], rest(a), BigDecimal::multiply), ANY, ANY))
-        .add("divf", GoFunction.variadic(
-            a -> decimalOp(a[0], rest(a), SprigMath::decimalDivide), ANY, ANY))
+        .add(
+            "subf",
+            GoFunction.variadic(a -> decimalOp(a[0], rest(a), BigDecimal::subtract), ANY, ANY))
+        .add(
+            "mulf",
+            GoFunction.variadic(a -> decimalOp(a[0], rest(a), BigDecimal::multiply), ANY, ANY))
+        .add(
+            "divf",
+            GoFunction.variadic(a -> decimalOp(a[0], rest(a), SprigMath::decimalDivide), ANY, ANY))
         .add("toDecimal", GoFunction.of(a -> new Int64(octal(GoCast.strval(a[0]))), ANY))
         .add("until", GoFunction.of(a -> until((Long) a[0]), INT))
-        .add("untilStep", GoFunction.of(
-            a -> untilStep((Long) a[0], (Long) a[1], (Long) a[2]), INT, INT, INT))
+        .add(
+            "untilStep",
+            GoFunction.of(a -> untilStep((Long) a[0], (Long) a[1], (Long) a[2]), INT, INT, INT))
         .add("seq", GoFunction.variadic(SprigMath::seq, INT))
         .build();
   }
@@ -79,8 +83,7 @@ final class SprigMath {
   }
 
   /** Go's int64 arithmetic wraps on overflow, as Java's long does. */
-  private static long fold(long start, Object[] args, int from,
-      LongBinaryOperator op) {
+  private static long fold(long start, Object[] args, int from, LongBinaryOperator op) {
     long result = start;
     for (int i = from; i < args.length; i++) {
       result = op.applyAsLong(result, GoCast.toInt64(args[i]));
@@ -108,8 +111,8 @@ final class SprigMath {
   }
 
   /**
-   * Sprig's {@code round}: scales by 10^places, rounds up when the fraction reaches
-   * {@code roundOn} (0.5 unless given), so negative halves round towards minus infinity.
+   * Sprig's {@code round}: scales by 10^places, rounds up when the fraction reaches {@code roundOn}
+   * (0.5 unless given), so negative halves round towards minus infinity.
    */
   private static double round(Object[] args) {
     double roundOn = args.length > 2 ? (Double) args[2] : 0.5;

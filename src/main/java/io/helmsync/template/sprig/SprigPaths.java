@@ -1,6 +1,5 @@
 package io.helmsync.template.sprig;
 
-import static io.helmsync.template.golib.GoType.ANY;
 import static io.helmsync.template.golib.GoType.MAP;
 import static io.helmsync.template.golib.GoType.STRING;
 
@@ -14,9 +13,9 @@ import java.util.Deque;
 import java.util.Map;
 
 /**
- * Sprig's path functions (Go's {@code path}) and file path functions ({@code path/filepath}),
- * plus {@code urlParse} and {@code urlJoin}. The {@code os*} forms behave as on Linux, where Helm
- * and helmsync run: {@code filepath} there is {@code path} with {@code /} as separator.
+ * Sprig's path functions (Go's {@code path}) and file path functions ({@code path/filepath}), plus
+ * {@code urlParse} and {@code urlJoin}. The {@code os*} forms behave as on Linux, where Helm and
+ * helmsync run: {@code filepath} there is {@code path} with {@code /} as separator.
  */
 final class SprigPaths {
   private SprigPaths() {}
@@ -24,7 +23,8 @@ final class SprigPaths {
   static Functions functions() {
     Functions.Builder builder = Functions.builder();
     for (String prefix : new String[] {"", "os"}) {
-      builder.add(name(prefix, "base"), SprigStrings.str(SprigPaths::base))
+      builder
+          .add(name(prefix, "base"), SprigStrings.str(SprigPaths::base))
           .add(name(prefix, "dir"), SprigStrings.str(SprigPaths::dir))
           .add(name(prefix, "clean"), SprigStrings.str(SprigPaths::clean))
           .add(name(prefix, "ext"), SprigStrings.str(SprigPaths::ext))
@@ -37,7 +37,8 @@ final class SprigPaths {
   }
 
   private static String name(String prefix, String function) {
-    return prefix.isEmpty() ? function
+    return prefix.isEmpty()
+        ? function
         : prefix + Character.toUpperCase(function.charAt(0)) + function.substring(1);
   }
 
@@ -92,8 +93,16 @@ final class SprigPaths {
   /** Sprig's {@code urlJoin}: absent keys are empty; keys of another type fail as Sprig panics. */
   private static String urlJoin(Object dict) {
     Map<?, ?> map = dict == null ? Map.of() : (Map<?, ?>) dict;
-    GoUrl url = new GoUrl(part(map, "scheme"), part(map, "opaque"), userinfo(part(map, "userinfo")),
-        part(map, "host"), part(map, "path"), part(map, "query"), false, part(map, "fragment"));
+    GoUrl url =
+        new GoUrl(
+            part(map, "scheme"),
+            part(map, "opaque"),
+            userinfo(part(map, "userinfo")),
+            part(map, "host"),
+            part(map, "path"),
+            part(map, "query"),
+            false,
+            part(map, "fragment"));
     return url.toString();
   }
 
@@ -106,8 +115,12 @@ final class SprigPaths {
       throw new GoError("runtime error: invalid memory address or nil pointer dereference");
     }
     if (!(value instanceof String s)) {
-      throw new GoError("unable to parse " + key + " key, must be of type string, but "
-          + GoValues.kindOf(value).goName() + " found");
+      throw new GoError(
+          "unable to parse "
+              + key
+              + " key, must be of type string, but "
+              + GoValues.kindOf(value).goName()
+              + " found");
     }
     return s;
   }
@@ -119,8 +132,9 @@ final class SprigPaths {
     try {
       return GoUrl.parse("proto://" + userinfo + "@host").user();
     } catch (GoError e) {
-      throw new GoError("unable to parse userinfo in dict: " + e.getMessage().substring(
-          "unable to parse url: ".length()));
+      throw new GoError(
+          "unable to parse userinfo in dict: "
+              + e.getMessage().substring("unable to parse url: ".length()));
     }
   }
 }

@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Sprig's random values that are not strings ({@code randBytes}, {@code randInt},
- * {@code uuidv4}); the random strings are in {@link SprigWords}. Go panics on a negative count or
- * an empty range, and the template reports the panic's message, reproduced here.
+ * Sprig's random values that are not strings ({@code randBytes}, {@code randInt}, {@code uuidv4});
+ * the random strings are in {@link SprigWords}. Go panics on a negative count or an empty range,
+ * and the template reports the panic's message, reproduced here.
  */
 final class SprigRandom {
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -23,8 +23,9 @@ final class SprigSemver {
   static Functions functions() {
     return Functions.builder()
         .add("semver", GoFunction.of(a -> Version.parse((String) a[0]), STRING))
-        .add("semverCompare", GoFunction.of(a -> compare((String) a[0], (String) a[1]), STRING,
-            STRING))
+        .add(
+            "semverCompare",
+            GoFunction.of(a -> compare((String) a[0], (String) a[1]), STRING, STRING))
         .build();
   }
 
@@ -33,8 +34,10 @@ final class SprigSemver {
     try {
       parsed = VersionConstraint.parse(constraint);
     } catch (VersionConstraint.Invalid e) {
-      throw new GoError(e.improper() == null ? e.getMessage()
-          : "improper constraint: " + GoQuote.quote(e.improper()));
+      throw new GoError(
+          e.improper() == null
+              ? e.getMessage()
+              : "improper constraint: " + GoQuote.quote(e.improper()));
     }
     return parsed.matches(Version.parse(version).value());
   }
@@ -48,8 +51,11 @@ final class SprigSemver {
    */
   record Version(SemanticVersion value, boolean pointer) implements GoStruct {
     /** {@code *semver.Version}, which the comparison methods take. */
-    static final GoType POINTER = new GoType.Named("*semver.Version", true,
-        value -> value instanceof Version version && version.pointer());
+    static final GoType POINTER =
+        new GoType.Named(
+            "*semver.Version",
+            true,
+            value -> value instanceof Version version && version.pointer());
 
     static Version parse(String text) {
       try {
@@ -92,8 +98,7 @@ final class SprigSemver {
         case "LessThan" -> GoFunction.of(a -> compareTo(other(a[0])) < 0, POINTER);
         case "LessThanEqual" -> GoFunction.of(a -> compareTo(other(a[0])) <= 0, POINTER);
         case "GreaterThan" -> GoFunction.of(a -> compareTo(other(a[0])) > 0, POINTER);
-        case "GreaterThanEqual" ->
-            GoFunction.of(a -> compareTo(other(a[0])) >= 0, POINTER);
+        case "GreaterThanEqual" -> GoFunction.of(a -> compareTo(other(a[0])) >= 0, POINTER);
         case "Equal" -> GoFunction.of(a -> compareTo(other(a[0])) == 0, POINTER);
         default -> null;
       };

@@ -33,31 +33,49 @@ final class SprigStrings {
         .add("trim", str(s -> trimRunes(s, GoRunes::isSpace)))
         .add("trimAll", GoFunction.of(a -> trimAll((String) a[1], (String) a[0]), STRING, STRING))
         .add("trimall", GoFunction.of(a -> trimAll((String) a[1], (String) a[0]), STRING, STRING))
-        .add("trimPrefix", GoFunction.of(a -> trimPrefix((String) a[1], (String) a[0]), STRING, STRING))
-        .add("trimSuffix", GoFunction.of(a -> trimSuffix((String) a[1], (String) a[0]), STRING, STRING))
-        .add("contains", GoFunction.of(a -> ((String) a[1]).contains((String) a[0]), STRING, STRING))
-        .add("hasPrefix", GoFunction.of(a -> ((String) a[1]).startsWith((String) a[0]), STRING, STRING))
-        .add("hasSuffix", GoFunction.of(a -> ((String) a[1]).endsWith((String) a[0]), STRING, STRING))
+        .add(
+            "trimPrefix",
+            GoFunction.of(a -> trimPrefix((String) a[1], (String) a[0]), STRING, STRING))
+        .add(
+            "trimSuffix",
+            GoFunction.of(a -> trimSuffix((String) a[1], (String) a[0]), STRING, STRING))
+        .add(
+            "contains", GoFunction.of(a -> ((String) a[1]).contains((String) a[0]), STRING, STRING))
+        .add(
+            "hasPrefix",
+            GoFunction.of(a -> ((String) a[1]).startsWith((String) a[0]), STRING, STRING))
+        .add(
+            "hasSuffix",
+            GoFunction.of(a -> ((String) a[1]).endsWith((String) a[0]), STRING, STRING))
         .add("quote", GoFunction.variadic(a -> quoteAll(a, true), ANY))
         .add("squote", GoFunction.variadic(a -> quoteAll(a, false), ANY))
         .add("cat", GoFunction.variadic(SprigStrings::cat, ANY))
         .add("indent", GoFunction.of(a -> indent((Long) a[0], (String) a[1]), INT, STRING))
         .add("nindent", GoFunction.of(a -> "\n" + indent((Long) a[0], (String) a[1]), INT, STRING))
-        .add("replace", GoFunction.of(
-            a -> replace((String) a[2], (String) a[0], (String) a[1]), STRING, STRING, STRING))
+        .add(
+            "replace",
+            GoFunction.of(
+                a -> replace((String) a[2], (String) a[0], (String) a[1]), STRING, STRING, STRING))
         .add("repeat", GoFunction.of(a -> repeat((Long) a[0], (String) a[1]), INT, STRING))
         .add("trunc", GoFunction.of(a -> trunc((Long) a[0], (String) a[1]), INT, STRING))
-        .add("substr", GoFunction.of(a -> substr((Long) a[0], (Long) a[1], (String) a[2]),
-            INT, INT, STRING))
+        .add(
+            "substr",
+            GoFunction.of(a -> substr((Long) a[0], (Long) a[1], (String) a[2]), INT, INT, STRING))
         .add("plural", GoFunction.of(a -> (Long) a[2] == 1 ? a[0] : a[1], STRING, STRING, INT))
         .add("toString", GoFunction.of(a -> GoCast.strval(a[0]), ANY))
         .add("toStrings", GoFunction.of(a -> new ArrayList<Object>(strslice(a[0])), ANY))
         .add("join", GoFunction.of(a -> String.join((String) a[0], strslice(a[1])), STRING, ANY))
         .add("split", GoFunction.of(a -> split((String) a[0], (String) a[1], -1), STRING, STRING))
-        .add("splitn", GoFunction.of(a -> split((String) a[0], (String) a[2], (Long) a[1]),
-            STRING, INT, STRING))
-        .add("splitList", GoFunction.of(
-            a -> new ArrayList<Object>(goSplit((String) a[1], (String) a[0], -1)), STRING, STRING))
+        .add(
+            "splitn",
+            GoFunction.of(
+                a -> split((String) a[0], (String) a[2], (Long) a[1]), STRING, INT, STRING))
+        .add(
+            "splitList",
+            GoFunction.of(
+                a -> new ArrayList<Object>(goSplit((String) a[1], (String) a[0], -1)),
+                STRING,
+                STRING))
         .add("sortAlpha", GoFunction.of(a -> sortAlpha(a[0]), ANY))
         .add("sha1sum", str(s -> digest("SHA-1", s)))
         .add("sha256sum", str(s -> digest("SHA-256", s)))
@@ -111,7 +129,8 @@ final class SprigStrings {
     if (c <= 0x7F) {
       return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_');
     }
-    return !Character.isLetter(c) && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER
+    return !Character.isLetter(c)
+        && Character.getType(c) != Character.DECIMAL_DIGIT_NUMBER
         && GoRunes.isSpace(c);
   }
 
@@ -166,7 +185,9 @@ final class SprigStrings {
     return s.repeat((int) count);
   }
 
-  /** Go's {@code strings.Replace}: an empty {@code old} matches before every rune and at the end. */
+  /**
+   * Go's {@code strings.Replace}: an empty {@code old} matches before every rune and at the end.
+   */
   private static String replace(String s, String old, String replacement) {
     if (!old.isEmpty()) {
       return s.replace(old, replacement);
@@ -284,8 +305,10 @@ final class SprigStrings {
   }
 
   private static List<Object> sortAlpha(Object value) {
-    List<String> strings = value instanceof List ? new ArrayList<>(strslice(value))
-        : new ArrayList<>(List.of(GoCast.strval(value)));
+    List<String> strings =
+        value instanceof List
+            ? new ArrayList<>(strslice(value))
+            : new ArrayList<>(List.of(GoCast.strval(value)));
     strings.sort(GoValues.GO_STRING_ORDER);
     return new ArrayList<>(strings);
   }

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 
 /**
- * The string functions Sprig takes from Masterminds/goutils: abbreviation, wrapping, initials,
- * case swaps and random strings. goutils indexes strings by byte, so non-ASCII text is cut and
- * read byte-wise here too: Helm users see exactly these results.
+ * The string functions Sprig takes from Masterminds/goutils: abbreviation, wrapping, initials, case
+ * swaps and random strings. goutils indexes strings by byte, so non-ASCII text is cut and read
+ * byte-wise here too: Helm users see exactly these results.
  */
 final class SprigWords {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -25,15 +25,19 @@ final class SprigWords {
   static Functions functions() {
     return Functions.builder()
         .add("abbrev", GoFunction.of(a -> abbrev((Long) a[0], (String) a[1]), INT, STRING))
-        .add("abbrevboth", GoFunction.of(
-            a -> abbrevboth((Long) a[0], (Long) a[1], (String) a[2]), INT, INT, STRING))
+        .add(
+            "abbrevboth",
+            GoFunction.of(
+                a -> abbrevboth((Long) a[0], (Long) a[1], (String) a[2]), INT, INT, STRING))
         .add("initials", SprigStrings.str(SprigWords::initials))
         .add("nospace", SprigStrings.str(SprigWords::deleteWhiteSpace))
         .add("untitle", SprigStrings.str(SprigWords::uncapitalize))
         .add("swapcase", SprigStrings.str(SprigWords::swapCase))
         .add("wrap", GoFunction.of(a -> wrap((String) a[1], (Long) a[0], "", false), INT, STRING))
-        .add("wrapWith", GoFunction.of(
-            a -> wrap((String) a[2], (Long) a[0], (String) a[1], true), INT, STRING, STRING))
+        .add(
+            "wrapWith",
+            GoFunction.of(
+                a -> wrap((String) a[2], (Long) a[0], (String) a[1], true), INT, STRING, STRING))
         .add("randAlphaNum", GoFunction.of(a -> random((Long) a[0], LETTERS + DIGITS), INT))
         .add("randAlpha", GoFunction.of(a -> random((Long) a[0], LETTERS), INT))
         .add("randNumeric", GoFunction.of(a -> random((Long) a[0], DIGITS), INT))

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * age files made by the real {@code age} binary are decrypted with identities from the real
- * {@code age-keygen}: the X25519 stanza unwrap, the header MAC, the chunked payload; and a SOPS
- * file whose data key sops would have given to age decrypts with a Flux-style {@code .agekey}.
+ * age files made by the real {@code age} binary are decrypted with identities from the real {@code
+ * age-keygen}: the X25519 stanza unwrap, the header MAC, the chunked payload; and a SOPS file whose
+ * data key sops would have given to age decrypts with a Flux-style {@code .agekey}.
  */
 class AgeFileTest {
   @BeforeEach
@@ -25,11 +25,15 @@ class AgeFileTest {
   void anIdentityFromAgeKeygenHasTheRecipientAgeKeygenPrints() throws Exception {
     AgeTool.Identity generated = AgeTool.keygen();
 
-    SopsKeys keys = SopsKeys.fromSecretData("Secret s",
-        Map.of("identity.agekey", generated.keyFile().getBytes(StandardCharsets.UTF_8)));
+    SopsKeys keys =
+        SopsKeys.fromSecretData(
+            "Secret s",
+            Map.of("identity.agekey", generated.keyFile().getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(keys.ageIdentities()).singleElement()
-        .extracting(AgeIdentity::recipient).isEqualTo(generated.recipient());
+    assertThat(keys.ageIdentities())
+        .singleElement()
+        .extracting(AgeIdentity::recipient)
+        .isEqualTo(generated.recipient());
     assertThat(keys.toString()).doesNotContain("AGE-SECRET-KEY");
   }
 
@@ -74,41 +78,56 @@ class AgeFileTest {
   void aSopsFileEncryptedForAnAgeRecipientDecrypts() throws Exception {
     AgeTool.Identity mine = AgeTool.keygen();
     byte[] dataKey = SopsFileWriter.randomKey();
-    String keys = "age:\n    - recipient: " + mine.recipient() + "\n      enc: |\n"
-        + AgeTool.encrypt(dataKey, mine.recipient()).indent(10);
+    String keys =
+        "age:\n    - recipient: "
+            + mine.recipient()
+            + "\n      enc: |\n"
+            + AgeTool.encrypt(dataKey, mine.recipient()).indent(10);
     byte[] file = SopsFileWriter.yaml(Map.of("password", "s3cr3t"), dataKey, keys);
-    SopsKeys keyring = SopsKeys.fromSecretData("Secret s",
-        Map.of("age.agekey", mine.keyFile().getBytes(StandardCharsets.UTF_8)));
+    SopsKeys keyring =
+        SopsKeys.fromSecretData(
+            "Secret s", Map.of("age.agekey", mine.keyFile().getBytes(StandardCharsets.UTF_8)));
 
-    SopsDocument document = new SopsDecryptor(keyring, SopsFixturesTest.noKms(), 1 << 20)
-        .decrypt("secrets.yaml", file);
+    SopsDocument document =
+        new SopsDecryptor(keyring, SopsFixturesTest.noKms(), 1 << 20).decrypt("secrets.yaml", file);
 
     assertThat(document.values()).isEqualTo(Map.of("password", "s3cr3t"));
-    assertThatThrownBy(() -> new SopsDecryptor(SopsKeys.none(), SopsFixturesTest.noKms(), 1 << 20)
-        .decrypt("secrets.yaml", file))
+    assertThatThrownBy(
+            () ->
+                new SopsDecryptor(SopsKeys.none(), SopsFixturesTest.noKms(), 1 << 20)
+                    .decrypt("secrets.yaml", file))
         .isInstanceOf(ReconcileException.class)
-        .hasMessage("secrets.yaml: cannot decrypt the SOPS data key; tried age " + mine.recipient()
-            + ": no age identity for this recipient. helmsync holds 0 age identities and 0 PGP "
-            + "keys; add a key the file was encrypted for");
+        .hasMessage(
+            "secrets.yaml: cannot decrypt the SOPS data key; tried age "
+                + mine.recipient()
+                + ": no age identity for this recipient. helmsync holds 0 age identities and 0 PGP "
+                + "keys; add a key the file was encrypted for");
   }
 
   @Test
   void withMacOnlyEncryptedValuesInClearMayChangeAndOtherwiseNot() throws Exception {
     AgeTool.Identity mine = AgeTool.keygen();
     byte[] dataKey = SopsFileWriter.randomKey();
-    String keys = "age:\n    - recipient: " + mine.recipient() + "\n      enc: |\n"
-        + AgeTool.encrypt(dataKey, mine.recipient()).indent(10);
-    SopsDecryptor decryptor = new SopsDecryptor(SopsKeys.fromSecretData("Secret s",
-        Map.of("age.agekey", mine.keyFile().getBytes(StandardCharsets.UTF_8))),
-        SopsFixturesTest.noKms(), 1 << 20);
+    String keys =
+        "age:\n    - recipient: "
+            + mine.recipient()
+            + "\n      enc: |\n"
+            + AgeTool.encrypt(dataKey, mine.recipient()).indent(10);
+    SopsDecryptor decryptor =
+        new SopsDecryptor(
+            SopsKeys.fromSecretData(
+                "Secret s", Map.of("age.agekey", mine.keyFile().getBytes(StandardCharsets.UTF_8))),
+            SopsFixturesTest.noKms(),
+            1 << 20);
     Map<String, String> secret = Map.of("password", "s3cr3t");
     Map<String, String> clear = Map.of("host_unencrypted", "db.example");
 
     for (boolean macOnlyEncrypted : new boolean[] {true, false}) {
-      String file = new String(SopsFileWriter.yaml(secret, clear, dataKey, keys,
-          macOnlyEncrypted), StandardCharsets.UTF_8);
-      byte[] changed = file.replace("db.example", "db.elsewhere")
-          .getBytes(StandardCharsets.UTF_8);
+      String file =
+          new String(
+              SopsFileWriter.yaml(secret, clear, dataKey, keys, macOnlyEncrypted),
+              StandardCharsets.UTF_8);
+      byte[] changed = file.replace("db.example", "db.elsewhere").getBytes(StandardCharsets.UTF_8);
 
       assertThat(decryptor.decrypt("a.yaml", file.getBytes(StandardCharsets.UTF_8)).values())
           .isEqualTo(Map.of("password", "s3cr3t", "host_unencrypted", "db.example"));
@@ -124,15 +143,24 @@ class AgeFileTest {
 
   @Test
   void anAgeKeyEntryThatIsNoIdentityStallsNamingTheEntry() {
-    assertThatThrownBy(() -> SopsKeys.fromSecretData("Secret flux-system/sops-age",
-        Map.of("age.agekey", "AGE-SECRET-KEY-1NOTAKEY".getBytes(StandardCharsets.UTF_8))))
+    assertThatThrownBy(
+            () ->
+                SopsKeys.fromSecretData(
+                    "Secret flux-system/sops-age",
+                    Map.of(
+                        "age.agekey", "AGE-SECRET-KEY-1NOTAKEY".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(ReconcileException.class)
         .hasMessageStartingWith("Secret flux-system/sops-age: age.agekey: not an age identity")
         .hasMessageNotContaining("NOTAKEY");
   }
 
   private static AgeIdentity identity(AgeTool.Identity generated) {
-    return AgeIdentity.parse(generated.keyFile().lines()
-        .filter(line -> line.startsWith("AGE-SECRET-KEY-1")).findFirst().orElseThrow());
+    return AgeIdentity.parse(
+        generated
+            .keyFile()
+            .lines()
+            .filter(line -> line.startsWith("AGE-SECRET-KEY-1"))
+            .findFirst()
+            .orElseThrow());
   }
 }

@@ -24,8 +24,13 @@ final class AgeTool {
 
   static Identity keygen() throws IOException, InterruptedException {
     String keyFile = new String(run(List.of("age-keygen"), new byte[0]), StandardCharsets.UTF_8);
-    String recipient = keyFile.lines().filter(line -> line.startsWith("# public key: "))
-        .findFirst().orElseThrow().substring("# public key: ".length());
+    String recipient =
+        keyFile
+            .lines()
+            .filter(line -> line.startsWith("# public key: "))
+            .findFirst()
+            .orElseThrow()
+            .substring("# public key: ".length());
     return new Identity(keyFile, recipient);
   }
 
@@ -42,15 +47,17 @@ final class AgeTool {
 
   private static byte[] run(List<String> command, byte[] stdin)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    Thread writer = new Thread(() -> {
-      try (var in = process.getOutputStream()) {
-        in.write(stdin);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (var in = process.getOutputStream()) {
+                in.write(stdin);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     writer.start();
     byte[] out = process.getInputStream().readAllBytes();
     writer.join();

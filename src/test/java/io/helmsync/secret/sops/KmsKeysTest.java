@@ -45,9 +45,11 @@ class KmsKeysTest {
   void start() {
     aws.start();
     System.setProperty(STS_ENDPOINT_PROPERTY, aws.baseUrl());
-    kms = new KmsKeys(StaticCredentialsProvider.create(
-        AwsBasicCredentials.create("AKIDAGENTOWNKEY", "agent-secret")),
-        Optional.of(URI.create(aws.baseUrl())));
+    kms =
+        new KmsKeys(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create("AKIDAGENTOWNKEY", "agent-secret")),
+            Optional.of(URI.create(aws.baseUrl())));
   }
 
   @AfterEach
@@ -58,9 +60,13 @@ class KmsKeysTest {
 
   @Test
   void theDataKeyIsDecryptedByKmsWithTheEncryptionContextAndCached() throws Exception {
-    answerDecrypt(200, "{\"KeyId\":\"" + ARN + "\",\"Plaintext\":\""
-        + Base64.getEncoder().encodeToString(dataKey)
-        + "\",\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\"}");
+    answerDecrypt(
+        200,
+        "{\"KeyId\":\""
+            + ARN
+            + "\",\"Plaintext\":\""
+            + Base64.getEncoder().encodeToString(dataKey)
+            + "\",\"EncryptionAlgorithm\":\"SYMMETRIC_DEFAULT\"}");
     byte[] file = file("");
     SopsDecryptor decryptor = new SopsDecryptor(SopsKeys.none(), kms, 1 << 20);
 
@@ -69,19 +75,32 @@ class KmsKeysTest {
 
     assertThat(first.values()).isEqualTo(Map.of("token", "t-123"));
     assertThat(second).isEqualTo(first);
-    aws.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo(DECRYPT))
-        .withHeader("Authorization", containing("Credential=AKIDAGENTOWNKEY/"))
-        .withHeader("Authorization", containing("/eu-west-1/kms/"))
-        .withRequestBody(equalToJson("{\"KeyId\":\"" + ARN + "\",\"CiphertextBlob\":\"" + BLOB
-            + "\",\"EncryptionContext\":{\"app\":\"demo\",\"env\":\"prod\"}}")));
+    aws.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(DECRYPT))
+            .withHeader("Authorization", containing("Credential=AKIDAGENTOWNKEY/"))
+            .withHeader("Authorization", containing("/eu-west-1/kms/"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"KeyId\":\""
+                        + ARN
+                        + "\",\"CiphertextBlob\":\""
+                        + BLOB
+                        + "\",\"EncryptionContext\":{\"app\":\"demo\",\"env\":\"prod\"}}")));
   }
 
   @Test
   void aKeyWithARoleIsDecryptedWithTheRolesCredentials() throws Exception {
-    aws.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml")
-            .withBody("""
+    aws.stubFor(
+        post("/")
+            .withRequestBody(containing("Action=AssumeRole"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/xml")
+                    .withBody(
+                        """
                 <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
                   <AssumeRoleResult><Credentials>
                     <AccessKeyId>ASIAROLEKEY</AccessKeyId>
@@ -91,17 +110,27 @@ class KmsKeysTest {
                   </Credentials></AssumeRoleResult>
                 </AssumeRoleResponse>
                 """)));
-    answerDecrypt(200, "{\"KeyId\":\"" + ARN + "\",\"Plaintext\":\""
-        + Base64.getEncoder().encodeToString(dataKey) + "\"}");
+    answerDecrypt(
+        200,
+        "{\"KeyId\":\""
+            + ARN
+            + "\",\"Plaintext\":\""
+            + Base64.getEncoder().encodeToString(dataKey)
+            + "\"}");
 
     new SopsDecryptor(SopsKeys.none(), kms, 1 << 20).decrypt("secrets.yaml", file(ROLE));
 
-    aws.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withRequestBody(containing("RoleArn=" + ROLE.replace(":", "%3A").replace("/", "%2F"))));
-    aws.verify(1, postRequestedFor(urlEqualTo("/"))
-        .withHeader("X-Amz-Target", equalTo(DECRYPT))
-        .withHeader("Authorization", containing("Credential=ASIAROLEKEY/"))
-        .withHeader("X-Amz-Security-Token", equalTo("role-token")));
+    aws.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(
+                containing("RoleArn=" + ROLE.replace(":", "%3A").replace("/", "%2F"))));
+    aws.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(DECRYPT))
+            .withHeader("Authorization", containing("Credential=ASIAROLEKEY/"))
+            .withHeader("X-Amz-Security-Token", equalTo("role-token")));
   }
 
   @Test
@@ -109,14 +138,16 @@ class KmsKeysTest {
     answerDecrypt(400, "{\"__type\":\"AccessDeniedException\",\"message\":\"not authorized\"}");
     byte[] file = file("");
 
-    assertThatThrownBy(() -> new SopsDecryptor(SopsKeys.none(), kms, 1 << 20)
-        .decrypt("secrets.yaml", file))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
-        .hasMessage("secrets.yaml: cannot decrypt the SOPS data key; tried kms " + ARN
-            + ": the agent's AWS role may not use this key; grant it kms:Decrypt on the key "
-            + "(AccessDeniedException). helmsync holds 0 age identities and 0 PGP keys; add a key "
-            + "the file was encrypted for");
+    assertThatThrownBy(
+            () -> new SopsDecryptor(SopsKeys.none(), kms, 1 << 20).decrypt("secrets.yaml", file))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+        .hasMessage(
+            "secrets.yaml: cannot decrypt the SOPS data key; tried kms "
+                + ARN
+                + ": the agent's AWS role may not use this key; grant it kms:Decrypt on the key "
+                + "(AccessDeniedException). helmsync holds 0 age identities and 0 PGP keys; add a key "
+                + "the file was encrypted for");
   }
 
   @Test
@@ -124,25 +155,35 @@ class KmsKeysTest {
     answerDecrypt(500, "{\"__type\":\"KMSInternalException\",\"message\":\"internal\"}");
     byte[] file = file("");
 
-    assertThatThrownBy(() -> new SopsDecryptor(SopsKeys.none(), kms, 1 << 20)
-        .decrypt("secrets.yaml", file))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
+    assertThatThrownBy(
+            () -> new SopsDecryptor(SopsKeys.none(), kms, 1 << 20).decrypt("secrets.yaml", file))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TRANSIENT))
         .hasMessageContaining("(KMSInternalException)");
   }
 
   private void answerDecrypt(int status, String body) {
-    aws.stubFor(post("/").withHeader("X-Amz-Target", equalTo(DECRYPT))
-        .willReturn(aResponse().withStatus(status)
-            .withHeader("Content-Type", "application/x-amz-json-1.1").withBody(body)));
+    aws.stubFor(
+        post("/")
+            .withHeader("X-Amz-Target", equalTo(DECRYPT))
+            .willReturn(
+                aResponse()
+                    .withStatus(status)
+                    .withHeader("Content-Type", "application/x-amz-json-1.1")
+                    .withBody(body)));
   }
 
   private byte[] file(String role) throws Exception {
-    String keys = "kms:\n    - arn: " + ARN + "\n"
-        + (role.isEmpty() ? "" : "      role: " + role + "\n")
-        + "      context:\n          app: demo\n          env: prod\n"
-        + "      created_at: \"2026-12-06T06:00:00Z\"\n      enc: " + BLOB + "\n"
-        + "      aws_profile: \"\"\n";
+    String keys =
+        "kms:\n    - arn: "
+            + ARN
+            + "\n"
+            + (role.isEmpty() ? "" : "      role: " + role + "\n")
+            + "      context:\n          app: demo\n          env: prod\n"
+            + "      created_at: \"2026-12-06T06:00:00Z\"\n      enc: "
+            + BLOB
+            + "\n"
+            + "      aws_profile: \"\"\n";
     return SopsFileWriter.yaml(Map.of("token", "t-123"), dataKey, keys);
   }
 }

@@ -30,8 +30,7 @@ class ShamirTest {
     byte[] secret = SopsFileWriter.randomKey();
     List<byte[]> parts = split(secret, 5, 3);
 
-    assertThat(Shamir.combine(List.of(parts.get(4), parts.get(0), parts.get(2))))
-        .isEqualTo(secret);
+    assertThat(Shamir.combine(List.of(parts.get(4), parts.get(0), parts.get(2)))).isEqualTo(secret);
     assertThat(Shamir.combine(List.of(parts.get(1), parts.get(3)))).isNotEqualTo(secret);
   }
 
@@ -43,7 +42,8 @@ class ShamirTest {
     List<byte[]> parts = split(dataKey, 3, 2);
     StringBuilder keys = new StringBuilder("key_groups:\n");
     for (int i = 0; i < groups.size(); i++) {
-      keys.append("    - age:\n        - recipient: ").append(groups.get(i).recipient())
+      keys.append("    - age:\n        - recipient: ")
+          .append(groups.get(i).recipient())
           .append("\n          enc: |\n")
           .append(AgeTool.encrypt(parts.get(i), groups.get(i).recipient()).indent(14));
     }
@@ -54,8 +54,10 @@ class ShamirTest {
         .isEqualTo(Map.of("password", "split"));
     assertThatThrownBy(() -> decryptor(groups.get(0)).decrypt("secrets.yaml", file))
         .isInstanceOf(ReconcileException.class)
-        .hasMessageStartingWith("secrets.yaml: cannot decrypt the SOPS data key (1 of the 2 key "
-            + "groups needed were recovered); tried age " + groups.get(1).recipient());
+        .hasMessageStartingWith(
+            "secrets.yaml: cannot decrypt the SOPS data key (1 of the 2 key "
+                + "groups needed were recovered); tried age "
+                + groups.get(1).recipient());
   }
 
   private static SopsDecryptor decryptor(AgeTool.Identity... identities) {
@@ -63,8 +65,9 @@ class ShamirTest {
     for (AgeTool.Identity identity : identities) {
       keyFile.append(identity.keyFile());
     }
-    SopsKeys keys = SopsKeys.fromSecretData("Secret s",
-        Map.of("keys.agekey", keyFile.toString().getBytes(StandardCharsets.UTF_8)));
+    SopsKeys keys =
+        SopsKeys.fromSecretData(
+            "Secret s", Map.of("keys.agekey", keyFile.toString().getBytes(StandardCharsets.UTF_8)));
     return new SopsDecryptor(keys, SopsFixturesTest.noKms(), 1 << 20);
   }
 

@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class SopsKeysTest {
   @Test
   void aPgpEntryThatIsNoKeyStallsNamingTheEntry() {
-    byte[] notAKey = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nsecret-ish\n"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] notAKey =
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\nsecret-ish\n".getBytes(StandardCharsets.UTF_8);
 
-    assertThatThrownBy(() -> SopsKeys.fromSecretData("Secret flux-system/sops-gpg",
-        Map.of("sops.asc", notAKey)))
-        .isInstanceOfSatisfying(ReconcileException.class,
-            e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
+    assertThatThrownBy(
+            () ->
+                SopsKeys.fromSecretData("Secret flux-system/sops-gpg", Map.of("sops.asc", notAKey)))
+        .isInstanceOfSatisfying(
+            ReconcileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.STALLED))
         .hasMessageStartingWith("Secret flux-system/sops-gpg: sops.asc: ")
         .hasMessageNotContaining("secret-ish");
   }
@@ -32,8 +33,10 @@ class SopsKeysTest {
 
     assertThatThrownBy(() -> SopsKeys.fromDirectory(missing))
         .isInstanceOf(ReconcileException.class)
-        .hasMessage(missing + ": cannot read SOPS keys (NoSuchFileException); mount the keys' "
-            + "Secret there");
+        .hasMessage(
+            missing
+                + ": cannot read SOPS keys (NoSuchFileException); mount the keys' "
+                + "Secret there");
   }
 
   @Test

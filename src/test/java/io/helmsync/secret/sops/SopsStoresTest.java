@@ -12,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The formats as sops reads them: scalars resolved as yaml.v3 resolves them and hashed as
- * {@code sops.ToBytes} writes them, flattened dotenv/INI metadata, and which paths the rules
- * say are encrypted.
+ * The formats as sops reads them: scalars resolved as yaml.v3 resolves them and hashed as {@code
+ * sops.ToBytes} writes them, flattened dotenv/INI metadata, and which paths the rules say are
+ * encrypted.
  */
 class SopsStoresTest {
   record Scalar(String plain, Object resolved, String macText) {}
@@ -47,7 +47,9 @@ class SopsStoresTest {
 
   @Test
   void yamlKeepsQuotedScalarsAsStringsAndDropsTheMetadataFromTheDocuments() {
-    EncryptedFile file = YamlStore.read("""
+    EncryptedFile file =
+        YamlStore.read(
+            """
         port: "8080"
         replicas: 3
         empty:
@@ -58,16 +60,22 @@ class SopsStoresTest {
         second: doc
         """);
 
-    assertThat(file.documents()).containsExactly(
-        new Branch(List.of(new Branch.Entry("port", "8080"), new Branch.Entry("replicas", 3),
-            new Branch.Entry("empty", null))),
-        new Branch(List.of(new Branch.Entry("second", "doc"))));
+    assertThat(file.documents())
+        .containsExactly(
+            new Branch(
+                List.of(
+                    new Branch.Entry("port", "8080"),
+                    new Branch.Entry("replicas", 3),
+                    new Branch.Entry("empty", null))),
+            new Branch(List.of(new Branch.Entry("second", "doc"))));
     assertThat(file.metadata()).isEqualTo(Map.of("shamir_threshold", 2, "version", "3.9.0"));
   }
 
   @Test
   void dotenvMetadataIsUnflattened() {
-    EncryptedFile file = DotenvStore.read("""
+    EncryptedFile file =
+        DotenvStore.read(
+            """
         # a comment
         KEY=a\\nb
         sops_pgp__list_0__map_fp=FP0
@@ -77,17 +85,21 @@ class SopsStoresTest {
         sops_mac_only_encrypted=true
         """);
 
-    assertThat(file.documents()).containsExactly(
-        new Branch(List.of(new Branch.Entry("KEY", "a\nb"))));
-    assertThat(file.metadata()).isEqualTo(Map.of(
-        "pgp", List.of(Map.of("fp", "FP0", "enc", "line1\nline2"), Map.of("fp", "FP1")),
-        "key_groups", List.of(Map.of("age", List.of(Map.of("recipient", "age1x")))),
-        "mac_only_encrypted", "true"));
+    assertThat(file.documents())
+        .containsExactly(new Branch(List.of(new Branch.Entry("KEY", "a\nb"))));
+    assertThat(file.metadata())
+        .isEqualTo(
+            Map.of(
+                "pgp", List.of(Map.of("fp", "FP0", "enc", "line1\nline2"), Map.of("fp", "FP1")),
+                "key_groups", List.of(Map.of("age", List.of(Map.of("recipient", "age1x")))),
+                "mac_only_encrypted", "true"));
   }
 
   @Test
   void iniSectionsAndQuotedValues() {
-    EncryptedFile file = IniStore.read("""
+    EncryptedFile file =
+        IniStore.read(
+            """
         top = level
         [db]
         ; a comment
@@ -97,10 +109,18 @@ class SopsStoresTest {
         version = 3.9.0
         """);
 
-    assertThat(file.documents()).containsExactly(new Branch(List.of(
-        new Branch.Entry("DEFAULT", new Branch(List.of(new Branch.Entry("top", "level")))),
-        new Branch.Entry("db", new Branch(List.of(new Branch.Entry("user", "eve ; not a comment"),
-            new Branch.Entry("password", "secret")))))));
+    assertThat(file.documents())
+        .containsExactly(
+            new Branch(
+                List.of(
+                    new Branch.Entry(
+                        "DEFAULT", new Branch(List.of(new Branch.Entry("top", "level")))),
+                    new Branch.Entry(
+                        "db",
+                        new Branch(
+                            List.of(
+                                new Branch.Entry("user", "eve ; not a comment"),
+                                new Branch.Entry("password", "secret")))))));
     assertThat(file.metadata()).isEqualTo(Map.of("version", "3.9.0"));
   }
 
@@ -128,16 +148,22 @@ class SopsStoresTest {
   record Typed(String plaintext, String type, Object value) {}
 
   static Stream<Typed> typed() {
-    return Stream.of(new Typed("s", "str", "s"), new Typed("7", "int", 7),
-        new Typed("0.5", "float", 0.5), new Typed("True", "bool", true),
+    return Stream.of(
+        new Typed("s", "str", "s"),
+        new Typed("7", "int", 7),
+        new Typed("0.5", "float", 0.5),
+        new Typed("True", "bool", true),
         new Typed("raw", "bytes", "raw"));
   }
 
   @ParameterizedTest
   @MethodSource("typed")
   void decryptedValuesGetTheirSopsTypeBack(Typed typed) {
-    assertThat(new ValueCipher.Plaintext(typed.plaintext().getBytes(StandardCharsets.UTF_8),
-        typed.type()).value()).isEqualTo(typed.value());
+    assertThat(
+            new ValueCipher.Plaintext(
+                    typed.plaintext().getBytes(StandardCharsets.UTF_8), typed.type())
+                .value())
+        .isEqualTo(typed.value());
   }
 
   @Test
@@ -150,15 +176,17 @@ class SopsStoresTest {
 
   @Test
   void twoRulesInOneFileAreRefused() {
-    assertThatThrownBy(() -> EncryptionRules.of(
-        Map.of("encrypted_suffix", "_s", "unencrypted_regex", "x")))
+    assertThatThrownBy(
+            () -> EncryptionRules.of(Map.of("encrypted_suffix", "_s", "unencrypted_regex", "x")))
         .hasMessageContaining("more than one of");
   }
 
   @Test
   void theFormatComesFromTheExtension() {
-    assertThat(Stream.of("a.yaml", "b.YML", "c.json", "d.env", "e.ini", "f.bin")
-        .map(SopsFormat::of).map(format -> format.map(Enum::name).orElse("binary")))
+    assertThat(
+            Stream.of("a.yaml", "b.YML", "c.json", "d.env", "e.ini", "f.bin")
+                .map(SopsFormat::of)
+                .map(format -> format.map(Enum::name).orElse("binary")))
         .containsExactly("YAML", "YAML", "JSON", "DOTENV", "INI", "binary");
   }
 }

@@ -19,8 +19,7 @@ final class CaseChart {
   static final String CASE_PATH = "case/templates/_case.tpl";
   static final String HELPERS_PATH = "case/templates/_helpers.tpl";
   static final String OUTPUT_PATH = "case/templates/t.yaml";
-  static final String OUTPUT_TEMPLATE =
-      "result: {{ include \"" + CASE_PATH + "\" . | b64enc }}\n";
+  static final String OUTPUT_TEMPLATE = "result: {{ include \"" + CASE_PATH + "\" . | b64enc }}\n";
 
   private static final String RESULT_KEY = "result:";
 

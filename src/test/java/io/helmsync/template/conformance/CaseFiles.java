@@ -24,7 +24,8 @@ final class CaseFiles {
   static final String DIRECTORY = "template/conformance";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Set<String> FIELDS = Set.of("name", "template", "values", "helpers", "deviation");
+  private static final Set<String> FIELDS =
+      Set.of("name", "template", "values", "helpers", "deviation");
 
   private CaseFiles() {}
 

@@ -15,8 +15,13 @@ import java.util.Map;
  * @param helpers the text of {@code case/templates/_helpers.tpl}, or null for none
  * @param deviation why helmsync knowingly renders this case differently from Helm, or null
  */
-public record ConformanceCase(String family, String name, String template,
-    Map<String, Object> values, String helpers, String deviation) {
+public record ConformanceCase(
+    String family,
+    String name,
+    String template,
+    Map<String, Object> values,
+    String helpers,
+    String deviation) {
   public ConformanceCase {
     values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }

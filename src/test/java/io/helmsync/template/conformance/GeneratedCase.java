@@ -25,16 +25,16 @@ record GeneratedCase(Map<String, Object> values, List<Node> template, List<Node>
 
   ConformanceCase toCase() {
     String helperText = helpers.isEmpty() ? null : Node.text(helpers);
-    return new ConformanceCase("property", "generated", Node.text(template), values, helperText,
-        null);
+    return new ConformanceCase(
+        "property", "generated", Node.text(template), values, helperText, null);
   }
 
   /** Smaller cases: the template first, then the helpers, then the values. */
   Stream<GeneratedCase> shrinks() {
     return Stream.of(
-        Node.shrinks(template).map(t -> new GeneratedCase(values, t, helpers)),
-        Node.shrinks(helpers).map(h -> new GeneratedCase(values, template, h)),
-        ValueTrees.shrinks(values).map(v -> new GeneratedCase(v, template, helpers)))
+            Node.shrinks(template).map(t -> new GeneratedCase(values, t, helpers)),
+            Node.shrinks(helpers).map(h -> new GeneratedCase(values, template, h)),
+            ValueTrees.shrinks(values).map(v -> new GeneratedCase(v, template, helpers)))
         .flatMap(s -> s);
   }
 

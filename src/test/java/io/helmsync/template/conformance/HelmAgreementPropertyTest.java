@@ -19,12 +19,16 @@ class HelmAgreementPropertyTest {
 
   @Test
   void helmsyncAgreesWithHelm() {
-    PropertyCheck.of("helmsyncAgreesWithHelm", 200, 20261125L,
+    PropertyCheck.of(
+            "helmsyncAgreesWithHelm",
+            200,
+            20261125L,
             random -> TemplateGrammar.generate(random, ValueTrees.values(random)),
             GeneratedCase::shrinks)
-        .check(generated -> {
-          ConformanceCase c = generated.toCase();
-          assertThat(HELMSYNC.render(c)).isEqualTo(HELM.render(c));
-        });
+        .check(
+            generated -> {
+              ConformanceCase c = generated.toCase();
+              assertThat(HELMSYNC.render(c)).isEqualTo(HELM.render(c));
+            });
   }
 }

@@ -49,8 +49,8 @@ final class HelmOracle {
   }
 
   /**
-   * Writes {@code Chart.yaml}, the values as JSON (valid YAML, and every key and string quoted,
-   * so Helm reads exactly the values helmsync is given) and the case's templates.
+   * Writes {@code Chart.yaml}, the values as JSON (valid YAML, and every key and string quoted, so
+   * Helm reads exactly the values helmsync is given) and the case's templates.
    */
   private static Path writeChart(ConformanceCase c) {
     try {

@@ -1,8 +1,8 @@
 package io.helmsync.template.conformance;
 
 /**
- * What one engine made of a case: its output or its error message, exactly one of them non-null,
- * so that success and failure compare the same way.
+ * What one engine made of a case: its output or its error message, exactly one of them non-null, so
+ * that success and failure compare the same way.
  */
 public record Rendered(String output, String error) {
   public Rendered {

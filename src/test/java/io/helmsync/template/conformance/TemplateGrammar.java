@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 
 /**
  * Random templates from a grammar of the language, written against the values they will see: text,
- * actions printing fields of {@code .Values}, pipelines through a safe subset of functions
- * ({@code default quote upper toYaml toJson len index printf eq not}), {@code if/else},
- * {@code with}, {@code range} with variables, {@code $x :=}, helpers through {@code include}, and
- * trim markers. Field paths follow the generated values, so most actions reach real data of a
- * known type, and functions get arguments of the types they take.
+ * actions printing fields of {@code .Values}, pipelines through a safe subset of functions ({@code
+ * default quote upper toYaml toJson len index printf eq not}), {@code if/else}, {@code with},
+ * {@code range} with variables, {@code $x :=}, helpers through {@code include}, and trim markers.
+ * Field paths follow the generated values, so most actions reach real data of a known type, and
+ * functions get arguments of the types they take.
  */
 final class TemplateGrammar {
   private static final List<String> TEXTS =
@@ -46,7 +46,9 @@ final class TemplateGrammar {
     root.put("Values", values);
   }
 
-  /** A template and its helpers for these values; helpers are made first, so it can include them. */
+  /**
+   * A template and its helpers for these values; helpers are made first, so it can include them.
+   */
   static GeneratedCase generate(SplittableRandom random, Map<String, Object> values) {
     TemplateGrammar grammar = new TemplateGrammar(random, values);
     int helperCount = random.nextInt(3);
@@ -60,8 +62,8 @@ final class TemplateGrammar {
 
   private void helper(String name) {
     Expr argument = path(new Expr("$", root));
-    Scope inside = new Scope(new Expr(".", argument.value()), new Expr("$", argument.value()),
-        List.of());
+    Scope inside =
+        new Scope(new Expr(".", argument.value()), new Expr("$", argument.value()), List.of());
     helpers.add(new Helper(name, argument, nodes(inside, 1)));
   }
 
@@ -100,8 +102,10 @@ final class TemplateGrammar {
   private String include() {
     Helper helper = helpers.get(random.nextInt(helpers.size()));
     String call = "include \"" + helper.name() + "\" " + helper.argument().text();
-    return action(random.nextBoolean() ? call : call + " | " + ValueTrees.pick(random,
-        List.of("quote", "upper", "toJson")));
+    return action(
+        random.nextBoolean()
+            ? call
+            : call + " | " + ValueTrees.pick(random, List.of("quote", "upper", "toJson")));
   }
 
   private Node ifElse(Scope scope, int depth) {
@@ -124,12 +128,14 @@ final class TemplateGrammar {
     Object element = firstElement(subject.value());
     String key = "$k" + variables++;
     String value = "$e" + variables++;
-    Scope inside = new Scope(new Expr(".", element), scope.dollar(), scope.variables())
-        .with(new Expr(key, subject.value() instanceof Map ? "" : 0.0))
-        .with(new Expr(value, element));
-    String header = random.nextBoolean()
-        ? "range " + key + ", " + value + " := " + subject.text()
-        : "range " + subject.text();
+    Scope inside =
+        new Scope(new Expr(".", element), scope.dollar(), scope.variables())
+            .with(new Expr(key, subject.value() instanceof Map ? "" : 0.0))
+            .with(new Expr(value, element));
+    String header =
+        random.nextBoolean()
+            ? "range " + key + ", " + value + " := " + subject.text()
+            : "range " + subject.text();
     return new Node(action(header), nodes(inside, depth + 1), action("end"));
   }
 
@@ -137,8 +143,10 @@ final class TemplateGrammar {
     Expr subject = expr(scope);
     return switch (random.nextInt(4)) {
       case 0 -> "not " + subject.text();
-      case 1 -> isComparable(subject.value())
-          ? "eq " + subject.text() + " " + sameTypeOperand(subject) : subject.text();
+      case 1 ->
+          isComparable(subject.value())
+              ? "eq " + subject.text() + " " + sameTypeOperand(subject)
+              : subject.text();
       default -> subject.text();
     };
   }
@@ -169,7 +177,9 @@ final class TemplateGrammar {
     return value instanceof String || value instanceof Double || value instanceof Boolean;
   }
 
-  /** A literal or expression Go's {@code eq} can compare with {@code subject} without a type error. */
+  /**
+   * A literal or expression Go's {@code eq} can compare with {@code subject} without a type error.
+   */
   private String sameTypeOperand(Expr subject) {
     Object value = subject.value();
     if (value instanceof String) {
@@ -183,21 +193,23 @@ final class TemplateGrammar {
 
   private Expr expr(Scope scope) {
     int start = random.nextInt(4 + scope.variables().size());
-    Expr from = switch (start) {
-      case 0, 1 -> scope.dot();
-      case 2, 3 -> scope.dollar();
-      default -> scope.variables().get(start - 4);
-    };
+    Expr from =
+        switch (start) {
+          case 0, 1 -> scope.dot();
+          case 2, 3 -> scope.dollar();
+          default -> scope.variables().get(start - 4);
+        };
     return path(from);
   }
 
   /**
    * A walk down from {@code from}: fields for plain keys, {@code index} for other keys and lists.
-   * From the top-level object it always enters {@code .Values}: the rest of Helm's top-level
-   * object (Capabilities, the Chart struct) is not data the harness gives helmsync.
+   * From the top-level object it always enters {@code .Values}: the rest of Helm's top-level object
+   * (Capabilities, the Chart struct) is not data the harness gives helmsync.
    */
   private Expr path(Expr from) {
-    Expr at = from.value() == root ? new Expr(field(from.text(), "Values"), root.get("Values")) : from;
+    Expr at =
+        from.value() == root ? new Expr(field(from.text(), "Values"), root.get("Values")) : from;
     while (random.nextInt(4) > 0) {
       Expr next = step(at);
       if (next == null) {

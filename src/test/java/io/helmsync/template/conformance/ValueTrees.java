@@ -14,12 +14,34 @@ import java.util.stream.Stream;
 final class ValueTrees {
   /** Keys a template can reach with {@code .a.b}, and keys it must reach with {@code index}. */
   static final List<String> KEYS = List.of("a", "b", "name", "port", "Image", "x_1");
+
   private static final List<String> ODD_KEYS = List.of("my-key", "a.b", "日本", "with space", "");
-  private static final List<String> STRINGS = List.of("", "x", "hello world", "yes", "null", "1.0",
-      "0x1F", "- item", "key: value", "#comment", "quote\"d", "back\\slash", "tab\there",
-      "line\nbreak", "héllo", "日本語", "😀 emoji", "  padded  ", "~", "@at", "<b>&amp;</b>");
-  private static final double[] SPECIAL_NUMBERS =
-      {0, -0.0, 1, -1, 0.5, 3, 80, 8080, 1e6, 1.5e-7, 123456789, 1e21, 2.5e300, -42.25};
+  private static final List<String> STRINGS =
+      List.of(
+          "",
+          "x",
+          "hello world",
+          "yes",
+          "null",
+          "1.0",
+          "0x1F",
+          "- item",
+          "key: value",
+          "#comment",
+          "quote\"d",
+          "back\\slash",
+          "tab\there",
+          "line\nbreak",
+          "héllo",
+          "日本語",
+          "😀 emoji",
+          "  padded  ",
+          "~",
+          "@at",
+          "<b>&amp;</b>");
+  private static final double[] SPECIAL_NUMBERS = {
+    0, -0.0, 1, -1, 0.5, 3, 80, 8080, 1e6, 1.5e-7, 123456789, 1e21, 2.5e300, -42.25
+  };
 
   private ValueTrees() {}
 
@@ -75,8 +97,9 @@ final class ValueTrees {
 
   /** Letters from several scripts and planes; no control characters or lone surrogates. */
   private static int printableCodePoint(SplittableRandom random) {
-    int[][] ranges = {{0x20, 0x7e}, {0xa1, 0x24f}, {0x391, 0x3c9}, {0x4e00, 0x4e80},
-        {0x1f600, 0x1f64f}};
+    int[][] ranges = {
+      {0x20, 0x7e}, {0xa1, 0x24f}, {0x391, 0x3c9}, {0x4e00, 0x4e80}, {0x1f600, 0x1f64f}
+    };
     int[] range = ranges[random.nextInt(ranges.length)];
     return range[0] + random.nextInt(range[1] - range[0] + 1);
   }
@@ -91,11 +114,13 @@ final class ValueTrees {
 
   /** Smaller trees: one top-level entry removed (the template shrinks separately). */
   static Stream<Map<String, Object>> shrinks(Map<String, Object> values) {
-    return values.keySet().stream().map(key -> {
-      Map<String, Object> copy = new LinkedHashMap<>(values);
-      copy.remove(key);
-      return copy;
-    });
+    return values.keySet().stream()
+        .map(
+            key -> {
+              Map<String, Object> copy = new LinkedHashMap<>(values);
+              copy.remove(key);
+              return copy;
+            });
   }
 
   static <T> T pick(SplittableRandom random, List<T> items) {

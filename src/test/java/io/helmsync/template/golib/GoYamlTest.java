@@ -31,27 +31,38 @@ class GoYamlTest {
 
   @Test
   void nestsMappingsAndLeavesSequencesUnindented() {
-    Map<String, Object> value = Map.of("spec", Map.of("args", List.of("a", Map.of("x", 1L, "y", 2L)),
-        "empty", Map.of(), "none", List.of()));
-    assertThat(GoYaml.marshal(value)).isEqualTo(
-        "spec:\n  args:\n  - a\n  - x: 1\n    \"y\": 2\n  empty: {}\n  none: []\n");
+    Map<String, Object> value =
+        Map.of(
+            "spec",
+            Map.of(
+                "args",
+                List.of("a", Map.of("x", 1L, "y", 2L)),
+                "empty",
+                Map.of(),
+                "none",
+                List.of()));
+    assertThat(GoYaml.marshal(value))
+        .isEqualTo("spec:\n  args:\n  - a\n  - x: 1\n    \"y\": 2\n  empty: {}\n  none: []\n");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-      "plain text      | plain text",
-      "8080            | \"8080\"",
-      "yes             | \"yes\"",
-      "2024-01-01      | \"2024-01-01\"",
-      "1.5e3           | \"1.5e3\"",
-      "- item          | '- item'",
-      "a #b            | 'a #b'",
-      "key: v          | 'key: v'",
-      "x:              | 'x:'",
-      "~ lead~         | ' lead'",
-      "it's            | it's",
-      "*ref            | '*ref'",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "plain text      | plain text",
+        "8080            | \"8080\"",
+        "yes             | \"yes\"",
+        "2024-01-01      | \"2024-01-01\"",
+        "1.5e3           | \"1.5e3\"",
+        "- item          | '- item'",
+        "a #b            | 'a #b'",
+        "key: v          | 'key: v'",
+        "x:              | 'x:'",
+        "~ lead~         | ' lead'",
+        "it's            | it's",
+        "*ref            | '*ref'",
+      })
   void quotesStringsAsGoYamlDoes(String input, String expected) {
     assertThat(GoYaml.marshal(input)).isEqualTo(expected + "\n");
   }
@@ -63,7 +74,8 @@ class GoYamlTest {
 
   @Test
   void readsYamlAsHelmDoes() {
-    Map<?, ?> value = (Map<?, ?>) GoYaml.unmarshal("a: 1\nb: yes\nc: 2024-01-01\nd: ~\ne: [1.5, x]\n");
+    Map<?, ?> value =
+        (Map<?, ?>) GoYaml.unmarshal("a: 1\nb: yes\nc: 2024-01-01\nd: ~\ne: [1.5, x]\n");
     assertThat(value.get("a")).isEqualTo(1.0);
     assertThat(value.get("b")).isEqualTo(true);
     assertThat(value.get("c")).isEqualTo("2024-01-01");
@@ -74,9 +86,11 @@ class GoYamlTest {
 
   @Test
   void readsIntegersPastUint64AsGoYamlDoes() {
-    Map<?, ?> value = (Map<?, ?>) GoYaml.unmarshal(
-        "0xab70383d9207c6cc43ab85eeef9db4d33a8ad4e8: hex\nbig: 123456789012345678901234\n"
-            + "small: 0x10\n");
+    Map<?, ?> value =
+        (Map<?, ?>)
+            GoYaml.unmarshal(
+                "0xab70383d9207c6cc43ab85eeef9db4d33a8ad4e8: hex\nbig: 123456789012345678901234\n"
+                    + "small: 0x10\n");
     // go-yaml gives up on a hex number past uint64 and keeps the text; a decimal one is a float.
     assertThat(value.get("0xab70383d9207c6cc43ab85eeef9db4d33a8ad4e8")).isEqualTo("hex");
     assertThat(value.get("big")).isEqualTo(1.2345678901234568E23);
@@ -85,8 +99,9 @@ class GoYamlTest {
 
   @Test
   void readsUnknownTagsAsUntaggedValues() {
-    Map<?, ?> value = (Map<?, ?>) GoYaml.unmarshal(
-        "condition: !redis.emulate\nlist: !custom [a]\nmap: !custom {k: v}\n");
+    Map<?, ?> value =
+        (Map<?, ?>)
+            GoYaml.unmarshal("condition: !redis.emulate\nlist: !custom [a]\nmap: !custom {k: v}\n");
     assertThat(value.get("condition")).isEqualTo("");
     assertThat(value.get("list")).isEqualTo(List.of("a"));
     assertThat(value.get("map")).isEqualTo(Map.of("k", "v"));

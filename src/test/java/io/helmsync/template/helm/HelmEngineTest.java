@@ -47,20 +47,26 @@ class HelmEngineTest {
         new Case("{{ toYaml .Values.resources }}", "limits:\n  cpu: 500m\n  memory: 1Gi"),
         new Case("{{ toYaml .Values.args }}", "- --port\n- \"8080\"\n- \"true\""),
         new Case("{{ toYaml .Values.big }}", "1000000"),
-        new Case("a:\n{{- toYaml .Values.resources | nindent 2 }}",
+        new Case(
+            "a:\n{{- toYaml .Values.resources | nindent 2 }}",
             "a:\n  limits:\n    cpu: 500m\n    memory: 1Gi"),
-        new Case("{{ toYaml (dict \"s\" \"a: b\" \"t\" \"line1\\nline2\" \"e\" \"\" \"n\" nil) }}",
+        new Case(
+            "{{ toYaml (dict \"s\" \"a: b\" \"t\" \"line1\\nline2\" \"e\" \"\" \"n\" nil) }}",
             "e: \"\"\n\"n\": null\ns: 'a: b'\nt: |-\n  line1\n  line2"),
         new Case("{{ include \"lbl\" . }}", "app: api"),
         new Case("{{ tpl \"{{ .Values.name }}-{{ .Release.Name }}\" . }}", "orchestrate-api"),
         new Case("{{ (fromYaml \"a: 1\\nb: [x]\").a }} {{ (fromYaml \"a: 1\").b }}", "1 "),
-        new Case("{{ toJson .Values.resources }} {{ toJson \"<&>\" }}",
+        new Case(
+            "{{ toJson .Values.resources }} {{ toJson \"<&>\" }}",
             "{\"limits\":{\"cpu\":\"500m\",\"memory\":\"1Gi\"}} \"\\u003c\\u0026\\u003e\""),
-        new Case("{{ .Values.name | upper | quote }} {{ default \"d\" .Values.empty }}",
+        new Case(
+            "{{ .Values.name | upper | quote }} {{ default \"d\" .Values.empty }}",
             "\"ORCHESTRATE\" d"),
-        new Case("{{ add 1 2 | typeOf }} {{ typeOf .Values.replicas }} {{ kindOf .Values.args }}",
+        new Case(
+            "{{ add 1 2 | typeOf }} {{ typeOf .Values.replicas }} {{ kindOf .Values.args }}",
             "int64 float64 slice"),
-        new Case("{{ .Template.Name }} {{ .Template.BasePath }}",
+        new Case(
+            "{{ .Template.Name }} {{ .Template.BasePath }}",
             "case/templates/t.yaml case/templates"));
   }
 
@@ -68,7 +74,8 @@ class HelmEngineTest {
   @MethodSource("outputs")
   void rendersAsHelm(Case c) {
     Map<String, String> files = new LinkedHashMap<>();
-    files.put("case/templates/_helpers.tpl", "{{ define \"lbl\" }}app: {{ .Release.Name }}{{ end }}");
+    files.put(
+        "case/templates/_helpers.tpl", "{{ define \"lbl\" }}app: {{ .Release.Name }}{{ end }}");
     files.put("case/templates/t.yaml", c.template());
     Map<String, String> out = engine.render(files, data());
     assertThat(out).containsOnlyKeys("case/templates/t.yaml");
@@ -77,16 +84,22 @@ class HelmEngineTest {
 
   static Stream<Case> errors() {
     return Stream.of(
-        new Case("{{ required \"image.tag is required\" .Values.image }}",
+        new Case(
+            "{{ required \"image.tag is required\" .Values.image }}",
             "execution error at (case/templates/t.yaml:1:3): image.tag is required"),
-        new Case("{{ fail \"stop here\" }}",
+        new Case(
+            "{{ fail \"stop here\" }}",
             "execution error at (case/templates/t.yaml:1:3): stop here"),
         new Case("{{ .Values.x", "parse error at (case/templates/t.yaml:1): unclosed action"),
-        new Case("{{ nope }}", "parse error at (case/templates/t.yaml:1): function \"nope\" not defined"),
-        new Case("{{ .Values.missing.deeper }}",
+        new Case(
+            "{{ nope }}",
+            "parse error at (case/templates/t.yaml:1): function \"nope\" not defined"),
+        new Case(
+            "{{ .Values.missing.deeper }}",
             "template: case/templates/t.yaml:1:10: executing \"case/templates/t.yaml\" at "
                 + "<.Values.missing.deeper>: nil pointer evaluating interface {}.deeper"),
-        new Case("{{ indent .Values.replicas \"x\" }}",
+        new Case(
+            "{{ indent .Values.replicas \"x\" }}",
             "template: case/templates/t.yaml:1:17: executing \"case/templates/t.yaml\" at "
                 + "<.Values.replicas>: wrong type for value; expected int; got float64"));
   }
@@ -101,10 +114,11 @@ class HelmEngineTest {
 
   @org.junit.jupiter.api.Test
   void parentChartDefinitionsWinOverSubcharts() {
-    Map<String, String> files = Map.of(
-        "app/templates/t.yaml", "{{ include \"name\" . }}",
-        "app/templates/_h.tpl", "{{ define \"name\" }}parent{{ end }}",
-        "app/charts/sub/templates/_h.tpl", "{{ define \"name\" }}sub{{ end }}");
+    Map<String, String> files =
+        Map.of(
+            "app/templates/t.yaml", "{{ include \"name\" . }}",
+            "app/templates/_h.tpl", "{{ define \"name\" }}parent{{ end }}",
+            "app/charts/sub/templates/_h.tpl", "{{ define \"name\" }}sub{{ end }}");
     assertThat(engine.render(files, data())).containsEntry("app/templates/t.yaml", "parent");
   }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A chart rendered again with the same template files is not parsed again, whatever the values;
- * a changed file or another missingkey mode is a different entry.
+ * A chart rendered again with the same template files is not parsed again, whatever the values; a
+ * changed file or another missingkey mode is a different entry.
  */
 class ParsedTemplatesTest {
-  private static final Map<String, String> CHART = Map.of(
-      "cache/templates/_helpers.tpl", "{{ define \"cache.name\" }}{{ .Values.name }}{{ end }}",
-      "cache/templates/cm.yaml", "name: {{ include \"cache.name\" . }}-{{ .Values.n }}");
+  private static final Map<String, String> CHART =
+      Map.of(
+          "cache/templates/_helpers.tpl", "{{ define \"cache.name\" }}{{ .Values.name }}{{ end }}",
+          "cache/templates/cm.yaml", "name: {{ include \"cache.name\" . }}-{{ .Values.n }}");
 
   @Test
   void renderingTheSameChartTwiceParsesOnce() {
@@ -40,7 +41,8 @@ class ParsedTemplatesTest {
     other.render(CHART, values("a"));
 
     assertThat(one.cacheStats()).isEqualTo(new SizeBoundedCache.Stats(0, 1));
-    assertThat(other.cacheStats()).as("nothing is shared through the process")
+    assertThat(other.cacheStats())
+        .as("nothing is shared through the process")
         .isEqualTo(new SizeBoundedCache.Stats(0, 1));
   }
 
@@ -69,7 +71,8 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
     cache.get(order, Map.of("t", "b"), MissingKey.ZERO, () -> parsed("b"));
 
-    assertThat(cache.stats()).as("a stays (used recently), b was dropped for c")
+    assertThat(cache.stats())
+        .as("a stays (used recently), b was dropped for c")
         .isEqualTo(new SizeBoundedCache.Stats(2, 4));
   }
 
@@ -82,7 +85,8 @@ class ParsedTemplatesTest {
     charts.forEach(t -> cache.get(order, Map.of("t", t), MissingKey.ZERO, () -> parsed(t)));
     charts.forEach(t -> cache.get(order, Map.of("t", t), MissingKey.ZERO, () -> parsed(t)));
 
-    assertThat(cache.stats()).as("five one-character sets fit in ten characters")
+    assertThat(cache.stats())
+        .as("five one-character sets fit in ten characters")
         .isEqualTo(new SizeBoundedCache.Stats(5, 5));
   }
 
@@ -99,7 +103,8 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "ddd"), MissingKey.ZERO, () -> parsed("ddd"));
     cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
 
-    assertThat(cache.stats()).as("ddd dropped the two least recently used, a and b, kept cc")
+    assertThat(cache.stats())
+        .as("ddd dropped the two least recently used, a and b, kept cc")
         .isEqualTo(new SizeBoundedCache.Stats(2, 5));
   }
 
@@ -114,7 +119,8 @@ class ParsedTemplatesTest {
     cache.get(order, Map.of("t", "a"), MissingKey.ZERO, () -> parsed("a"));
 
     assertThat(large.execute("t", Map.of())).isEqualTo("bbb");
-    assertThat(cache.stats()).as("bbb parsed twice; a kept meanwhile")
+    assertThat(cache.stats())
+        .as("bbb parsed twice; a kept meanwhile")
         .isEqualTo(new SizeBoundedCache.Stats(1, 3));
   }
 

@@ -19,20 +19,80 @@ import org.junit.jupiter.api.Test;
  * stuck agent. Seeded through {@link PropertyCheck}, so a failure reproduces and shrinks.
  */
 class TemplateRobustnessTest {
-  private static final List<String> PIECES = List.of(
-      "{{", "}}", "{{-", "-}}", " ", "\n", "text", ".", ".a", ".a.b", "$", "$x", ":=", "=", "|",
-      "(", ")", "\"s\"", "`r`", "'c'", "1", "-2", "0x1F", "1.5e3", "nil", "true", "if", "else",
-      "end", "range", "with", "define", "template", "block", "break", "continue", "\"t\"",
-      "index", "len", "printf", "\"%d\"", "eq", "and", "or", "not", "slice", "default", "toYaml",
-      "include", "tpl", "required", "list", "dict", "/*", "*/", ",", "$i", "$v", "upper", "quote");
+  private static final List<String> PIECES =
+      List.of(
+          "{{",
+          "}}",
+          "{{-",
+          "-}}",
+          " ",
+          "\n",
+          "text",
+          ".",
+          ".a",
+          ".a.b",
+          "$",
+          "$x",
+          ":=",
+          "=",
+          "|",
+          "(",
+          ")",
+          "\"s\"",
+          "`r`",
+          "'c'",
+          "1",
+          "-2",
+          "0x1F",
+          "1.5e3",
+          "nil",
+          "true",
+          "if",
+          "else",
+          "end",
+          "range",
+          "with",
+          "define",
+          "template",
+          "block",
+          "break",
+          "continue",
+          "\"t\"",
+          "index",
+          "len",
+          "printf",
+          "\"%d\"",
+          "eq",
+          "and",
+          "or",
+          "not",
+          "slice",
+          "default",
+          "toYaml",
+          "include",
+          "tpl",
+          "required",
+          "list",
+          "dict",
+          "/*",
+          "*/",
+          ",",
+          "$i",
+          "$v",
+          "upper",
+          "quote");
   private static final Map<String, Object> DATA =
       Map.of("Values", Map.of("a", Map.of("b", List.of(1L, "x")), "n", 3.0));
   private static final Duration LIMIT = Duration.ofSeconds(1);
 
   @Test
   void neverHangsOrThrowsUntyped() {
-    PropertyCheck.of("neverHangsOrThrowsUntyped", 2_000, 20261125L,
-            TemplateRobustnessTest::soup, Node::shrinks)
+    PropertyCheck.of(
+            "neverHangsOrThrowsUntyped",
+            2_000,
+            20261125L,
+            TemplateRobustnessTest::soup,
+            Node::shrinks)
         .check(pieces -> assertTimeoutPreemptively(LIMIT, () -> renderOrTemplateError(pieces)));
   }
 

@@ -6,8 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * A piece of generated template text that knows its own structure: {@code open}, then the body,
- * then {@code close} (an {@code if} action, its branches, {@code end}). Shrinking removes a piece or
- * replaces a block by its body, which keeps most shrunk texts inside the grammar.
+ * then {@code close} (an {@code if} action, its branches, {@code end}). Shrinking removes a piece
+ * or replaces a block by its body, which keeps most shrunk texts inside the grammar.
  */
 public record Node(String open, List<Node> body, String close) {
   public Node {
@@ -45,8 +45,13 @@ public record Node(String open, List<Node> body, String close) {
     for (int i = 0; i < nodes.size(); i++) {
       int index = i;
       Node node = nodes.get(i);
-      inner = Stream.concat(inner, shrinks(node.body).map(
-          body -> replaced(nodes, index, List.of(new Node(node.open, body, node.close)))));
+      inner =
+          Stream.concat(
+              inner,
+              shrinks(node.body)
+                  .map(
+                      body ->
+                          replaced(nodes, index, List.of(new Node(node.open, body, node.close)))));
     }
     return Stream.concat(smaller.build(), inner);
   }

@@ -24,7 +24,11 @@ public final class PropertyCheck<T> {
   private final Function<SplittableRandom, T> generator;
   private final Function<T, Stream<T>> shrinks;
 
-  private PropertyCheck(String name, int tries, long seed, Function<SplittableRandom, T> generator,
+  private PropertyCheck(
+      String name,
+      int tries,
+      long seed,
+      Function<SplittableRandom, T> generator,
       Function<T, Stream<T>> shrinks) {
     this.name = name;
     this.tries = Integer.getInteger("property.tries", tries);
@@ -38,12 +42,18 @@ public final class PropertyCheck<T> {
    *     default build is reproducible
    * @param shrinks smaller variants of an input, most promising first
    */
-  public static <T> PropertyCheck<T> of(String name, int tries, long defaultSeed,
-      Function<SplittableRandom, T> generator, Function<T, Stream<T>> shrinks) {
+  public static <T> PropertyCheck<T> of(
+      String name,
+      int tries,
+      long defaultSeed,
+      Function<SplittableRandom, T> generator,
+      Function<T, Stream<T>> shrinks) {
     return new PropertyCheck<>(name, tries, defaultSeed, generator, shrinks);
   }
 
-  /** Runs the property, which fails by throwing; rethrows the shrunk failure as an AssertionError. */
+  /**
+   * Runs the property, which fails by throwing; rethrows the shrunk failure as an AssertionError.
+   */
   public void check(Consumer<T> property) {
     for (int i = 0; i < tries; i++) {
       T input = generator.apply(new SplittableRandom(seed + i));
@@ -72,10 +82,12 @@ public final class PropertyCheck<T> {
         }
       }
     }
-    return new AssertionError(String.format(
-        "%s falsified by try %d of seed %d (rerun: -Dproperty.seed=%d)%n"
-            + "shrunk in %d steps to:%n%s%noriginal:%n%s%n",
-        name, attempt, seed, seed, steps, smallest, input), cause);
+    return new AssertionError(
+        String.format(
+            "%s falsified by try %d of seed %d (rerun: -Dproperty.seed=%d)%n"
+                + "shrunk in %d steps to:%n%s%noriginal:%n%s%n",
+            name, attempt, seed, seed, steps, smallest, input),
+        cause);
   }
 
   private static <T> Optional<Throwable> failure(Consumer<T> property, T input) {

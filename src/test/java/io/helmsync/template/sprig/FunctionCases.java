@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Table-driven tests of one function library: a subclass gives the functions, what dot is, and
- * two static tables, {@code outputs()} (template → output) and {@code errors()} (template → the
- * end of the error message).
+ * Table-driven tests of one function library: a subclass gives the functions, what dot is, and two
+ * static tables, {@code outputs()} (template → output) and {@code errors()} (template → the end of
+ * the error message).
  */
 abstract class FunctionCases {
   record Case(String template, String expected) {

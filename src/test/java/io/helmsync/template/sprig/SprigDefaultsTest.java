@@ -29,34 +29,44 @@ class SprigDefaultsTest extends FunctionCases {
 
   static Stream<Case> outputs() {
     return Stream.of(
-        new Case("{{ default \"foo\" .missing }} {{ default \"foo\" \"\" }} {{ default \"foo\" "
-            + "\"bar\" }}",
+        new Case(
+            "{{ default \"foo\" .missing }} {{ default \"foo\" \"\" }} {{ default \"foo\" "
+                + "\"bar\" }}",
             "foo foo bar"),
-        new Case("{{ default \"d\" 0 }} {{ default \"d\" false }} {{ default \"d\" .zero }} {{ "
-            + "default \"d\" .nil }}",
+        new Case(
+            "{{ default \"d\" 0 }} {{ default \"d\" false }} {{ default \"d\" .zero }} {{ "
+                + "default \"d\" .nil }}",
             "d d d d"),
-        new Case("{{ default \"d\" .emptyList }} {{ default \"d\" .emptyMap }} {{ default \"d\" "
-            + ".list }}",
+        new Case(
+            "{{ default \"d\" .emptyList }} {{ default \"d\" .emptyMap }} {{ default \"d\" "
+                + ".list }}",
             "d d [1]"),
-        new Case("{{ default \"d\" }} {{ .missing | default \"x\" }} {{ default 1 2 3 }} {{ "
-            + "default \"d\" \" \" }}|",
+        new Case(
+            "{{ default \"d\" }} {{ .missing | default \"x\" }} {{ default 1 2 3 }} {{ "
+                + "default \"d\" \" \" }}|",
             "d x 2  |"),
-        new Case("{{ empty \"\" }} {{ empty 0 }} {{ empty 0.0 }} {{ empty false }} {{ empty nil "
-            + "}} {{ empty .missing }}",
+        new Case(
+            "{{ empty \"\" }} {{ empty 0 }} {{ empty 0.0 }} {{ empty false }} {{ empty nil "
+                + "}} {{ empty .missing }}",
             "true true true true true true"),
-        new Case("{{ empty .list }} {{ empty \" \" }} {{ empty .emptyMap }} {{ empty .emptyList "
-            + "}} {{ empty 0.1 }}",
+        new Case(
+            "{{ empty .list }} {{ empty \" \" }} {{ empty .emptyMap }} {{ empty .emptyList "
+                + "}} {{ empty 0.1 }}",
             "false false true true false"),
-        new Case("{{ coalesce 0 \"\" .missing \"x\" \"y\" }} {{ coalesce 0 \"\" }} {{ coalesce }}",
+        new Case(
+            "{{ coalesce 0 \"\" .missing \"x\" \"y\" }} {{ coalesce 0 \"\" }} {{ coalesce }}",
             "x <no value> <no value>"),
         new Case("{{ coalesce .emptyList .list }} {{ coalesce false 0.0 1 }}", "[1] 1"),
-        new Case("{{ all 1 \"a\" true }} {{ all 1 \"\" }} {{ all }} {{ all .list .emptyMap }}",
+        new Case(
+            "{{ all 1 \"a\" true }} {{ all 1 \"\" }} {{ all }} {{ all .list .emptyMap }}",
             "true false true false"),
-        new Case("{{ any 0 \"\" \"a\" }} {{ any 0 false .nil }} {{ any }} {{ any .emptyList "
-            + ".list }}",
+        new Case(
+            "{{ any 0 \"\" \"a\" }} {{ any 0 false .nil }} {{ any }} {{ any .emptyList "
+                + ".list }}",
             "true false false true"),
-        new Case("{{ ternary \"a\" \"b\" true }} {{ ternary \"a\" \"b\" false }} {{ true | "
-            + "ternary \"y\" \"n\" }}",
+        new Case(
+            "{{ ternary \"a\" \"b\" true }} {{ ternary \"a\" \"b\" false }} {{ true | "
+                + "ternary \"y\" \"n\" }}",
             "a b y"),
         new Case("{{ ternary .list nil false }}", "<no value>"));
   }

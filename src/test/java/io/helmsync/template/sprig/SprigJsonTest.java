@@ -49,45 +49,56 @@ class SprigJsonTest extends FunctionCases {
 
   static Stream<Case> outputs() {
     return Stream.of(
-        new Case("{{ toJson .map }}",
+        new Case(
+            "{{ toJson .map }}",
             "{\"a\":\"\\u003cx\\u003e \\u0026 y\",\"b\":1,\"c\":[1.5,null,true]}"),
-        new Case("{{ mustToJson .map }}",
+        new Case(
+            "{{ mustToJson .map }}",
             "{\"a\":\"\\u003cx\\u003e \\u0026 y\",\"b\":1,\"c\":[1.5,null,true]}"),
         new Case("{{ toRawJson .map }}", "{\"a\":\"<x> & y\",\"b\":1,\"c\":[1.5,null,true]}"),
         new Case("{{ mustToRawJson .map }}", "{\"a\":\"<x> & y\",\"b\":1,\"c\":[1.5,null,true]}"),
-        new Case("{{ toPrettyJson .map }}",
+        new Case(
+            "{{ toPrettyJson .map }}",
             "{\n  \"a\": \"\\u003cx\\u003e \\u0026 y\",\n  \"b\": 1,\n  \"c\": [\n    1.5,\n    "
                 + "null,\n"
                 + "    true\n  ]\n}"),
         new Case("{{ mustToPrettyJson (list .emptyMap .emptyList) }}", "[\n  {},\n  []\n]"),
-        new Case("{{ toPrettyJson .emptyMap }} {{ toPrettyJson .emptyList }} {{ toPrettyJson 1 }}",
+        new Case(
+            "{{ toPrettyJson .emptyMap }} {{ toPrettyJson .emptyList }} {{ toPrettyJson 1 }}",
             "{} [] 1"),
         new Case("{{ toJson .controls }}", "\"a\\b\\f\\u0001\\n\\\"\\\\\\u2028é\""),
         new Case("{{ toJson .floats }}", "[1e+21,100000000000000000000,0.000001,1e-7,-0,3]"),
-        new Case("{{ toJson nil }} {{ toJson .missing }} {{ toJson .i64 }} {{ toJson \"\" }} {{ "
-            + "toRawJson true }}",
+        new Case(
+            "{{ toJson nil }} {{ toJson .missing }} {{ toJson .i64 }} {{ toJson \"\" }} {{ "
+                + "toRawJson true }}",
             "null null 5 \"\" true"),
         new Case("{{ toJson .nan }}|{{ toRawJson .inf }}|{{ toPrettyJson .nan }}|", "|||"),
-        new Case("{{ fromJson \"{\\\"a\\\":1,\\\"b\\\":[true,null,\\\"x\\\"]}\" }}",
+        new Case(
+            "{{ fromJson \"{\\\"a\\\":1,\\\"b\\\":[true,null,\\\"x\\\"]}\" }}",
             "map[a:1 b:[true <nil> x]]"),
-        new Case("{{ (fromJson \"{\\\"a\\\":1}\").a | printf \"%T\" }} {{ fromJson \" 1e3 \" }}",
+        new Case(
+            "{{ (fromJson \"{\\\"a\\\":1}\").a | printf \"%T\" }} {{ fromJson \" 1e3 \" }}",
             "float64 1000"),
-        new Case("{{ fromJson \"\\\"\\\\u00e9\\\\ud83d\\\\ude00\\\\ud800\\\\/\\\"\" }}",
-            "é😀\uFFFD/"),
-        new Case("{{ fromJson \"nope\" }} {{ fromJson \"\" }} {{ fromJson \"null\" }}",
+        new Case(
+            "{{ fromJson \"\\\"\\\\u00e9\\\\ud83d\\\\ude00\\\\ud800\\\\/\\\"\" }}", "é😀\uFFFD/"),
+        new Case(
+            "{{ fromJson \"nope\" }} {{ fromJson \"\" }} {{ fromJson \"null\" }}",
             "<no value> <no value> <no value>"),
         new Case("{{ fromJson \"{\\\"a\\\":1e400,\\\"b\\\":2}\" }}", "map[a:<nil> b:2]"),
-        new Case("{{ mustFromJson \"[1, {\\\"k\\\": false}]\" }} {{ mustFromJson "
-            + "\"{\\\"a\\\":1,\\\"a\\\":2}\" }}",
+        new Case(
+            "{{ mustFromJson \"[1, {\\\"k\\\": false}]\" }} {{ mustFromJson "
+                + "\"{\\\"a\\\":1,\\\"a\\\":2}\" }}",
             "[1 map[k:false]] map[a:2]"));
   }
 
   static Stream<Case> errors() {
     return Stream.of(
         new Case("{{ mustToJson .nan }}", "error calling mustToJson: json: unsupported value: NaN"),
-        new Case("{{ mustToRawJson .inf }}",
+        new Case(
+            "{{ mustToRawJson .inf }}",
             "error calling mustToRawJson: json: unsupported value: +Inf"),
-        new Case("{{ mustToPrettyJson (list .nan) }}",
+        new Case(
+            "{{ mustToPrettyJson (list .nan) }}",
             "error calling mustToPrettyJson: json: unsupported value: NaN"),
         new Case("{{ fromJson 1 }}", "expected string; found 1"));
   }
@@ -104,10 +115,10 @@ class SprigJsonTest extends FunctionCases {
         new Decoding("{\"a\" 1}", "invalid character '1' after object key"),
         new Decoding("{\"a\":1 \"b\"}", "invalid character '\"' after object key:value pair"),
         new Decoding("{1:2}", "invalid character '1' looking for beginning of object key string"),
-        new Decoding("{'a':1}",
-            "invalid character '\\'' looking for beginning of object key string"),
-        new Decoding("{\"a\":1,}",
-            "invalid character '}' looking for beginning of object key string"),
+        new Decoding(
+            "{'a':1}", "invalid character '\\'' looking for beginning of object key string"),
+        new Decoding(
+            "{\"a\":1,}", "invalid character '}' looking for beginning of object key string"),
         new Decoding("{\"a\":", "unexpected end of JSON input"),
         new Decoding("[1,]", "invalid character ']' looking for beginning of value"),
         new Decoding("[1 2]", "invalid character '2' after array element"),
@@ -122,8 +133,8 @@ class SprigJsonTest extends FunctionCases {
         new Decoding("\"tab\there\"", "invalid character '\\t' in string literal"),
         new Decoding("é", "invalid character 'Ã' looking for beginning of value"),
         new Decoding("\u0001", "invalid character '\\x01' looking for beginning of value"),
-        new Decoding("{\"a\":1e400}",
-            "json: cannot unmarshal number 1e400 into Go value of type float64"),
+        new Decoding(
+            "{\"a\":1e400}", "json: cannot unmarshal number 1e400 into Go value of type float64"),
         new Decoding("[1e400, x]", "invalid character 'x' looking for beginning of value"));
   }
 
