@@ -51,7 +51,7 @@ class ArchitectureTest {
           Map.entry("render", Set.of("model", "chart", "helmfile", "template..")),
           Map.entry("health", Set.of("model")),
           Map.entry("apply", Set.of("model")),
-          Map.entry("inventory", Set.of("model", "apply")),
+          Map.entry("inventory", Set.of("model")),
           Map.entry("cluster", Set.of("model", "health", "apply", "render")),
           Map.entry("observe", Set.of("model")),
           Map.entry(

@@ -1,5 +1,6 @@
 package io.helmsync.apply;
 
+import io.helmsync.model.Ownership;
 import java.time.Duration;
 
 /**
@@ -11,10 +12,8 @@ import java.time.Duration;
  *     release is applied
  */
 public record ApplyOptions(String fieldManager, boolean force, Duration establishTimeout) {
-  public static final String FIELD_MANAGER = "helmsync";
-
   public static ApplyOptions defaults() {
-    return new ApplyOptions(FIELD_MANAGER, true, Duration.ofSeconds(60));
+    return new ApplyOptions(Ownership.FIELD_MANAGER, true, Duration.ofSeconds(60));
   }
 
   public ApplyOptions withForce(boolean force) {

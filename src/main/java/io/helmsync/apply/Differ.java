@@ -10,6 +10,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.YamlDocuments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

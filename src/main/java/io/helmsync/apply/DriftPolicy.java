@@ -1,6 +1,7 @@
 package io.helmsync.apply;
 
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

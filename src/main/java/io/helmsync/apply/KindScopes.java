@@ -2,6 +2,7 @@ package io.helmsync.apply;
 
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.Manifest;
+import io.helmsync.model.Ownership;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.helmsync.apply;
 
+import io.helmsync.model.Ownership;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.helmsync.apply;
 
 import io.helmsync.model.Manifest;
+import io.helmsync.model.Ownership;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

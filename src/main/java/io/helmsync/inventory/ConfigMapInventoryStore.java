@@ -4,9 +4,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.Ownership;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.Yaml;
 import io.helmsync.model.YamlDocuments;
@@ -146,7 +145,7 @@ public final class ConfigMapInventoryStore implements InventoryStore {
           .configMaps()
           .inNamespace(namespace)
           .resource(configMap)
-          .fieldManager(ApplyOptions.FIELD_MANAGER)
+          .fieldManager(Ownership.FIELD_MANAGER)
           .forceConflicts()
           .serverSideApply();
     } catch (KubernetesClientException e) {

@@ -1,6 +1,5 @@
 package io.helmsync.reconcile;
 
-import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.LiveComparison;
 import io.helmsync.cluster.ManagedObjectCache;
@@ -12,6 +11,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +75,8 @@ final class ChangePreview {
       return new ChangeSet.Entry(ref, release, Action.SKIPPED, why + ": would create");
     }
     drift.found(ref, drift.assess(ref, live.get()));
-    List<String> ignored = driftPolicy.pathsFor(ref, live.get(), ApplyOptions.FIELD_MANAGER);
-    if (LiveComparison.matches(manifest.body(), live.get(), ApplyOptions.FIELD_MANAGER, ignored)) {
+    List<String> ignored = driftPolicy.pathsFor(ref, live.get(), Ownership.FIELD_MANAGER);
+    if (LiveComparison.matches(manifest.body(), live.get(), Ownership.FIELD_MANAGER, ignored)) {
       return new ChangeSet.Entry(ref, release, Action.UNCHANGED, "");
     }
     List<String> paths = LiveComparison.differences(manifest.body(), live.get(), ignored);

@@ -18,6 +18,7 @@ import io.helmsync.config.AgentSettings;
 import io.helmsync.inventory.ConfigMapInventoryStore;
 import io.helmsync.inventory.InventoryStore;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
@@ -103,7 +104,7 @@ public final class ClusterSide {
             settings.environment(),
             options.driftPolicy(),
             (desired, live, ignored) ->
-                serverDryRun.wouldChange(desired, live, ApplyOptions.FIELD_MANAGER, ignored),
+                serverDryRun.wouldChange(desired, live, Ownership.FIELD_MANAGER, ignored),
             metrics,
             sink,
             request,

@@ -1,11 +1,11 @@
 package io.helmsync.reconcile;
 
-import io.helmsync.apply.Ownership;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Hook;
 import io.helmsync.model.Manifest;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;
 import io.helmsync.render.RenderedRelease;

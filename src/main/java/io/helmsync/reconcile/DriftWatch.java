@@ -1,6 +1,5 @@
 package io.helmsync.reconcile;
 
-import io.helmsync.apply.ApplyOptions;
 import io.helmsync.apply.DriftPolicy;
 import io.helmsync.apply.Holds;
 import io.helmsync.apply.LiveComparison;
@@ -12,6 +11,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.Trigger;
 import io.helmsync.observe.EventSink;
 import io.helmsync.observe.ReconcileMetrics;
@@ -146,9 +146,7 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
     Optional<Drift> drift = assess(wanted, live);
     if (drift.isPresent()
         && !confirmation.wouldChange(
-            wanted.manifest().body(),
-            live,
-            policy.pathsFor(ref, live, ApplyOptions.FIELD_MANAGER))) {
+            wanted.manifest().body(), live, policy.pathsFor(ref, live, Ownership.FIELD_MANAGER))) {
       LOG.debugf(
           "%s: %s, but a server-side dry-run apply would change nothing; not drift",
           ref, drift.get().describe());
@@ -182,12 +180,12 @@ public final class DriftWatch implements ManagedObjectCache.Listener, Holds, Aut
 
   private Optional<Drift> assess(Expected wanted, Map<String, Object> live) {
     ObjectRef ref = wanted.manifest().ref();
-    List<String> ignored = policy.pathsFor(ref, live, ApplyOptions.FIELD_MANAGER);
+    List<String> ignored = policy.pathsFor(ref, live, Ownership.FIELD_MANAGER);
     List<String> paths = LiveComparison.differences(wanted.manifest().body(), live, ignored);
     if (paths.isEmpty()) {
       return Optional.empty();
     }
-    Set<String> managers = ManagedFieldsV1.managersOf(live, paths, ApplyOptions.FIELD_MANAGER);
+    Set<String> managers = ManagedFieldsV1.managersOf(live, paths, Ownership.FIELD_MANAGER);
     // Only helmsync wrote it: the cache shows one of helmsync's own applies, not drift.
     return managers.isEmpty()
         ? Optional.empty()

@@ -6,11 +6,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.helmsync.apply.ApiErrors;
-import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.Ownership;
 import io.helmsync.cluster.HealthWaiter;
 import io.helmsync.model.Hook;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.ReconcileException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -87,7 +86,7 @@ final class HookRunner {
       if (hook.deletePolicies().contains(BEFORE_HOOK_CREATION)) {
         deleteLeftover(ref, resource, timeout);
       }
-      resource.fieldManager(ApplyOptions.FIELD_MANAGER).forceConflicts().serverSideApply();
+      resource.fieldManager(Ownership.FIELD_MANAGER).forceConflicts().serverSideApply();
       Optional<String> problem =
           runsToCompletion(ref)
               ? waiter

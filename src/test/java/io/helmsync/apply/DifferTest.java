@@ -7,6 +7,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.YamlDocuments;
 import io.helmsync.render.ManifestDirectoryRenderer;
 import io.helmsync.testing.ApplyMockServer;

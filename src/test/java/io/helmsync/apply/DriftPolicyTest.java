@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

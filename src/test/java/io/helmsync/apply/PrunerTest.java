@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.helmsync.model.Action;
 import io.helmsync.model.ChangeSet;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.testing.ApplyMockServer;
 import java.util.List;
 import java.util.Map;

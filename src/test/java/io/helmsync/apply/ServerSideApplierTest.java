@@ -9,6 +9,7 @@ import io.helmsync.model.ChangeSet;
 import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.YamlDocuments;

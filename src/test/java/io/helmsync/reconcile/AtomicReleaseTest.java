@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
@@ -13,6 +12,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.model.WaitPolicy;

@@ -2,7 +2,6 @@ package io.helmsync.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.helmsync.apply.Ownership;
 import io.helmsync.helmfile.PlannedRelease;
 import io.helmsync.helmfile.ReleaseSettings;
 import io.helmsync.model.DesiredState;
@@ -10,6 +9,7 @@ import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Hook;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.render.RenderedRelease;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.helmsync.apply.Applier;
 import io.helmsync.apply.ApplyOptions;
-import io.helmsync.apply.Ownership;
 import io.helmsync.apply.PruneOptions;
 import io.helmsync.apply.ServerSideApplier;
 import io.helmsync.inventory.ConfigMapInventoryStore;
@@ -15,6 +14,7 @@ import io.helmsync.model.DesiredState;
 import io.helmsync.model.DesiredState.DesiredRelease;
 import io.helmsync.model.Manifest;
 import io.helmsync.model.ObjectRef;
+import io.helmsync.model.Ownership;
 import io.helmsync.model.Reason;
 import io.helmsync.model.ReconcileException;
 import io.helmsync.observe.EventSink.Type;

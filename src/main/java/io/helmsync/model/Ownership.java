@@ -1,7 +1,5 @@
-package io.helmsync.apply;
+package io.helmsync.model;
 
-import io.helmsync.model.Manifest;
-import io.helmsync.model.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +10,9 @@ import java.util.Set;
  * someone else created is never deleted, even if its name collides.
  */
 public final class Ownership {
+  /** The field manager of every server-side apply, so that fields Git drops are removed. */
+  public static final String FIELD_MANAGER = "helmsync";
+
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY_VALUE = "helmsync";
   public static final String ENVIRONMENT = "helmsync.io/environment";
