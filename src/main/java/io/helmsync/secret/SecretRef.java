@@ -33,6 +33,7 @@ public record SecretRef(
   /** The stores helmsync reads, by their vals scheme. */
   public enum Backend {
     AWS_SECRETS("awssecrets", Set.of("region", "version_stage", "version_id", "role_arn")),
+    AWS_SSM("awsssm", Set.of("region", "role_arn", "mode")),
     KUBERNETES("k8s", Set.of());
 
     private final String scheme;
@@ -98,8 +99,8 @@ public record SecretRef(
                     text
                         + ": unknown secret backend '"
                         + scheme
-                        + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager) and ref+k8s:// "
-                        + "(Kubernetes Secrets)"));
+                        + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager), "
+                        + "ref+awsssm:// (SSM Parameter Store) and ref+k8s:// (Kubernetes Secrets)"));
   }
 
   private static Map<String, String> parameters(String query, Backend backend, String text) {
