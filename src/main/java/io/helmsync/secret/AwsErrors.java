@@ -122,7 +122,7 @@ final class AwsErrors {
     if (ref.backend() == SecretRef.Backend.AWS_SSM) {
       return switch (code) {
         case "ParameterNotFound" ->
-            "no such parameter "
+            (ref.readsPath() ? "no parameters below " : "no such parameter ")
                 + AwsSsmBackend.name(ref)
                 + " in SSM Parameter Store; create it (aws ssm put-parameter) or fix the reference";
         case "AccessDeniedException" ->

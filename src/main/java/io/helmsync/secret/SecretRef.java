@@ -123,10 +123,24 @@ public record SecretRef(
     return parameters;
   }
 
-  /** The secret as a whole, without the fragment: what is fetched, cached and compared. */
+  /**
+   * The secret as a whole, without the fragment: what is fetched, cached and compared. A path's
+   * parameters ({@link #readsPath()}) are another whole than the parameter of the same name, so
+   * their location keeps {@code #/}.
+   */
   public String location() {
     int hash = text.indexOf('#');
-    return hash < 0 ? text : text.substring(0, hash);
+    String whole = hash < 0 ? text : text.substring(0, hash);
+    return readsPath() ? whole + "#/" : whole;
+  }
+
+  /**
+   * Whether this is vals' {@code ref+awsssm://PREFIX#/PATH/TO/PARAM}: a parameter below a prefix,
+   * from all of them ({@code GetParametersByPath}), unless {@code ?mode=singleparam} picks from one
+   * parameter's value.
+   */
+  boolean readsPath() {
+    return backend == Backend.AWS_SSM && parameter("mode") == null && !fragment.isEmpty();
   }
 
   public String parameter(String name) {

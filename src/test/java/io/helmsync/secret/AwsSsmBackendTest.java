@@ -112,15 +112,41 @@ class AwsSsmBackendTest {
   }
 
   @Test
-  void aFragmentWithoutSingleParamModeIsRefusedAsPathReadsAreNotSupported() {
-    assertThatThrownBy(() -> resolve(Map.of("p", "ref+awsssm://orchestrate/app#/db/password")))
+  void aFragmentWithoutSingleParamModePicksFromTheParametersBelowThePrefix() {
+    ssm.put("/orchestrate/app/db/password", "SecureString", "s3cr3t-db")
+        .put("/orchestrate/app/db/user", "String", "orchestrate")
+        .put("/orchestrate/app", "String", "the-parameter-itself")
+        .put("/orchestrate/other/key", "String", "not-below");
+    for (int i = 0; i < 10; i++) {
+      ssm.put("/orchestrate/app/extra/p" + i, "String", "extra-" + i);
+    }
+
+    Map<?, ?> resolved =
+        (Map<?, ?>)
+            resolve(
+                Map.of(
+                    "password", "ref+awsssm://orchestrate/app#/db/password",
+                    "user", "ref+awsssm://orchestrate/app#/db/user",
+                    "itself", "ref+awsssm://orchestrate/app"));
+
+    assertThat(resolved.get("password")).isEqualTo("s3cr3t-db");
+    assertThat(resolved.get("user")).isEqualTo("orchestrate");
+    assertThat(resolved.get("itself")).isEqualTo("the-parameter-itself");
+    // 12 parameters below the prefix: two pages, read once for both references.
+    assertThat(ssm.requests(FakeParameterStore.BY_PATH)).isEqualTo(2);
+    assertThat(ssm.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void aPrefixWithNoParametersIsStalledNamingTheReference() {
+    assertThatThrownBy(() -> resolve(Map.of("p", "ref+awsssm://orchestrate/none#/db/password")))
         .isInstanceOfSatisfying(
             ReconcileException.class,
             e -> {
               assertThat(e.reason()).isEqualTo(Reason.STALLED);
-              assertThat(e.getMessage()).contains("GetParametersByPath", "?mode=singleparam");
+              assertThat(e.getMessage())
+                  .contains("ref+awsssm://orchestrate/none#/db/password", "ParameterNotFound");
             });
-    assertThat(ssm.requests()).isZero();
   }
 
   @Test

@@ -15,7 +15,9 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,12 +30,17 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * SSM Parameter Store as WireMock: the JSON 1.1 protocol ({@code POST /}, {@code X-Amz-Target:
- * AmazonSSM.GetParameters}), names it does not hold in {@code InvalidParameters}, SecureStrings
- * answered only with {@code WithDecryption}, throttling and 5xx on demand, and the names each call
- * asked for.
+ * AmazonSSM.GetParameters} and {@code GetParametersByPath}, 10 to a page), names it does not hold
+ * in {@code InvalidParameters}, SecureStrings answered only with {@code WithDecryption}, throttling
+ * and 5xx on demand, and the names each call asked for.
  */
 public final class FakeParameterStore implements AutoCloseable {
   public static final String GET_PARAMETERS = "AmazonSSM.GetParameters";
+  public static final String BY_PATH = "AmazonSSM.GetParametersByPath";
+
+  /** SSM's largest page of {@code GetParametersByPath}. */
+  private static final int PAGE = 10;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, ObjectNode> parameters = new ConcurrentHashMap<>();
@@ -51,7 +58,7 @@ public final class FakeParameterStore implements AutoCloseable {
   /** A client with static test credentials, pointed at this fake. */
   public SsmClient client() {
     return SsmClient.builder()
-        .endpointOverride(java.net.URI.create(server.baseUrl()))
+        .endpointOverride(URI.create(server.baseUrl()))
         .region(Region.EU_WEST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")))
@@ -80,11 +87,13 @@ public final class FakeParameterStore implements AutoCloseable {
   }
 
   public int requests() {
+    return requests(GET_PARAMETERS);
+  }
+
+  public int requests(String target) {
     return server
         .countRequestsMatching(
-            postRequestedFor(urlEqualTo("/"))
-                .withHeader("X-Amz-Target", equalTo(GET_PARAMETERS))
-                .build())
+            postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)).build())
         .getCount();
   }
 
@@ -101,6 +110,9 @@ public final class FakeParameterStore implements AutoCloseable {
   private ResponseDefinition answer(String target, JsonNode body) {
     if (failing.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
       return error(failure.equals("ThrottlingException") ? 400 : 500, failure);
+    }
+    if (BY_PATH.equals(target)) {
+      return byPath(body);
     }
     if (!GET_PARAMETERS.equals(target)) {
       return error(400, "UnknownOperationException");
@@ -124,10 +136,35 @@ public final class FakeParameterStore implements AutoCloseable {
     synchronized (this) {
       calls.add(names);
     }
+    return ok(response);
+  }
+
+  /** The parameters below {@code Path}, recursively, by name, a page at a time. */
+  private ResponseDefinition byPath(JsonNode body) {
+    String prefix = body.path("Path").asText().replaceFirst("/?$", "/");
+    boolean recursive = body.path("Recursive").asBoolean(false);
+    List<ObjectNode> below =
+        parameters.values().stream()
+            .filter(p -> p.get("Name").asText().startsWith(prefix))
+            .filter(
+                p -> recursive || !p.get("Name").asText().substring(prefix.length()).contains("/"))
+            .sorted(Comparator.comparing(p -> p.get("Name").asText()))
+            .toList();
+    int start = body.path("NextToken").asInt(0);
+    ObjectNode response = JSON.createObjectNode();
+    ArrayNode page = response.putArray("Parameters");
+    below.subList(start, Math.min(start + PAGE, below.size())).forEach(page::add);
+    if (start + PAGE < below.size()) {
+      response.put("NextToken", String.valueOf(start + PAGE));
+    }
+    return ok(response);
+  }
+
+  private static ResponseDefinition ok(JsonNode body) {
     return new ResponseDefinitionBuilder()
         .withStatus(200)
         .withHeader("Content-Type", "application/x-amz-json-1.1")
-        .withBody(response.toString())
+        .withBody(body.toString())
         .build();
   }
 
