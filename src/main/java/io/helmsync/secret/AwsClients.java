@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Secrets Manager clients for references: the extension's client (configured region, default
@@ -26,6 +27,7 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
   private final Supplier<SecretsManagerClient> configured;
   private final Optional<URI> endpointOverride;
   private final Map<Target, SecretsManagerClient> byTarget = new ConcurrentHashMap<>();
+  private final Map<Target, SsmClient> ssmByTarget = new ConcurrentHashMap<>();
 
   /**
    * @param configured the extension's client, asked for only when a reference needs it
@@ -62,6 +64,31 @@ public final class AwsClients implements Function<SecretRef, SecretsManagerClien
             .httpClientBuilder(UrlConnectionHttpClient.builder());
     endpointOverride.ifPresent(builder::endpointOverride);
     return builder.build();
+  }
+
+  /**
+   * SSM Parameter Store clients for {@code ref+awsssm://}, one per (region, role), as the agent's
+   * Secrets Manager client's identity and region unless the reference sets {@code ?region=} or
+   * {@code ?role_arn=}. Its endpoint is the SDK's own ({@code AWS_ENDPOINT_URL_SSM}): Secrets
+   * Manager's override names another service's endpoint.
+   */
+  public Function<SecretRef, SsmClient> ssm() {
+    return ref ->
+        ssmByTarget.computeIfAbsent(
+            new Target(ref.parameter("region"), ref.parameter("role_arn")), this::buildSsm);
+  }
+
+  private SsmClient buildSsm(Target target) {
+    SecretsManagerServiceClientConfiguration base = configured.get().serviceClientConfiguration();
+    Region region = target.region() == null ? base.region() : Region.of(target.region());
+    return SsmClient.builder()
+        .region(region)
+        .credentialsProvider(
+            target.roleArn() == null
+                ? base.credentialsProvider()
+                : AssumedRoles.credentials(target.roleArn(), region, base.credentialsProvider()))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 
   /**

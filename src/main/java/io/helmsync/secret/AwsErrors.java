@@ -7,9 +7,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * What a Secrets Manager failure means for the reconcile: the operator must act (a missing or
- * denied secret: stalled) or AWS may answer later (throttling, 5xx, timeouts: transient). Messages
- * carry AWS's error code, never the secret or AWS's own text.
+ * What a Secrets Manager or SSM Parameter Store failure means for the reconcile: the operator must
+ * act (a missing or denied secret: stalled) or AWS may answer later (throttling, 5xx, timeouts:
+ * transient). Messages carry AWS's error code, never the secret or AWS's own text.
  */
 final class AwsErrors {
   private static final Set<String> STALLED =
@@ -82,7 +82,9 @@ final class AwsErrors {
     }
     return ReconcileException.transientError(
         ref.text()
-            + ": AWS Secrets Manager did not answer ("
+            + ": "
+            + service(ref)
+            + " did not answer ("
             + (e instanceof AwsServiceException service
                 ? code(service)
                 : e.getClass().getSimpleName())
@@ -97,19 +99,40 @@ final class AwsErrors {
     }
     throw ReconcileException.transientError(
         ref.text()
-            + ": AWS Secrets Manager did not return "
-            + "the secret ("
+            + ": "
+            + service(ref)
+            + " did not return the secret ("
             + errorCode
             + "); retrying with backoff",
         null);
   }
 
-  private static ReconcileException stalled(SecretRef ref, String code, Throwable cause) {
-    return ReconcileException.stalled(
-        ref.text() + ": " + explanation(code) + " (" + code + ")", cause);
+  private static String service(SecretRef ref) {
+    return ref.backend() == SecretRef.Backend.AWS_SSM
+        ? "AWS SSM Parameter Store"
+        : "AWS Secrets Manager";
   }
 
-  private static String explanation(String code) {
+  static ReconcileException stalled(SecretRef ref, String code, Throwable cause) {
+    return ReconcileException.stalled(
+        ref.text() + ": " + explanation(ref, code) + " (" + code + ")", cause);
+  }
+
+  private static String explanation(SecretRef ref, String code) {
+    if (ref.backend() == SecretRef.Backend.AWS_SSM) {
+      return switch (code) {
+        case "ParameterNotFound" ->
+            (ref.readsPath() ? "no parameters below " : "no such parameter ")
+                + AwsSsmBackend.name(ref)
+                + " in SSM Parameter Store; create it (aws ssm put-parameter) or fix the reference";
+        case "AccessDeniedException" ->
+            "the agent's AWS role may not read this parameter; grant it ssm:GetParameters on the"
+                + " parameter, and kms:Decrypt on the key of a SecureString";
+        default ->
+            "SSM Parameter Store refused the request; check the reference and the agent's "
+                + "AWS credentials";
+      };
+    }
     return switch (code) {
       case "ResourceNotFoundException" ->
           "no such secret or version in AWS Secrets Manager; "

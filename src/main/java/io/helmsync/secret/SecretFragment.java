@@ -3,6 +3,7 @@ package io.helmsync.secret;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.helmsync.model.ReconcileException;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ final class SecretFragment {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
+  /** vals reads an SSM parameter's value as YAML ({@code ?mode=singleparam}), JSON included. */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
   private SecretFragment() {}
 
   static Object select(SecretRef ref, String secret) {
@@ -32,15 +37,20 @@ final class SecretFragment {
   }
 
   private static Object parse(SecretRef ref, String secret) {
+    boolean yaml = ref.backend() == SecretRef.Backend.AWS_SSM;
     try {
-      return JSON.readValue(secret, Object.class);
+      return (yaml ? YAML : JSON).readValue(secret, Object.class);
     } catch (JsonProcessingException e) {
       // The parser's message quotes the secret, so neither it nor the cause may travel on.
+      String format = yaml ? "YAML" : "JSON";
       throw ReconcileException.stalled(
           ref.text()
-              + ": the secret is not JSON, so #"
+              + ": the secret is not "
+              + format
+              + ", so #"
               + ref.fragment()
-              + " selects nothing; drop the fragment or store the secret as JSON");
+              + " selects nothing; drop the fragment or store the secret as "
+              + format);
     }
   }
 

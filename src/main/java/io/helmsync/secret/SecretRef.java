@@ -33,6 +33,7 @@ public record SecretRef(
   /** The stores helmsync reads, by their vals scheme. */
   public enum Backend {
     AWS_SECRETS("awssecrets", Set.of("region", "version_stage", "version_id", "role_arn")),
+    AWS_SSM("awsssm", Set.of("region", "role_arn", "mode")),
     KUBERNETES("k8s", Set.of());
 
     private final String scheme;
@@ -98,8 +99,8 @@ public record SecretRef(
                     text
                         + ": unknown secret backend '"
                         + scheme
-                        + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager) and ref+k8s:// "
-                        + "(Kubernetes Secrets)"));
+                        + "'; helmsync reads ref+awssecrets:// (AWS Secrets Manager), "
+                        + "ref+awsssm:// (SSM Parameter Store) and ref+k8s:// (Kubernetes Secrets)"));
   }
 
   private static Map<String, String> parameters(String query, Backend backend, String text) {
@@ -122,10 +123,24 @@ public record SecretRef(
     return parameters;
   }
 
-  /** The secret as a whole, without the fragment: what is fetched, cached and compared. */
+  /**
+   * The secret as a whole, without the fragment: what is fetched, cached and compared. A path's
+   * parameters ({@link #readsPath()}) are another whole than the parameter of the same name, so
+   * their location keeps {@code #/}.
+   */
   public String location() {
     int hash = text.indexOf('#');
-    return hash < 0 ? text : text.substring(0, hash);
+    String whole = hash < 0 ? text : text.substring(0, hash);
+    return readsPath() ? whole + "#/" : whole;
+  }
+
+  /**
+   * Whether this is vals' {@code ref+awsssm://PREFIX#/PATH/TO/PARAM}: a parameter below a prefix,
+   * from all of them ({@code GetParametersByPath}), unless {@code ?mode=singleparam} picks from one
+   * parameter's value.
+   */
+  boolean readsPath() {
+    return backend == Backend.AWS_SSM && parameter("mode") == null && !fragment.isEmpty();
   }
 
   public String parameter(String name) {

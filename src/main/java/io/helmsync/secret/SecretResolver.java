@@ -127,7 +127,34 @@ public final class SecretResolver implements SecretPort {
       Supplier<KubernetesClient> kubernetes,
       Duration refresh,
       SecretRequests requests) {
+    return of(Map.of(), aws, kubernetes, refresh, requests);
+  }
+
+  /**
+   * The agent's resolver, reading {@code ref+awsssm://} too, with the same identity as Secrets
+   * Manager.
+   */
+  public static SecretResolver of(
+      AwsClients aws,
+      Supplier<KubernetesClient> kubernetes,
+      Duration refresh,
+      SecretRequests requests) {
+    return of(
+        Map.of(SecretRef.Backend.AWS_SSM, new AwsSsmBackend(aws.ssm(), requests)),
+        aws,
+        kubernetes,
+        refresh,
+        requests);
+  }
+
+  private static SecretResolver of(
+      Map<SecretRef.Backend, SecretBackend> others,
+      Function<SecretRef, SecretsManagerClient> aws,
+      Supplier<KubernetesClient> kubernetes,
+      Duration refresh,
+      SecretRequests requests) {
     Map<SecretRef.Backend, SecretBackend> backends = new EnumMap<>(SecretRef.Backend.class);
+    backends.putAll(others);
     backends.put(SecretRef.Backend.AWS_SECRETS, new AwsSecretsBackend(aws, requests));
     if (kubernetes != null) {
       backends.put(SecretRef.Backend.KUBERNETES, new KubernetesSecretBackend(kubernetes, requests));
