@@ -196,7 +196,9 @@ public final class ChartLoader {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> yamlMap(String chart, ChartFile file, String where) {
     try {
-      List<GoYaml.Document> documents = GoYaml.documents(text(file));
+      // Helm reads Chart.yaml with sigs.k8s.io/yaml, which keeps the last of duplicate keys.
+      List<GoYaml.Document> documents =
+          GoYaml.documents(text(file), GoYaml.DuplicateKeys.LAST_WINS);
       Object value = documents.isEmpty() ? null : documents.get(0).value();
       return value instanceof Map<?, ?> map ? (Map<String, Object>) map : new LinkedHashMap<>();
     } catch (GoYaml.SyntaxError e) {

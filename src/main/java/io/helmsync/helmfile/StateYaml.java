@@ -29,10 +29,7 @@ final class StateYaml {
     } catch (GoYaml.SyntaxError e) {
       throw ReconcileException.stalled(
           file
-              + ":"
-              + e.line()
-              + ":"
-              + e.column()
+              + (e.line() > 0 ? ":" + e.line() + ":" + e.column() : "")
               + ": invalid YAML"
               + (rendered ? " after rendering the template" : "")
               + ": "

@@ -226,7 +226,7 @@ public final class HelmChartRenderer implements ChartRenderer {
         continue;
       }
       // Helm prints each document with a final newline, which block scalars at its end keep.
-      for (Document parsed : YamlDocuments.parse(document + "\n", where + " " + path)) {
+      for (Document parsed : YamlDocuments.parseRendered(document + "\n", where + " " + path)) {
         ManifestDirectoryRenderer.addObjects(parsed.content(), path, out);
       }
     }

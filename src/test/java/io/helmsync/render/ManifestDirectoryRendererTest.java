@@ -87,4 +87,26 @@ class ManifestDirectoryRendererTest {
     assertThatThrownBy(() -> render("./nope", Map.of()))
         .hasMessage("helmfile.yaml releases[0] (api): chart './nope' does not exist");
   }
+
+  @Test
+  void anchorsExpandAsKubectlExpandsThem() {
+    RenderedRelease rendered =
+        render(
+            "m",
+            Map.of(
+                "m/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n"
+                    + "data:\n  first: &shared x\n  second: *shared\n"));
+    assertThat(rendered.manifests().get(0).body().get("data"))
+        .isEqualTo(Map.of("first", "x", "second", "x"));
+  }
+
+  @Test
+  void aDuplicateKeyInAManifestIsRefusedWithFileAndLine() {
+    Map<String, String> files =
+        Map.of("m/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n");
+    assertThatThrownBy(() -> render("m", files))
+        .hasMessageStartingWith("m/cm.yaml:5: invalid YAML:")
+        .hasMessageContaining("found duplicate key name");
+  }
 }

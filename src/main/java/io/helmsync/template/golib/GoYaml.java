@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.Construct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -80,7 +81,7 @@ public final class GoYaml {
    */
   public static Object unmarshal(String text) {
     try {
-      Iterator<Object> documents = yaml().loadAll(text).iterator();
+      Iterator<Object> documents = yaml(DuplicateKeys.LAST_WINS).loadAll(text).iterator();
       return documents.hasNext() ? jsonValue(documents.next()) : null;
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
@@ -95,6 +96,24 @@ public final class GoYaml {
           "error converting YAML to JSON: yaml: " + e.getMessage(), e);
     }
   }
+
+  /**
+   * What a mapping that names a key twice means: helmfile and kubectl refuse it; Helm's reading of
+   * charts ({@code sigs.k8s.io/yaml} without strictness) keeps the last.
+   */
+  public enum DuplicateKeys {
+    REFUSE,
+    LAST_WINS
+  }
+
+  /**
+   * The most aliases ({@code *name}) one stream may use: enough for hand-written anchors, too few
+   * for an alias bomb, whose expansion grows exponentially with each level.
+   */
+  static final int MAX_ALIASES = 50;
+
+  /** The longest stream read, in code points: real values files reach tens of MB. */
+  static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
   /** One document of a YAML stream and the line (1-based) it starts on. */
   public record Document(Object value, int line) {}
@@ -127,11 +146,18 @@ public final class GoYaml {
    * 1.1 booleans ({@code yes}, {@code off}, {@code y}), merge keys ({@code <<: *anchor}) applied,
    * map keys printed as strings, timestamps left as strings. Empty documents are null.
    *
-   * @throws SyntaxError where the text is not YAML
+   * @throws SyntaxError where the text is not YAML, names a key twice, or passes the limits of
+   *     aliases, nesting depth or size
    */
   public static List<Document> documents(String text) {
-    Yaml yaml = yaml();
-    GoYamlConstructor constructor = new GoYamlConstructor(loaderOptions());
+    return documents(text, DuplicateKeys.REFUSE);
+  }
+
+  /** {@link #documents(String)}, with duplicate keys treated as {@code duplicateKeys} says. */
+  public static List<Document> documents(String text, DuplicateKeys duplicateKeys) {
+    // The constructor is the Yaml's own: only then does it see the loader options.
+    GoYamlConstructor constructor = new GoYamlConstructor(loaderOptions(duplicateKeys));
+    Yaml yaml = yaml(constructor, duplicateKeys);
     List<Document> documents = new ArrayList<>();
     try {
       for (Node node : yaml.composeAll(new java.io.StringReader(text))) {
@@ -140,6 +166,9 @@ public final class GoYaml {
       }
     } catch (MarkedYAMLException e) {
       throw syntaxError(text, e);
+    } catch (YAMLException e) {
+      // Limits (nesting depth, size) are reported without a position.
+      throw new SyntaxError(0, 0, e.getMessage(), e);
     }
     return documents;
   }
@@ -193,22 +222,23 @@ public final class GoYaml {
     return value;
   }
 
-  private static LoaderOptions loaderOptions() {
+  private static LoaderOptions loaderOptions(DuplicateKeys duplicateKeys) {
     LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(true);
-    options.setMaxAliasesForCollections(1000);
+    options.setAllowDuplicateKeys(duplicateKeys == DuplicateKeys.LAST_WINS);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
+    options.setCodePointLimit(MAX_CODE_POINTS);
     return options;
   }
 
-  private static Yaml yaml() {
-    LoaderOptions options = loaderOptions();
+  private static Yaml yaml(DuplicateKeys duplicateKeys) {
+    return yaml(new GoYamlConstructor(loaderOptions(duplicateKeys)), duplicateKeys);
+  }
+
+  private static Yaml yaml(GoYamlConstructor constructor, DuplicateKeys duplicateKeys) {
+    LoaderOptions options = loaderOptions(duplicateKeys);
     DumperOptions dumper = new DumperOptions();
     return new Yaml(
-        new GoYamlConstructor(options),
-        new Representer(dumper),
-        dumper,
-        options,
-        new NoTimestampResolver());
+        constructor, new Representer(dumper), dumper, options, new NoTimestampResolver());
   }
 
   /**

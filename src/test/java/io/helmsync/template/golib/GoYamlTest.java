@@ -106,4 +106,17 @@ class GoYamlTest {
     assertThat(value.get("list")).isEqualTo(List.of("a"));
     assertThat(value.get("map")).isEqualTo(Map.of("k", "v"));
   }
+
+  @Test
+  void helmfileReadingRefusesDuplicateKeysWhereHelmsKeepsTheLast() {
+    String text = "name: a\nname: b\n";
+    assertThat(GoYaml.documents(text, GoYaml.DuplicateKeys.LAST_WINS).get(0).value())
+        .isEqualTo(Map.of("name", "b"));
+    assertThat(GoYaml.unmarshal(text)).isEqualTo(Map.of("name", "b"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> GoYaml.documents(text))
+        .isInstanceOf(GoYaml.SyntaxError.class)
+        .hasMessageContaining("found duplicate key name")
+        .extracting(e -> ((GoYaml.SyntaxError) e).line())
+        .isEqualTo(2);
+  }
 }
