@@ -176,6 +176,23 @@ class HelmChartRendererTest {
   }
 
   @Test
+  void mappingKeysThatAreNotStringsBecomeStrings() {
+    write("app/Chart.yaml", CHART_YAML);
+    write("app/values.yaml", "tcp:\n  2222: ns/svc:ssh\n  true: ns/svc:http\n");
+    write(
+        "app/templates/cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tcp\ndata:\n"
+            + "  {{- toYaml .Values.tcp | nindent 2 }}\n  3333: literal\n"
+            + "udp: {53: ns/dns:53, 1.5: half}\n");
+
+    var manifest = renderer.render(release("./app", Map.of()), root).manifests().get(0);
+
+    assertThat(manifest.body().get("data"))
+        .isEqualTo(Map.of("2222", "ns/svc:ssh", "true", "ns/svc:http", "3333", "literal"));
+    assertThat(manifest.body().get("udp")).isEqualTo(Map.of("53", "ns/dns:53", "1.5", "half"));
+  }
+
+  @Test
   void keepsHooksAndCrdsApartAndPlainDirectoriesStillRender() {
     Map.of(
             "app/Chart.yaml",
