@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The top-level object a chart's templates see besides {@code .Values}: {@code .Release} as a first
  * install, {@code .Chart} from {@code Chart.yaml}, {@code .Capabilities} (the cluster's version and
- * API versions, discovered from the cluster, or offline Helm's defaults) and {@code .Files}.
+ * API versions, discovered from the cluster, or offline Helm's defaults), {@code .Files} and {@code
+ * .Subcharts}.
  *
  * @param kubeVersion e.g. {@code v1.33.0}
  * @param apiVersions the group/versions {@code .Capabilities.APIVersions.Has} knows
@@ -98,7 +99,20 @@ public record ChartContext(String kubeVersion, Set<String> apiVersions) {
     data.put("Chart", chart(scope.tree()));
     data.put("Capabilities", capabilities());
     data.put("Files", new ChartFiles(scope.tree().chart().files()));
+    data.put("Subcharts", subcharts(scope, release));
     return data;
+  }
+
+  /**
+   * {@code .Subcharts}: each enabled subchart under its name or alias with the objects its own
+   * templates see, so {@code (index .Subcharts "db").Values} are the values db renders with.
+   */
+  private Map<String, Object> subcharts(ChartScopes.Scope scope, PlannedRelease release) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (ChartScopes.Scope child : scope.children()) {
+      out.put(child.tree().name(), data(child, release));
+    }
+    return out;
   }
 
   private static Map<String, Object> release(PlannedRelease release) {

@@ -13,35 +13,40 @@ import java.util.Map;
 record ChartScopes(Map<String, String> templates, List<Scope> scopes) {
 
   /** One chart of the tree: its templates render with these values and this chart as .Chart. */
-  record Scope(String prefix, ChartTree tree, Map<String, Object> values) {}
+  record Scope(String prefix, ChartTree tree, Map<String, Object> values) {
+    /** The enabled subcharts, each with its part of these values, as Helm's {@code recAllTpls}. */
+    List<Scope> children() {
+      List<Scope> children = new ArrayList<>();
+      for (ChartTree child : tree.children()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> childValues =
+            values.get(child.name()) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        children.add(new Scope(prefix + "charts/" + child.name() + "/", child, childValues));
+      }
+      return children;
+    }
+  }
 
   static ChartScopes of(ChartTree tree, Map<String, Object> values) {
     Map<String, String> templates = new LinkedHashMap<>();
     List<Scope> scopes = new ArrayList<>();
-    collect(tree, tree.name(), values, templates, scopes);
+    collect(new Scope(tree.name() + "/", tree, values), templates, scopes);
     return new ChartScopes(templates, scopes);
   }
 
-  private static void collect(
-      ChartTree tree,
-      String prefix,
-      Map<String, Object> values,
-      Map<String, String> templates,
-      List<Scope> scopes) {
-    scopes.add(new Scope(prefix + "/", tree, values));
+  private static void collect(Scope scope, Map<String, String> templates, List<Scope> scopes) {
+    scopes.add(scope);
+    ChartTree tree = scope.tree();
     tree.chart()
         .templates()
         .forEach(
             (path, text) -> {
               if (!tree.chart().isLibrary() || isPartial(path)) {
-                templates.put(prefix + "/" + path, text);
+                templates.put(scope.prefix() + path, text);
               }
             });
-    for (ChartTree child : tree.children()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> childValues =
-          values.get(child.name()) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-      collect(child, prefix + "/charts/" + child.name(), childValues, templates, scopes);
+    for (Scope child : scope.children()) {
+      collect(child, templates, scopes);
     }
   }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -89,13 +91,23 @@ final class ValuesSchema {
       object.remove("$schema");
     }
     SpecVersion.VersionFlag version = declared.orElse(SpecVersion.VersionFlag.V7);
-    return JsonSchemaFactory.getInstance(version)
-        .getSchema(schema, CONFIG)
-        .validate(json(values))
-        .stream()
+    return factory(version).getSchema(schema, CONFIG).validate(json(values)).stream()
         .map(ValidationMessage::getMessage)
         .sorted()
         .toList();
+  }
+
+  /**
+   * The draft's factory that takes a keyword it does not know (e.g. {@code duration}) as an
+   * annotation, quietly, as Helm's validator does, where the library's default logs a warning for
+   * each one.
+   */
+  private static JsonSchemaFactory factory(SpecVersion.VersionFlag version) {
+    JsonMetaSchema draft =
+        JsonMetaSchema.builder(JsonSchemaFactory.checkVersion(version).getInstance())
+            .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+            .build();
+    return JsonSchemaFactory.getInstance(version, factory -> factory.metaSchema(draft));
   }
 
   /** The values as Go's encoding/json writes them: a whole float64 is an integer. */

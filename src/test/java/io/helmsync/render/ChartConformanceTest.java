@@ -146,7 +146,9 @@ class ChartConformanceTest {
                     "exports",
                     Map.of("connection", Map.of("host", "other"))))),
         renderFixture("kube-version", "supported-kube", Map.of()),
-        renderFixture("schema", "schema-met", Map.of("replicas", 3L)));
+        renderFixture("schema", "schema-met", Map.of("replicas", 3L)),
+        renderFixture("subcharts", "subcharts", Map.of()),
+        renderFixture("subcharts", "subcharts-set", Map.of("sub", Map.of("only", "from-release"))));
   }
 
   /** A release Helm refuses, the kube version it renders for, and the words both errors hold. */

@@ -11,6 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +131,65 @@ class HelmChartRendererTest {
         .isInstanceOf(ReconcileException.class)
         .message()
         .contains(c.message());
+  }
+
+  @Test
+  void schemaKeywordsUnknownToTheValidatorAreIgnoredQuietlyAndViolationsStillStall() {
+    write("app/Chart.yaml", CHART_YAML);
+    write(
+        "app/values.schema.json",
+        "{\"type\": \"object\", \"properties\": {\"timeout\": "
+            + "{\"type\": \"string\", \"duration\": true, \"x-kubernetes-int\": 1}}}");
+    write(
+        "app/templates/cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.timeout }}\n");
+    List<LogRecord> logs = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logs.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger jul = Logger.getLogger("");
+    Level level = jul.getLevel();
+    jul.setLevel(Level.ALL);
+    capture.setLevel(Level.ALL);
+    jul.addHandler(capture);
+    try {
+      assertThat(renderer.render(release("./app", Map.of("timeout", "5s")), root).manifests())
+          .hasSize(1);
+      assertThatThrownBy(() -> renderer.render(release("./app", Map.of("timeout", 5L)), root))
+          .isInstanceOf(ReconcileException.class)
+          .hasMessageContaining("timeout");
+    } finally {
+      jul.removeHandler(capture);
+      jul.setLevel(level);
+    }
+    assertThat(logs).extracting(LogRecord::getMessage).noneMatch(m -> m.contains("keyword"));
+  }
+
+  @Test
+  void mappingKeysThatAreNotStringsBecomeStrings() {
+    write("app/Chart.yaml", CHART_YAML);
+    write("app/values.yaml", "tcp:\n  2222: ns/svc:ssh\n  true: ns/svc:http\n");
+    write(
+        "app/templates/cm.yaml",
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tcp\ndata:\n"
+            + "  {{- toYaml .Values.tcp | nindent 2 }}\n  3333: literal\n"
+            + "udp: {53: ns/dns:53, 1.5: half}\n");
+
+    var manifest = renderer.render(release("./app", Map.of()), root).manifests().get(0);
+
+    assertThat(manifest.body().get("data"))
+        .isEqualTo(Map.of("2222", "ns/svc:ssh", "true", "ns/svc:http", "3333", "literal"));
+    assertThat(manifest.body().get("udp")).isEqualTo(Map.of("53", "ns/dns:53", "1.5", "half"));
   }
 
   @Test
