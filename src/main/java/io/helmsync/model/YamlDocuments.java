@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
@@ -117,10 +119,7 @@ public final class YamlDocuments {
         documents.add(new Document(stringKeys(map), line));
       }
     } catch (MarkedYAMLException e) {
-      String where =
-          e.getProblemMark() == null
-              ? displayName
-              : displayName + ":" + (e.getProblemMark().getLine() + 1);
+      String where = lineOf(e, text).map(line -> displayName + ":" + line).orElse(displayName);
       throw ReconcileException.stalled(where + ": invalid YAML: " + problem(e), e);
     } catch (YAMLException e) {
       // Limits (nesting depth, size, aliases) are reported without a position.
@@ -148,6 +147,20 @@ public final class YamlDocuments {
       return copy;
     }
     return value;
+  }
+
+  /**
+   * The line to fix: where the problem is, except when the parser only found it at the end of the
+   * input (an unclosed {@code [} or quote), where the construct left open is what names the line.
+   */
+  private static Optional<Integer> lineOf(MarkedYAMLException e, String text) {
+    Mark problem = e.getProblemMark();
+    if (problem == null) {
+      return Optional.empty();
+    }
+    boolean atEnd = text.substring(Math.min(problem.getIndex(), text.length())).isBlank();
+    Mark line = atEnd && e.getContextMark() != null ? e.getContextMark() : problem;
+    return Optional.of(line.getLine() + 1);
   }
 
   /** SnakeYAML's context and problem, without its source excerpt: the file and line are given. */
