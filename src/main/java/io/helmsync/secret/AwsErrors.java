@@ -3,7 +3,9 @@ package io.helmsync.secret;
 import io.helmsync.model.ReconcileException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -150,5 +152,33 @@ final class AwsErrors {
           "AWS Secrets Manager refused the request; check the reference and the agent's "
               + "AWS credentials";
     };
+  }
+
+  /**
+   * The reference's client, built now rather than on its first call: the extension's client is a
+   * CDI bean behind a proxy that builds it on first use, and a missing region arrives wrapped in
+   * the container's exception, so the SDK's cause is found here and explained.
+   *
+   * @param service the client's name in the message ({@code AWS Secrets Manager})
+   * @param fix what to set when the client cannot be built
+   */
+  static <C extends SdkClient> C client(
+      Function<SecretRef, C> clients, SecretRef ref, String service, String fix) {
+    try {
+      C client = clients.apply(ref);
+      client.serviceClientConfiguration();
+      return client;
+    } catch (RuntimeException e) {
+      SdkException sdk = sdkCause(e).orElseThrow(() -> e);
+      throw ReconcileException.stalled(
+          ref.text()
+              + ": cannot create the "
+              + service
+              + " client ("
+              + withoutProviderChain(sdk)
+              + "); "
+              + fix,
+          e);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.helmsync.secret;
 
-import io.helmsync.model.ReconcileException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -78,27 +77,12 @@ final class AwsSecretsBackend implements SecretBackend {
     return ref.parameter("version_stage") == null && ref.parameter("version_id") == null;
   }
 
-  /**
-   * The reference's client. The extension's client is a CDI bean behind a proxy that builds it on
-   * its first method call, and a missing region arrives wrapped in the container's exception: the
-   * client is built here, and the SDK's cause found and explained.
-   */
   private SecretsManagerClient client(SecretRef ref) {
-    try {
-      SecretsManagerClient client = clients.apply(ref);
-      client.serviceClientConfiguration();
-      return client;
-    } catch (RuntimeException e) {
-      SdkException sdk = AwsErrors.sdkCause(e).orElseThrow(() -> e);
-      throw ReconcileException.stalled(
-          ref.text()
-              + ": cannot create the AWS Secrets Manager "
-              + "client ("
-              + AwsErrors.withoutProviderChain(sdk)
-              + "); set AWS_REGION (or "
-              + "quarkus.secretsmanager.aws.region) or add ?region= to the reference",
-          e);
-    }
+    return AwsErrors.client(
+        clients,
+        ref,
+        "AWS Secrets Manager",
+        "set AWS_REGION (or quarkus.secretsmanager.aws.region) or add ?region= to the reference");
   }
 
   /**

@@ -88,19 +88,7 @@ final class AwsSsmBackend implements SecretBackend {
   }
 
   private SsmClient client(SecretRef ref) {
-    try {
-      SsmClient client = clients.apply(ref);
-      client.serviceClientConfiguration();
-      return client;
-    } catch (RuntimeException e) {
-      SdkException sdk = AwsErrors.sdkCause(e).orElseThrow(() -> e);
-      throw ReconcileException.stalled(
-          ref.text()
-              + ": cannot create the SSM client ("
-              + AwsErrors.withoutProviderChain(sdk)
-              + "); set AWS_REGION or add ?region= to the reference",
-          e);
-    }
+    return AwsErrors.client(clients, ref, "SSM", "set AWS_REGION or add ?region= to the reference");
   }
 
   /**
